@@ -1,0 +1,35 @@
+# Two commands for a fresh Debian machine: `make demo` and `make test`.
+# Both install GLPK (libglpk-dev; glpsol from glpk-utils for one test) when it is missing.
+
+SWIFT ?= swift
+ZHUDIAN = .build/release/zhudian
+
+.PHONY: deps build demo test bench clean
+
+deps:
+	@if [ ! -f /usr/include/glpk.h ] || ! command -v glpsol >/dev/null 2>&1; then \
+		echo "installing libglpk-dev and glpk-utils"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev glpk-utils >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product zhudian
+
+demo: build
+	$(ZHUDIAN) validate Scenarios/taierzhuang-2022.yaml
+	@echo "--- the notice's own 2022 plan, under structure: cycles (minCycle 2) ---"
+	$(ZHUDIAN) check Scenarios/taierzhuang-2022.yaml Scenarios/taierzhuang-2022-notice.json
+	@echo "--- the same plan under structure: ring (expected to fail: 双顶山 ⇄ 泉兴 is a mutual pair) ---"
+	-$(ZHUDIAN) check Scenarios/taierzhuang-2022-ring.yaml Scenarios/taierzhuang-2022-notice.json
+	@echo "--- planning the next half-year: one ring through all six mines ---"
+	$(ZHUDIAN) plan Scenarios/taierzhuang-2023.yaml -o out/taierzhuang-2023
+	$(ZHUDIAN) check Scenarios/taierzhuang-2023.yaml out/taierzhuang-2023/roster.json
+
+test: deps
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) run -c release zhudian-bench
+
+clean:
+	rm -rf .build out

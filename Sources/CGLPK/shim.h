@@ -1,0 +1,2 @@
+// Exposes GLPK's public header to Swift; nothing else belongs here.
+#include <glpk.h>

@@ -1,0 +1,118 @@
+// The few things Swift cannot do safely with GLPK 5.0: catch glp_error
+// (setjmp/longjmp must not cross Swift frames), and run the branch-and-cut
+// callback so that only C and GLPK frames lie between setjmp and longjmp.
+// Every function is prefixed `zd_`; see /work/shared/GLPK.md §1, §3, §4.
+#ifndef ZD_CGLPK_GUARD_H
+#define ZD_CGLPK_GUARD_H
+
+#include <glpk.h>
+#include <stddef.h>
+
+/// Text appended by the terminal hook; owned by C because the hook may run
+/// while GLPK is unwinding an error, when calling into Swift is not allowed.
+typedef struct zd_text {
+    char *bytes;
+    size_t length;
+    size_t capacity;
+} zd_text;
+
+/// Rows returned by one separator call, stored in GLPK's 1-based layout:
+/// row k reads `indices[starts[k] + 1 ... starts[k] + lengths[k]]` (slot
+/// `starts[k]` is padding) so the C side can hand them to glp_set_mat_row
+/// without pointer arithmetic before an array's start.
+typedef struct zd_rows {
+    int count;
+    int row_capacity;
+    int *types;
+    double *lower;
+    double *upper;
+    int *starts;
+    int *lengths;
+    int used;
+    int capacity;
+    int *indices;
+    double *values;
+} zd_rows;
+
+/// What the callback last saw, kept because the search tree (and with it the
+/// best bound) is gone when glp_intopt returns.
+typedef struct zd_snapshot {
+    int has_bound;
+    double bound;
+    int has_incumbent;
+    double incumbent;
+    int nodes;
+} zd_snapshot;
+
+/// Swift separator entry point: pure computation, must not call GLPK.
+/// Returns 0 to continue, non-zero to stop the search (Swift keeps the why).
+typedef int (*zd_separate_fn)(void *context, const double *point, int count,
+                              zd_rows *rows);
+/// Swift progress entry point: pure computation, must not call GLPK.
+/// Returns non-zero when the search should stop.
+typedef int (*zd_progress_fn)(void *context, const zd_snapshot *snapshot);
+
+/// Per-solve state shared between Swift and the C callback.
+typedef struct zd_session {
+    // Inputs, set by Swift before the guarded calls.
+    void *context;
+    zd_separate_fn separate;
+    zd_progress_fn progress;
+    const double *heuristic; // 1-based, columns + 1 entries, or NULL
+    int columns;
+    int capture_log;
+    // Outputs.
+    zd_snapshot snapshot;
+    int heuristic_offered;
+    int heuristic_accepted;
+    long lazy_rows_added;
+    int failed; // a GLPK error was caught; every GLPK object of the thread is gone
+    zd_text log;
+    zd_text error;
+    // Private.
+    double *point;
+    zd_rows rows;
+    int saved_term_out;
+    int active;
+} zd_session;
+
+/// Allocates a session for a problem with `columns` columns; NULL when out
+/// of memory. Plain malloc, so it survives glp_free_env.
+zd_session *zd_session_create(int columns, int capture_log);
+
+/// Frees a session created by zd_session_create (NULL is ignored).
+void zd_session_destroy(zd_session *session);
+
+/// Installs this thread's terminal and error hooks for one solve. Hooks are
+/// per thread (GLPK keeps its environment in TLS), so each solving thread
+/// must do this. Returns non-zero, installing nothing, when another session
+/// is already active on this thread (a hook tried to nest a solve).
+int zd_session_begin(zd_session *session);
+
+/// Removes the hooks and restores terminal output, unless a caught error
+/// already destroyed the environment (and the hooks with it).
+void zd_session_end(zd_session *session);
+
+/// glp_simplex under the guard. Returns 0 and stores the solver's return
+/// code in `*rc`, or 1 when glp_error fired (text in session->error).
+int zd_simplex(zd_session *session, glp_prob *problem, const glp_smcp *parm,
+               int *rc);
+
+/// glp_intopt under the guard, with the session's callback installed in
+/// `parm`. Same return convention as zd_simplex.
+int zd_intopt(zd_session *session, glp_prob *problem, glp_iocp *parm, int *rc);
+
+/// glp_write_lp under the guard. Same return convention as zd_simplex.
+int zd_write_lp(zd_session *session, glp_prob *problem, const char *path,
+                int *rc);
+
+/// Appends one row to the buffer. `indices` are 1-based column numbers.
+/// Returns non-zero when out of memory.
+int zd_rows_add(zd_rows *rows, int type, double lower, double upper,
+                int length, const int *indices, const double *values);
+
+/// Bumped whenever a caught error freed this thread's GLPK environment; a
+/// problem created under an older generation is already freed.
+unsigned zd_generation(void);
+
+#endif

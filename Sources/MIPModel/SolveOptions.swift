@@ -1,0 +1,27 @@
+/// Limits and tuning for one solve.
+public struct SolveOptions: Sendable, Equatable {
+    /// Wall-clock limit in seconds for the whole solve; nil for none.
+    public var timeLimit: Double?
+    /// Stop once the relative gap between incumbent and bound is at most
+    /// this (0 = prove optimality).
+    public var relativeGap: Double
+    /// Let the solver simplify the model first. Backends turn it off when a
+    /// separator or initial solution needs the original columns.
+    public var presolve: Bool
+    /// Cutting planes to generate.
+    public var cuts: CutOptions
+    /// Keep the solver's text output in ``SolveResult/log`` (it is never printed).
+    public var captureLog: Bool
+
+    /// Options; the defaults mean no limits, presolve on, MIR cuts, no log.
+    public init(
+        timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,
+        cuts: CutOptions = .init(), captureLog: Bool = false
+    ) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+        self.cuts = cuts
+        self.captureLog = captureLog
+    }
+}

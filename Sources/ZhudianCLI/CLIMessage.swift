@@ -1,0 +1,77 @@
+import ZhudianCore
+
+/// The command line's message table: every line the CLI itself prints, in English and Chinese.
+enum CLIMessage: LocalizedMessage {
+    case seeHelp
+    case validated(file: String, units: Int, people: Int, terms: Int, mode: String, structure: String)
+    case checkPassed(rules: Int, objective: String)
+    case checkFailed(count: Int)
+    case rosterUnreadable(file: String, detail: String)
+    case cannotWrite(path: String, detail: String)
+    case wrote(path: String)
+    case infeasible(file: String)
+    case noRosterInTime(seconds: String)
+    case solverFailed(detail: String)
+    case selfCheckFailed(count: Int)
+    case unsupportedFormat(name: String, available: String)
+    case visitingUnsupported
+    case feasible(status: String)
+    case dumped(path: String)
+    case termHeader(term: Int, start: String, end: String)
+    case summaryLine(status: String, objective: String, bound: String, gap: String, seconds: String, formulation: String)
+    case badTimeLimit
+    case generated(path: String, units: Int, people: Int)
+
+    func render(_ l: Language) -> String {
+        switch (self, l) {
+        case (.seeHelp, .en): return "error: see 'zhudian --help'"
+        case (.seeHelp, .zh): return "error: 用法见 'zhudian --help'"
+        case let (.validated(f, u, p, t, m, s), .en):
+            return "ok: \(f): \(u) units, \(p) people, \(t) term(s), mode \(m), structure \(s)"
+        case let (.validated(f, u, p, t, m, s), .zh):
+            return "通过：\(f)：\(u) 家单位，\(p) 名人员，\(t) 轮，模式 \(m)，结构 \(s)"
+        case let (.checkPassed(r, o), .en): return "ok: the roster keeps all \(r) rules checked; objective \(o)"
+        case let (.checkPassed(r, o), .zh): return "通过：排班满足全部 \(r) 项规则；目标值 \(o)"
+        case let (.checkFailed(n), .en): return "\(n) violation(s) found"
+        case let (.checkFailed(n), .zh): return "发现 \(n) 处违反规则"
+        case let (.rosterUnreadable(f, d), .en): return "\(f): cannot read the roster: \(d)"
+        case let (.rosterUnreadable(f, d), .zh): return "\(f)：无法读取排班文件：\(d)"
+        case let (.cannotWrite(p, d), .en): return "cannot write \(p): \(d); check the folder exists and is writable"
+        case let (.cannotWrite(p, d), .zh): return "无法写入 \(p)：\(d)；请检查目录是否存在且可写"
+        case let (.wrote(p), .en): return "wrote \(p)"
+        case let (.wrote(p), .zh): return "已写入 \(p)"
+        case let (.infeasible(f), .en):
+            return "\(f): no roster satisfies every rule; relax one of the rule instances listed above"
+        case let (.infeasible(f), .zh): return "\(f)：没有满足全部规则的排班；请放宽上面列出的某项规则"
+        case let (.noRosterInTime(s), .en):
+            return "the time limit (\(s) s) was reached before any roster was found; raise --time-limit"
+        case let (.noRosterInTime(s), .zh): return "在时间限制（\(s) 秒）内未找到任何排班；请增大 --time-limit"
+        case let (.solverFailed(d), .en): return "the solver failed: \(d); please report this with the scenario"
+        case let (.solverFailed(d), .zh): return "求解器出错：\(d)；请连同场景文件一并反馈"
+        case let (.selfCheckFailed(n), .en):
+            return "internal error: the planned roster breaks \(n) rule instance(s) (listed above); nothing was written — please report this with the scenario"
+        case let (.selfCheckFailed(n), .zh):
+            return "内部错误：求得的排班违反 \(n) 处规则（见上）；未写入任何文件——请连同场景文件一并反馈"
+        case let (.unsupportedFormat(n, a), .en):
+            return "--formats: '\(n)' is not available in this version; use some of: \(a)"
+        case let (.unsupportedFormat(n, a), .zh): return "--formats：本版本不支持 '\(n)'；可用：\(a)"
+        case (.visitingUnsupported, .en):
+            return "visiting mode (两人一企) cannot be planned by this version; `validate` and `check` support it"
+        case (.visitingUnsupported, .zh): return "本版本暂不能为“两人一企”巡查模式排班；validate 与 check 已支持该模式"
+        case let (.feasible(s), .en): return "feasible: a roster exists (\(s)); nothing to relax"
+        case let (.feasible(s), .zh): return "可行：存在满足全部规则的排班（\(s)），无需放宽"
+        case let (.dumped(p), .en): return "model written to \(p) (CPLEX LP format)"
+        case let (.dumped(p), .zh): return "模型已写入 \(p)（CPLEX LP 格式）"
+        case let (.termHeader(t, s, e), .en): return "Term \(t)  \(s) … \(e)"
+        case let (.termHeader(t, s, e), .zh): return "第\(t)轮  \(s) 至 \(e)"
+        case let (.summaryLine(st, o, b, g, s, f), .en):
+            return "status \(st)  objective \(o)  bound \(b)  gap \(g)  \(s) s  (\(f) model)"
+        case let (.summaryLine(st, o, b, g, s, f), .zh):
+            return "状态 \(st)  目标值 \(o)  下界 \(b)  间隙 \(g)  用时 \(s) 秒  （\(f) 模型）"
+        case (.badTimeLimit, .en): return "--time-limit must be a positive number of seconds"
+        case (.badTimeLimit, .zh): return "--time-limit 必须是正的秒数"
+        case let (.generated(p, u, n), .en): return "wrote \(p): \(u) units, \(n) people"
+        case let (.generated(p, u, n), .zh): return "已写入 \(p)：\(u) 家单位，\(n) 名人员"
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import GLPK
+import ZhudianCore
+import ZhudianPlanner
+
+/// `zhudian explain SCENARIO`: why a scenario is infeasible and what to relax.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Say why a scenario has no roster, and which rule instances to relax.",
+        discussion: "Exit 1 with the list when infeasible, 0 when a roster exists. Example: zhudian explain Scenarios/infeasible-leave.yaml")
+
+    @Argument(help: "The scenario file (YAML).")
+    var scenario: String
+
+    @Option(help: "Seconds the search may take.")
+    var timeLimit: Double?
+
+    func run() throws {
+        let context = CLIContext.current
+        let loaded = try loadScenario(scenario, context)
+        let s = loaded.scenario
+        guard s.mode == .resident else {
+            context.fail(.visitingUnsupported)
+            throw ExitCode(Exit.badInput)
+        }
+        let result = Planner(solver: GLPKSolver()).plan(
+            s, reference: ScenarioReference(name: s.name, sha256: loaded.sha256),
+            options: PlanOptions(timeLimit: timeLimit, language: context.language))
+        switch result.outcome {
+        case .optimal, .feasible:
+            context.say(.feasible(status: result.roster?.solve.status.rawValue ?? ""))
+        case .infeasible:
+            for item in result.roster?.explanation ?? [] {
+                var place: [String] = []
+                if let t = item.term { place.append("term \(t)") }
+                if let u = item.unit { place.append("unit \(u)") }
+                if let v = item.site { place.append("site \(v)") }
+                if !item.people.isEmpty { place.append(item.people.joined(separator: ",")) }
+                context.console.print("\(item.rule.rawValue) [\(place.joined(separator: ", "))]: \(item.message)")
+            }
+            context.fail(.infeasible(file: scenario))
+            throw ExitCode(Exit.infeasibleOrViolations)
+        case .noSolution:
+            context.fail(.noRosterInTime(seconds: number(timeLimit)))
+            throw ExitCode(Exit.timeLimitNoRoster)
+        case .unsupported(let why):
+            context.console.error("error: " + why)
+            throw ExitCode(Exit.badInput)
+        case .failed(let why):
+            context.fail(.solverFailed(detail: why))
+            throw ExitCode(Exit.internalError)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import ZhudianCore
+import ZhudianScenario
+
+/// Loads a scenario for a command, printing every diagnostic; refuses with exit 2 (bad
+/// scenario) or 4 (unreadable file).
+func loadScenario(_ path: String, _ context: CLIContext) throws -> LoadedScenario {
+    do {
+        let loaded = try ScenarioLoader.load(path: path)
+        for w in loaded.warnings { context.console.error(w.render(context.language)) }
+        return loaded
+    } catch {
+        for d in error.diagnostics { context.console.error(d.render(context.language)) }
+        throw ExitCode(error.isFileSystemError ? Exit.fileSystem : Exit.badInput)
+    }
+}
+
+/// Reads and decodes a roster file; unreadable or malformed → exit 4 or 2.
+func loadRoster(_ path: String, _ context: CLIContext) throws -> DecodedRoster {
+    let bytes: [UInt8]
+    do {
+        bytes = try readFile(path)
+    } catch {
+        context.fail(.rosterUnreadable(file: path, detail: "\(error)"))
+        throw ExitCode(Exit.fileSystem)
+    }
+    do {
+        return try RosterFile.decode(bytes, file: path)
+    } catch {
+        for d in error.diagnostics { context.console.error(d.render(context.language)) }
+        throw ExitCode(Exit.badInput)
+    }
+}
+
+func readFile(_ path: String) throws -> [UInt8] {
+    let url = URL(fileURLWithPath: path)
+    return Array(try Data(contentsOf: url))
+}
+
+import Foundation
+
+/// Shortest round-trip text of a number, or "—" for nil.
+func number(_ x: Double?) -> String {
+    guard let x else { return "—" }
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+    return String(x)
+}
+
+/// A number for people to read: two decimals.
+func readable(_ x: Double?) -> String {
+    guard let x else { return "—" }
+    return String(format: "%.2f", x)
+}

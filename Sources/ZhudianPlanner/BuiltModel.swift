@@ -1,0 +1,22 @@
+import MIPModel
+import ZhudianCore
+
+/// A formulation's output: the model, how to read a solution back, and the lazy rows it needs.
+struct BuiltModel {
+    /// The MIP.
+    var model: Model
+    /// Lazy subtour/short-cycle separation, one per planned term (empty for `free`).
+    var cycleCuts: [CycleCuts]
+    /// Placements encoded by a solution.
+    var decode: ([Double]) -> [Placement]
+    /// Elastic models only: slack columns and the rule instance each relaxes.
+    var slacks: [(variable: Variable, slack: ElasticSlack)]
+
+    /// All lazy rows violated at `point`.
+    func separate(_ point: [Double]) -> [LazyRow] {
+        cycleCuts.flatMap { $0.separate(point) }
+    }
+}
+
+/// A small helper to keep row-building code short: builds an expression from (variable, coefficient) pairs.
+func expr(_ terms: [(Variable, Double)]) -> LinearExpression { LinearExpression(terms) }

@@ -1,0 +1,79 @@
+import ZhudianCore
+
+/// Counting arguments that prove a scenario infeasible without a solver.
+enum Precheck {
+    /// Rule instances that cannot hold whatever the plan does.
+    static func run(_ ctx: PlanContext, language: Language) -> [RuleInstance] {
+        let s = ctx.scenario
+        var out: [RuleInstance] = []
+        let teams = s.rules.structure != .free
+        for u in ctx.senders where s.units[u].kind == .enterprise {
+            let q = ctx.qualifiedCount(u)
+            var send = 0
+            if teams && s.rules.requireQualified {
+                send = ctx.sites.filter { $0 != u }.map { ctx.minStaff($0) }.min() ?? 0
+            }
+            if q < s.rules.keepAtHome + send {
+                let unit = s.units[u]
+                let people = ctx.index.peopleOfUnit[u].map { s.people[$0].id }
+                for k in 1...ctx.terms {
+                    out.append(
+                        RuleInstance(
+                            rule: .keepAtHome, term: k, unit: unit.id, site: nil, people: people,
+                            message: PlannerMessage.tooFewQualified(
+                                unit: unit.displayName, qualified: q, keep: s.rules.keepAtHome, send: send
+                            ).render(language)))
+                }
+            }
+        }
+        for pin in s.pins {
+            guard case .person(let id) = pin.subject, let p = ctx.index.person[id],
+                let v = ctx.index.unit[pin.site]
+            else { continue }
+            var reason: RuleKind? = ctx.siteAllowed(p, v)
+            if reason == nil, case .ineligible(let why) = ctx.personTermStatus(p, pin.term) { reason = why }
+            if let r = reason {
+                out.append(
+                    RuleInstance(
+                        rule: .pin, term: pin.term, unit: s.people[p].unit, site: s.units[v].id, people: [id],
+                        message: PlannerMessage.pinImpossible(
+                            what: "\(s.people[p].name)(\(id))", site: s.units[v].displayName, term: pin.term,
+                            reason: r.rawValue
+                        ).render(language)))
+            }
+        }
+        return out
+    }
+}
+
+/// Turns elastic slacks into rule instances in the planner's words.
+enum Explanations {
+    static func describe(_ slack: ElasticSlack, _ ctx: PlanContext, language: Language) -> RuleInstance {
+        let s = ctx.scenario
+        let unitID = slack.unit.map { s.units[$0].id }
+        let siteID = slack.site.map { s.units[$0].id }
+        let people = slack.people.map { s.people[$0].id }
+        let k = slack.term ?? 1
+        let message: PlannerMessage
+        switch slack.rule {
+        case .coverage:
+            message = .coverageBroken(site: slack.site.map { s.units[$0].displayName } ?? "?", term: k)
+        case .structure:
+            message = .sendBroken(unit: slack.unit.map { s.units[$0].displayName } ?? "?", term: k)
+        case .keepAtHome:
+            message = .keepAtHomeBroken(unit: slack.unit.map { s.units[$0].displayName } ?? "?", term: k, keep: s.rules.keepAtHome)
+        default:
+            let what = people.first ?? unitID ?? "?"
+            message = .pinBroken(what: what, site: slack.site.map { s.units[$0].displayName } ?? "?", term: k)
+        }
+        return RuleInstance(
+            rule: slack.rule, term: slack.term, unit: unitID, site: siteID, people: people,
+            message: message.render(language))
+    }
+
+    static func unexplained(_ ctx: PlanContext, language: Language) -> RuleInstance {
+        RuleInstance(
+            rule: .structure, term: nil, unit: nil, site: nil, people: [],
+            message: PlannerMessage.unexplained.render(language))
+    }
+}

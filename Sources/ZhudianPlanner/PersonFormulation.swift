@@ -1,0 +1,387 @@
+import MIPModel
+import ZhudianCore
+
+/// The general model: one column per person, site and term. Used for `free` placement
+/// and whenever people may stay on at a site (`pairCooldown: 0`), where a person's site
+/// can no longer be read off their unit's link.
+///
+/// Columns:
+/// - `x[p,v,k]` ∈ {0,1}: person p stays at site v in term k — only where p is qualified,
+///   available, allowed at v (self, group, forbid, distance) and the link is not barred by
+///   a history cooldown; cost `distance·km(home, v) − change·[baseline keeps it]`.
+/// - `y[u,v,k]` ∈ {0,1}: the link u → v is used (a team under ring/cycles).
+/// - `t[p,r]` ∈ [0,1]: fairness increments, as in ``TeamFormulation``.
+///
+/// Rows, per term k:
+/// - `place[p,k]`: Σ_v x[p,v,k] ≤ 1 (rule 4 within a term).
+/// - free: `cover[v,k]`: Σ_p x[p,v,k] ≥ minStaff(v); `link[u,v,k]`: Σ_{p∈u} x[p,v,k] ≤ |u|·y[u,v,k];
+///   `mutual[u,v,k]`: y[u,v,k] + y[v,u,k] ≤ 1 with `mutualPairs: forbid`.
+/// - ring/cycles: `team[u,v,k]`: Σ_{p∈u} x[p,v,k] = minStaff(v)·y[u,v,k]; `send`, `recv`, `pair2`
+///   and lazy cycle rows as in ``TeamFormulation``.
+/// - `pcool`: y[u,v,j] + y[u,v,k] ≤ 1 for 1 ≤ k−j ≤ pairCooldown.
+/// - `ccool`: x[p,v,j] + x[p,v,k] − x[p,v,k−1] ≤ 1 for 2 ≤ k−j ≤ personCooldown (back after a break);
+///   `hcool`: x[p,v,k] ≤ x[p,v,i] (i < k) when only staying on since a history stay keeps p allowed at v.
+/// - `over[p,v,k]`: x[p,v,k] + Σ_{w≠v} x[p,w,k+1] ≤ 1 when handoverDays > 0 (rule 4 across terms);
+///   `hand[p,v,k]`: x[p,v,k] ≤ x[p,v,k+1] when p is away during the handover days only.
+/// - `consec`, `home`, `pin`, `fair` as in ``TeamFormulation``.
+///
+/// Size: up to T·P·S person columns; rows O(T·(P·S + S²)).
+enum PersonFormulation {
+    static func build(_ ctx: PlanContext, options: PlanOptions, elastic: Bool) throws(ModelError)
+        -> BuiltModel
+    {
+        let s = ctx.scenario
+        let rules = s.rules
+        let T = ctx.terms
+        let nU = s.units.count
+        let teams = rules.structure != .free
+        let h = s.calendar.handoverDays
+        var model = Model(name: elastic ? "zhudian_people_elastic" : "zhudian_people")
+        let dW = elastic ? 0 : s.objective.distance
+        let fW = elastic ? 0 : s.objective.fairness
+        var slacks: [(variable: Variable, slack: ElasticSlack)] = []
+        func slack(_ name: String, _ info: ElasticSlack) throws(ModelError) -> Variable {
+            let v = try model.addVariable(name: name, lower: 0, upper: 1, objective: 1)
+            slacks.append((v, info))
+            return v
+        }
+        let senders = ctx.senders
+        let sites = ctx.sites
+        var node = Array(repeating: -1, count: nU)
+        for (i, u) in senders.enumerated() { node[u] = i }
+
+        // Baseline stays kept earn −change on their column.
+        var keepBonus: Set<Placement> = []
+        if !elastic, s.objective.change > 0, let base = options.baseline {
+            var n = 0
+            n = base.terms.reduce(0) { $0 + $1.stays.count }
+            for term in base.terms where term.term >= 1 && term.term <= T {
+                for st in term.stays {
+                    if let p = ctx.index.person[st.person], let v = ctx.index.unit[st.site] {
+                        keepBonus.insert(Placement(term: term.term, person: p, site: v))
+                    }
+                }
+            }
+            model.objectiveConstant += s.objective.change * Double(n)
+        }
+
+        // History: sites p must stay on at (continuous chain up to term 0) to come back to.
+        // Returns nil when p may not be at v in term k at all, else the plan terms p must
+        // also be at v in (staying on since the history stay).
+        func historyRequirement(_ p: Int, _ v: Int, _ k: Int) -> [Int]? {
+            let c = rules.personCooldown
+            guard c > 0 else { return [] }
+            var t = max(k - c, ctx.firstHistoryTerm)
+            while t <= 0 {
+                if ctx.historySites(person: p, term: t).contains(v) {
+                    // Back at v unless at v in every term from t to k−1.
+                    var unbroken = true
+                    var i = t
+                    while i <= 0 {
+                        if !ctx.historySites(person: p, term: i).contains(v) { unbroken = false }
+                        i += 1
+                    }
+                    return unbroken ? Array(1..<k) : nil
+                }
+                t += 1
+            }
+            return []
+        }
+
+        // x and y columns.
+        var x: [[Int: Variable]] = Array(repeating: [:], count: T + 1)  // key p*nU+v
+        var y: [[Int: Variable]] = Array(repeating: [:], count: T + 1)  // key u*nU+v
+        var arcsOfTerm: [[(from: Int, to: Int, variable: Variable)]] = Array(repeating: [], count: T + 1)
+        var handRows: [(Int, Int, Int)] = []
+        var hcoolRows: [(Int, Int, Int, Int)] = []
+        for k in 1...T {
+            for u in senders {
+                for v in sites {
+                    guard ctx.linkAllowed(u, v) == nil, !ctx.linkCooledDownByHistory(u, v, term: k)
+                    else { continue }
+                    var able: [(p: Int, req: [Int], hand: Bool)] = []
+                    for p in ctx.index.peopleOfUnit[u] {
+                        let status = ctx.personTermStatus(p, k)
+                        if case .ineligible = status { continue }
+                        if status == .onlyIfStayingOn && k == T { continue }
+                        guard ctx.siteAllowed(p, v) == nil else { continue }
+                        if k == 1, h > 0 {
+                            let prev = ctx.historySites(person: p, term: 0)
+                            if !prev.isEmpty && prev != [v] { continue }
+                        }
+                        guard let req = historyRequirement(p, v, k) else { continue }
+                        able.append((p, req, status == .onlyIfStayingOn))
+                    }
+                    // A team link that cannot be staffed can never be used: leave it out.
+                    if teams && able.count < ctx.minStaff(v) { continue }
+                    var cols: [Int] = []
+                    for a in able {
+                        let place = Placement(term: k, person: a.p, site: v)
+                        let cost = dW * ctx.km(u, v) - (keepBonus.contains(place) ? s.objective.change : 0)
+                        x[k][a.p * nU + v] = try model.addVariable(name: "x_\(a.p)_\(v)_\(k)", kind: .binary, objective: cost)
+                        cols.append(a.p)
+                        if a.hand { handRows.append((a.p, v, k)) }
+                        for i in a.req { hcoolRows.append((a.p, v, k, i)) }
+                    }
+                    guard !cols.isEmpty else { continue }
+                    let yc = try model.addVariable(name: "y_\(u)_\(v)_\(k)", kind: .binary)
+                    y[k][u * nU + v] = yc
+                    if teams, node[v] >= 0 { arcsOfTerm[k].append((node[u], node[v], yc)) }
+                }
+            }
+        }
+        func col(_ p: Int, _ v: Int, _ k: Int) -> Variable? {
+            guard k >= 1, k <= T else { return nil }
+            return x[k][p * nU + v]
+        }
+
+        for k in 1...T {
+            // One site per person per term.
+            for p in s.people.indices {
+                let cols = sites.compactMap { col(p, $0, k) }
+                if cols.count > 1 {
+                    try model.addConstraint(name: "place_\(p)_\(k)", expr(cols.map { ($0, 1) }), upper: 1)
+                }
+            }
+            if teams {
+                for u in senders {
+                    for v in sites {
+                        guard let yc = y[k][u * nU + v] else { continue }
+                        var e = LinearExpression()
+                        for p in ctx.index.peopleOfUnit[u] { if let c = col(p, v, k) { e.add(c, 1) } }
+                        e.add(yc, -Double(ctx.minStaff(v)))
+                        try model.addConstraint(name: "team_\(u)_\(v)_\(k)", e, lower: 0, upper: 0)
+                    }
+                }
+                for u in senders {
+                    var e = LinearExpression()
+                    for v in sites { if let c = y[k][u * nU + v] { e.add(c, 1) } }
+                    if elastic {
+                        e.add(try slack("sl_send_\(u)_\(k)", ElasticSlack(rule: .structure, term: k, unit: u, site: nil, people: [])), 1)
+                    }
+                    try model.addConstraint(name: "send_\(u)_\(k)", e, lower: 1, upper: 1)
+                }
+                for v in sites {
+                    var e = LinearExpression()
+                    for u in senders { if let c = y[k][u * nU + v] { e.add(c, 1) } }
+                    if elastic {
+                        e.add(try slack("sl_recv_\(v)_\(k)", ElasticSlack(rule: .coverage, term: k, unit: nil, site: v, people: [])), 1)
+                    }
+                    try model.addConstraint(name: "recv_\(v)_\(k)", e, lower: 1, upper: 1)
+                }
+                let twoCyclesBarred =
+                    (rules.structure == .ring && senders.count > 2)
+                    || (rules.structure == .cycles && rules.minCycle > 2)
+                if twoCyclesBarred {
+                    for u in senders {
+                        for v in senders where u < v {
+                            guard let a = y[k][u * nU + v], let b = y[k][v * nU + u] else { continue }
+                            try model.addConstraint(name: "pair2_\(u)_\(v)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
+                        }
+                    }
+                }
+            } else {
+                for v in sites {
+                    var e = LinearExpression()
+                    for u in senders {
+                        for p in ctx.index.peopleOfUnit[u] { if let c = col(p, v, k) { e.add(c, 1) } }
+                    }
+                    if elastic {
+                        e.add(try slack("sl_cover_\(v)_\(k)", ElasticSlack(rule: .coverage, term: k, unit: nil, site: v, people: [])), Double(ctx.minStaff(v)))
+                    }
+                    try model.addConstraint(name: "cover_\(v)_\(k)", e, lower: Double(ctx.minStaff(v)))
+                }
+                for u in senders {
+                    for v in sites {
+                        guard let yc = y[k][u * nU + v] else { continue }
+                        var e = LinearExpression()
+                        var n = 0
+                        for p in ctx.index.peopleOfUnit[u] {
+                            if let c = col(p, v, k) {
+                                e.add(c, 1)
+                                n += 1
+                            }
+                        }
+                        e.add(yc, -Double(n))
+                        try model.addConstraint(name: "link_\(u)_\(v)_\(k)", e, upper: 0)
+                    }
+                }
+                if rules.mutualPairs == .forbid {
+                    for u in senders {
+                        for v in senders where u < v {
+                            guard let a = y[k][u * nU + v], let b = y[k][v * nU + u] else { continue }
+                            try model.addConstraint(name: "mutual_\(u)_\(v)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
+                        }
+                    }
+                }
+            }
+            // keepAtHome.
+            for u in senders where s.units[u].kind == .enterprise {
+                let qualified = ctx.index.peopleOfUnit[u].filter { s.people[$0].qualified }
+                var e = LinearExpression()
+                for p in qualified { for v in sites { if let c = col(p, v, k) { e.add(c, 1) } } }
+                let cap = Double(qualified.count - rules.keepAtHome)
+                if elastic {
+                    e.add(try slack("sl_home_\(u)_\(k)", ElasticSlack(rule: .keepAtHome, term: k, unit: u, site: nil, people: [])), -Double(max(rules.keepAtHome, 1)))
+                }
+                if !e.terms.isEmpty || cap < 0 {
+                    try model.addConstraint(name: "home_\(u)_\(k)", e, upper: cap)
+                }
+            }
+        }
+
+        // Cooldowns within the plan.
+        for k in 1...T {
+            for j in max(1, k - rules.pairCooldown)..<k {
+                for u in senders {
+                    for v in sites {
+                        guard let a = y[j][u * nU + v], let b = y[k][u * nU + v] else { continue }
+                        try model.addConstraint(name: "pcool_\(u)_\(v)_\(j)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
+                    }
+                }
+            }
+            if rules.personCooldown >= 2 {
+                for j in max(1, k - rules.personCooldown)..<k where k - j >= 2 {
+                    for p in s.people.indices {
+                        for v in sites {
+                            guard let a = col(p, v, j), let b = col(p, v, k) else { continue }
+                            var e = expr([(a, 1), (b, 1)])
+                            if let mid = col(p, v, k - 1) { e.add(mid, -1) }
+                            try model.addConstraint(name: "ccool_\(p)_\(v)_\(j)_\(k)", e, upper: 1)
+                        }
+                    }
+                }
+            }
+        }
+        for (p, v, k, i) in hcoolRows {
+            guard let a = col(p, v, k) else { continue }
+            var e = expr([(a, 1)])
+            if let b = col(p, v, i) { e.add(b, -1) }
+            try model.addConstraint(name: "hcool_\(p)_\(v)_\(k)_\(i)", e, upper: 0)
+        }
+        for (p, v, k) in handRows {
+            guard let a = col(p, v, k) else { continue }
+            var e = expr([(a, 1)])
+            if let b = col(p, v, k + 1) { e.add(b, -1) }
+            try model.addConstraint(name: "hand_\(p)_\(v)_\(k)", e, upper: 0)
+        }
+
+        // Consecutive terms and overlap across terms.
+        let m = rules.maxConsecutiveTerms
+        for u in senders {
+            for p in ctx.index.peopleOfUnit[u] {
+                var start = min(1, ctx.firstHistoryTerm)
+                while start + m <= T {
+                    var e = LinearExpression()
+                    var fixed = 0
+                    for t in start...(start + m) {
+                        if t <= 0 {
+                            if !ctx.historySites(person: p, term: t).isEmpty { fixed += 1 }
+                        } else {
+                            for v in sites { if let c = col(p, v, t) { e.add(c, 1) } }
+                        }
+                    }
+                    let cap = max(0, m - fixed)
+                    if e.terms.count > cap {
+                        try model.addConstraint(name: "consec_\(p)_\(start)", e, upper: Double(cap))
+                    }
+                    start += 1
+                }
+                if h > 0 && m >= 2 && T >= 2 {
+                    for k in 1..<T {
+                        for v in sites {
+                            guard let a = col(p, v, k) else { continue }
+                            var e = expr([(a, 1)])
+                            for w in sites where w != v { if let b = col(p, w, k + 1) { e.add(b, 1) } }
+                            if e.terms.count > 1 {
+                                try model.addConstraint(name: "over_\(p)_\(v)_\(k)", e, upper: 1)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        // Pins.
+        for (i, pin) in s.pins.enumerated() {
+            guard pin.term >= 1, pin.term <= T, let v = ctx.index.unit[pin.site] else { continue }
+            let k = pin.term
+            var e = LinearExpression()
+            var people: [Int] = []
+            var unit: Int?
+            switch pin.subject {
+            case .unit(let id):
+                guard let u = ctx.index.unit[id] else { continue }
+                unit = u
+                if teams {
+                    if let c = y[k][u * nU + v] { e.add(c, 1) }
+                } else {
+                    for p in ctx.index.peopleOfUnit[u] { if let c = col(p, v, k) { e.add(c, 1) } }
+                }
+            case .person(let id):
+                guard let p = ctx.index.person[id] else { continue }
+                people = [p]
+                unit = ctx.home(p)
+                if let c = col(p, v, k) { e.add(c, 1) }
+            }
+            if elastic {
+                e.add(try slack("sl_pin_\(i)", ElasticSlack(rule: .pin, term: k, unit: unit, site: v, people: people)), 1)
+            }
+            try model.addConstraint(name: "pin_\(i)", e, lower: 1)
+        }
+
+        // Fairness.
+        if fW > 0 {
+            for p in s.people.indices {
+                var e = LinearExpression()
+                var termsAvailable = 0
+                for k in 1...T {
+                    var any = false
+                    for v in sites {
+                        if let c = col(p, v, k) {
+                            e.add(c, 1)
+                            any = true
+                        }
+                    }
+                    if any { termsAvailable += 1 }
+                }
+                guard termsAvailable > 0 else { continue }
+                let served = Double(s.people[p].served)
+                if termsAvailable == 1 {
+                    for (c, _) in e.terms {
+                        let base = model.variables[c.index].objective
+                        try model.setObjectiveCoefficient(c, base + fW * served)
+                    }
+                    continue
+                }
+                for r in 1...termsAvailable {
+                    let t = try model.addVariable(
+                        name: "t_\(p)_\(r)", lower: 0, upper: 1, objective: fW * (served + Double(r - 1)))
+                    e.add(t, -1)
+                }
+                try model.addConstraint(name: "fair_\(p)", e, lower: 0, upper: 0)
+            }
+        }
+
+        var cuts: [CycleCuts] = []
+        if teams && (rules.structure == .ring || rules.minCycle > 2) {
+            for k in 1...T {
+                cuts.append(
+                    CycleCuts(
+                        nodes: senders.count, arcs: arcsOfTerm[k],
+                        minCycle: rules.structure == .ring ? nil : rules.minCycle, name: "t\(k)"))
+            }
+        }
+        let xCols = x
+        let decode: ([Double]) -> [Placement] = { point in
+            var out: [Placement] = []
+            for k in 1...T {
+                for (key, c) in xCols[k] where point[c.index] > 0.5 {
+                    out.append(Placement(term: k, person: key / nU, site: key % nU))
+                }
+            }
+            return out.sorted()
+        }
+        return BuiltModel(model: model, cycleCuts: cuts, decode: decode, slacks: slacks)
+    }
+}

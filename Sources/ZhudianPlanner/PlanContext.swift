@@ -1,0 +1,168 @@
+import ZhudianCore
+
+/// Everything the formulations need about a scenario, computed once, as plain
+/// arrays indexed by position so that nothing fed to the solver depends on
+/// dictionary order.
+///
+/// Terms are numbered as in the roster: 1…T are planned, 0, −1, … are history
+/// (`history.last` is term 0).
+struct PlanContext {
+    let scenario: Scenario
+    let index: ScenarioIndex
+    /// Number of planned terms.
+    let terms: Int
+    /// Unit indices that receive (sites), in file order.
+    let sites: [Int]
+    /// Unit indices whose people may be placed, in file order.
+    let senders: [Int]
+    /// history placements: `historyStays[h]` is term `h - (history.count - 1)`; person index → site indices.
+    let historySites: [[Int: [Int]]]
+    /// History links per history term (unit index, site index).
+    let historyLinks: [Set<UnitPair>]
+
+    struct UnitPair: Hashable {
+        let from: Int
+        let to: Int
+    }
+
+    init(_ scenario: Scenario) {
+        self.scenario = scenario
+        index = ScenarioIndex(scenario)
+        terms = scenario.calendar.terms
+        sites = scenario.units.indices.filter { scenario.units[$0].receives }
+        senders = scenario.units.indices.filter { i in
+            let u = scenario.units[i]
+            return u.sends && (scenario.rules.structure == .free || u.kind == .enterprise)
+        }
+        var hs: [[Int: [Int]]] = []
+        var hl: [Set<UnitPair>] = []
+        for h in scenario.history {
+            var m: [Int: [Int]] = [:]
+            var links = Set<UnitPair>()
+            for st in h.stays {
+                guard let p = index.person[st.person], let v = index.unit[st.site],
+                    let u = index.unit[scenario.people[p].unit]
+                else { continue }
+                m[p, default: []].append(v)
+                links.insert(UnitPair(from: u, to: v))
+            }
+            hs.append(m)
+            hl.append(links)
+        }
+        historySites = hs
+        historyLinks = hl
+    }
+
+    /// Earliest history term number (0 when there is one history term; 1 when none).
+    var firstHistoryTerm: Int { 1 - scenario.history.count }
+
+    /// Sites person `p` stayed at in history term `t` (t ≤ 0); empty outside history.
+    func historySites(person p: Int, term t: Int) -> [Int] {
+        let h = t + scenario.history.count - 1
+        guard t <= 0, h >= 0, h < historySites.count else { return [] }
+        return historySites[h][p] ?? []
+    }
+
+    /// Whether link u → v was used in history term `t` (t ≤ 0).
+    func historyLink(_ u: Int, _ v: Int, term t: Int) -> Bool {
+        let h = t + scenario.history.count - 1
+        guard t <= 0, h >= 0, h < historyLinks.count else { return false }
+        return historyLinks[h].contains(UnitPair(from: u, to: v))
+    }
+
+    /// The home unit index of person `p`.
+    func home(_ p: Int) -> Int { index.unit[scenario.people[p].unit] ?? 0 }
+
+    /// minStaff of site unit `v`.
+    func minStaff(_ v: Int) -> Int { scenario.minStaff(of: scenario.units[v]) }
+
+    /// Kilometres from unit `u` to unit `v`.
+    func km(_ u: Int, _ v: Int) -> Double {
+        scenario.kilometres(from: scenario.units[u], to: scenario.units[v])
+    }
+
+    /// Whether any absence of `p` overlaps `range`.
+    func absent(_ p: Int, during range: DateRange) -> Bool {
+        scenario.people[p].unavailable.contains { $0.range.overlaps(range) }
+    }
+
+    /// Site-independent eligibility of person `p` for term `k`.
+    func personTermStatus(_ p: Int, _ k: Int) -> PersonTermStatus {
+        let person = scenario.people[p]
+        if scenario.rules.requireQualified && !person.qualified { return .ineligible(.qualified) }
+        let term = scenario.termRange(k)
+        if absent(p, during: term) { return .ineligible(.unavailable) }
+        let h = scenario.calendar.handoverDays
+        if scenario.mode == .resident, h > 0,
+            absent(p, during: DateRange(from: term.to.addingDays(1), to: term.to.addingDays(h)))
+        {
+            return .onlyIfStayingOn
+        }
+        return .eligible
+    }
+
+    /// Whether person `p` may be at site `v` in term `k` as far as fixed facts go:
+    /// own unit, group, forbid entries, distance. Cooldowns are the formulations' business.
+    func siteAllowed(_ p: Int, _ v: Int) -> RuleKind? {
+        let u = home(p)
+        if u == v { return .selfInspection }
+        let home = scenario.units[u]
+        let site = scenario.units[v]
+        if scenario.sameGroupForbidden(home: home, site: site) { return .group }
+        for f in scenario.forbid where f.site == site.id {
+            switch f.subject {
+            case .person(let id) where id == scenario.people[p].id: return .forbid
+            case .unit(let id) where id == home.id: return .forbid
+            default: continue
+            }
+        }
+        if let cap = scenario.rules.maxDistanceKm, home.location != nil, site.location != nil,
+            km(u, v) > cap
+        {
+            return .distance
+        }
+        return nil
+    }
+
+    /// Whether link u → v is allowed by fixed unit-level facts: self, group, unit forbid, distance.
+    func linkAllowed(_ u: Int, _ v: Int) -> RuleKind? {
+        if u == v { return .selfInspection }
+        let home = scenario.units[u]
+        let site = scenario.units[v]
+        if scenario.sameGroupForbidden(home: home, site: site) { return .group }
+        for f in scenario.forbid where f.site == site.id {
+            if case .unit(let id) = f.subject, id == home.id { return .forbid }
+        }
+        if let cap = scenario.rules.maxDistanceKm, home.location != nil, site.location != nil,
+            km(u, v) > cap
+        {
+            return .distance
+        }
+        return nil
+    }
+
+    /// Whether link u → v is barred in term `k` by a history link within `pairCooldown`.
+    func linkCooledDownByHistory(_ u: Int, _ v: Int, term k: Int) -> Bool {
+        let c = scenario.rules.pairCooldown
+        guard c > 0 else { return false }
+        var t = k - c
+        while t <= 0 && t < k {
+            if t >= firstHistoryTerm, historyLink(u, v, term: t) { return true }
+            t += 1
+        }
+        return false
+    }
+
+    /// Qualified people of unit `u`.
+    func qualifiedCount(_ u: Int) -> Int {
+        index.peopleOfUnit[u].filter { scenario.people[$0].qualified }.count
+    }
+}
+
+/// Site-independent eligibility of a person in a term.
+enum PersonTermStatus: Equatable {
+    case eligible
+    /// Absent during the handover days only: may serve only by staying on at the same site.
+    case onlyIfStayingOn
+    case ineligible(RuleKind)
+}

@@ -1,0 +1,35 @@
+import MIPModel
+import ZhudianCore
+
+/// What the caller may set for one planning run.
+public struct PlanOptions: Sendable {
+    /// Seconds the search may take; nil for no limit.
+    public var timeLimit: Double?
+    /// Stop when the relative gap falls below this (0: prove optimality).
+    public var relativeGap: Double
+    /// The roster whose dropped stays cost `objective.change` each (what-if).
+    public var baseline: Roster?
+    /// Keep the solver's log.
+    public var captureLog: Bool
+    /// Language of explanation messages written into the roster.
+    public var language: Language
+    /// Called on the solving thread with the search's progress.
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Polled during the search; true stops it and keeps the best roster found.
+    public var shouldStop: (@Sendable () -> Bool)?
+
+    /// Creates options; the defaults prove optimality with no time limit.
+    public init(
+        timeLimit: Double? = nil, relativeGap: Double = 0, baseline: Roster? = nil,
+        captureLog: Bool = false, language: Language = .zh,
+        progress: (@Sendable (SolveProgress) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
+    ) {
+        self.language = language
+        self.progress = progress
+        self.shouldStop = shouldStop
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.baseline = baseline
+        self.captureLog = captureLog
+    }
+}

@@ -1,0 +1,65 @@
+import ZhudianCore
+
+/// The planner's message table: explanation texts and refusals, in English and Chinese.
+enum PlannerMessage: LocalizedMessage {
+    case visitingNotSupported
+    case tooFewQualified(unit: String, qualified: Int, keep: Int, send: Int)
+    case tooFewSenders(units: Int, sites: Int)
+    case siteUnreachable(site: String, term: Int)
+    case unitCannotSend(unit: String, term: Int)
+    case coverageBroken(site: String, term: Int)
+    case sendBroken(unit: String, term: Int)
+    case keepAtHomeBroken(unit: String, term: Int, keep: Int)
+    case pinBroken(what: String, site: String, term: Int)
+    case pinImpossible(what: String, site: String, term: Int, reason: String)
+    case unexplained
+
+    func render(_ language: Language) -> String {
+        switch (self, language) {
+        case (.visitingNotSupported, .en):
+            return "visiting mode (两人一企) cannot be planned yet; set mode: resident or plan the visits by hand"
+        case (.visitingNotSupported, .zh):
+            return "暂不支持“两人一企”巡查模式的排班；请将 mode 设为 resident，或手工安排巡查"
+        case let (.tooFewQualified(u, q, keep, send), .en):
+            return "\(u) has \(q) qualified people: it must keep \(keep) at home and send \(send); add qualified staff or lower keepAtHome/minStaff"
+        case let (.tooFewQualified(u, q, keep, send), .zh):
+            return "\(u) 仅有 \(q) 名合格人员：需留守 \(keep) 人并派出 \(send) 人；请增加合格人员或降低 keepAtHome/minStaff"
+        case let (.tooFewSenders(units, sites), .en):
+            return "\(units) units can send teams but \(sites) sites must receive one; every site needs its own team"
+        case let (.tooFewSenders(units, sites), .zh):
+            return "可派出单位 \(units) 家，需驻点企业 \(sites) 家；每个驻点企业都需要一支驻点小组"
+        case let (.siteUnreachable(site, term), .en):
+            return "term \(term): no unit may send a team to \(site) (self, group, forbid, distance, cooldown or too few eligible people); relax one of these"
+        case let (.siteUnreachable(site, term), .zh):
+            return "第\(term)轮：没有任何单位能向 \(site) 派驻小组（本单位、同一集团、回避、距离、轮换间隔或合格人员不足）；请放宽其中一项"
+        case let (.unitCannotSend(unit, term), .en):
+            return "term \(term): \(unit) cannot send a team anywhere (too few eligible people, or every site barred); relax leave, cooldowns or forbid entries"
+        case let (.unitCannotSend(unit, term), .zh):
+            return "第\(term)轮：\(unit) 无法向任何企业派出驻点小组（可派人员不足或所有企业均受限）；请调整休假、轮换间隔或回避设置"
+        case let (.coverageBroken(site, term), .en):
+            return "term \(term): \(site) cannot be staffed every day together with the other rules"
+        case let (.coverageBroken(site, term), .zh):
+            return "第\(term)轮：在其他规则约束下，\(site) 无法保证每天驻点人数"
+        case let (.sendBroken(unit, term), .en):
+            return "term \(term): \(unit) cannot send its team without breaking the ring/cycle structure"
+        case let (.sendBroken(unit, term), .zh):
+            return "第\(term)轮：\(unit) 无法在不破坏交叉驻点结构（环/循环）的情况下派出小组"
+        case let (.keepAtHomeBroken(unit, term, keep), .en):
+            return "term \(term): \(unit) cannot keep \(keep) qualified people at home"
+        case let (.keepAtHomeBroken(unit, term, keep), .zh):
+            return "第\(term)轮：\(unit) 无法留守 \(keep) 名合格人员"
+        case let (.pinBroken(what, site, term), .en):
+            return "term \(term): the pin of \(what) at \(site) cannot be kept together with the other rules"
+        case let (.pinBroken(what, site, term), .zh):
+            return "第\(term)轮：\(what) 固定派驻 \(site) 与其他规则冲突，无法保持"
+        case let (.pinImpossible(what, site, term, reason), .en):
+            return "term \(term): \(what) is pinned to \(site), which rule \(reason) forbids"
+        case let (.pinImpossible(what, site, term, reason), .zh):
+            return "第\(term)轮：\(what) 被固定派驻 \(site)，但规则 \(reason) 不允许"
+        case (.unexplained, .en):
+            return "no roster satisfies every rule together; no single rule instance could be named (try zhudian explain)"
+        case (.unexplained, .zh):
+            return "没有任何排班能同时满足全部规则，且无法定位单一原因（请尝试 zhudian explain）"
+        }
+    }
+}

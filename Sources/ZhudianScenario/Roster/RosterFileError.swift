@@ -1,0 +1,67 @@
+import ZhudianCore
+
+/// One problem in a roster file, at a place in it.
+public struct RosterDiagnostic: Sendable, Equatable {
+    /// The file as the user named it.
+    public let file: String
+    /// Line, from 1.
+    public let line: Int
+    /// Column, from 1.
+    public let column: Int
+    /// What is wrong and how to fix it.
+    public let message: RosterMessage
+
+    /// Creates a diagnostic.
+    public init(file: String, line: Int, column: Int, message: RosterMessage) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `FILE:LINE:COLUMN: message`.
+    public func render(_ language: Language) -> String {
+        "\(file):\(line):\(column): \(message.render(language))"
+    }
+}
+
+/// A roster file that cannot be read into a ``Roster``: not JSON, wrong types, bad dates.
+///
+/// `zhudian` prints each as `error: FILE:LINE:COLUMN: message` and exits 2.
+public struct RosterFileError: Error, Sendable, Equatable {
+    /// All problems found, sorted by line, then column.
+    public let diagnostics: [RosterDiagnostic]
+    /// True when the file could not be read at all.
+    public let isFileSystemError: Bool
+
+    /// Creates the error.
+    public init(diagnostics: [RosterDiagnostic], isFileSystemError: Bool = false) {
+        self.diagnostics = diagnostics.enumerated().sorted { a, b in
+            (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+        }.map(\.element)
+        self.isFileSystemError = isFileSystemError
+    }
+
+    /// Each problem as `error: FILE:LINE:COLUMN: message`.
+    public func render(_ language: Language) -> [String] {
+        diagnostics.map { "error: " + $0.render(language) }
+    }
+}
+
+/// A format problem that still leaves a usable roster (SPEC §4's key order,
+/// sorting, missing optional keys, unknown keys, wrong `format`/`version`).
+public typealias RosterFormatIssue = RosterDiagnostic
+
+/// A roster read from a file, with the ways it departs from SPEC §4's format.
+public struct DecodedRoster: Sendable {
+    /// The roster, lists in the order the file has them.
+    public let roster: Roster
+    /// Format problems, sorted by position; empty for a file ``RosterFile/encode(_:)`` wrote.
+    public let formatIssues: [RosterFormatIssue]
+
+    /// Creates a decoded roster.
+    public init(roster: Roster, formatIssues: [RosterFormatIssue]) {
+        self.roster = roster
+        self.formatIssues = formatIssues
+    }
+}

@@ -1,0 +1,105 @@
+import MIPModel
+import XCTest
+
+final class ModelTests: XCTestCase {
+    func testVariableDefaultsAndIntegerRounding() throws {
+        var model = Model()
+        let x = try model.addVariable(name: "x")
+        let b = try model.addVariable(name: "b", kind: .binary, objective: 3)
+        let fixed = try model.addVariable(name: "fixed", lower: 1, kind: .binary)
+        let n = try model.addVariable(name: "n", lower: 0.1 * 3, upper: 0.1 * 30, kind: .integer)
+        XCTAssertEqual(model.variableCount, 4)
+        XCTAssertEqual(model.variables[x.index].lower, 0)
+        XCTAssertEqual(model.variables[x.index].upper, .infinity)
+        XCTAssertEqual(model.variables[b.index].lower, 0)
+        XCTAssertEqual(model.variables[b.index].upper, 1)
+        XCTAssertEqual(model.variables[b.index].objective, 3)
+        XCTAssertEqual(model.variables[fixed.index].lower, 1)
+        XCTAssertEqual(model.variables[fixed.index].upper, 1)
+        XCTAssertEqual(model.variables[n.index].lower, 1)
+        XCTAssertEqual(model.variables[n.index].upper, 3)
+        XCTAssertEqual(model.sense, .minimize)
+        XCTAssertEqual(model.name, "zhudian")
+    }
+
+    func testObjectiveValueAndCoefficient() throws {
+        var model = Model()
+        let x = try model.addVariable(name: "x", objective: 2)
+        let y = try model.addVariable(name: "y")
+        try model.setObjectiveCoefficient(y, -1)
+        model.objectiveConstant = 10
+        XCTAssertEqual(model.objectiveValue(at: [3, 4]), 10 + 6 - 4)
+        XCTAssertEqual(model.variables[x.index].objective, 2)
+        XCTAssertThrowsError(try model.setObjectiveCoefficient(Variable(index: 5), 1)) { error in
+            guard case .unknownVariable(.objective, _, Variable(index: 5), 2)? = error as? ModelError else {
+                return XCTFail("unexpected \(error)")
+            }
+        }
+        XCTAssertThrowsError(try model.setObjectiveCoefficient(x, .nan))
+    }
+
+    func testValidationErrors() throws {
+        var model = Model()
+        let x = try model.addVariable(name: "x")
+
+        XCTAssertEqual(error { try model.addVariable(name: "") }, .emptyName(.variable))
+        let long = String(repeating: "é", count: 128)
+        XCTAssertEqual(error { try model.addVariable(name: long) }, .nameTooLong(.variable, name: long, bytes: 256))
+        XCTAssertEqual(error { try model.addVariable(name: "a\nb") }, .controlCharacterInName(.variable, name: "a\nb"))
+        XCTAssertEqual(error { try model.addVariable(name: "v", lower: 3, upper: 2) },
+                       .lowerAboveUpper(.variable, name: "v", lower: 3, upper: 2))
+        XCTAssertEqual(error { try model.addVariable(name: "v", lower: .nan) }, .invalidLowerBound(.variable, name: "v"))
+        XCTAssertEqual(error { try model.addVariable(name: "v", lower: .infinity) }, .invalidLowerBound(.variable, name: "v"))
+        XCTAssertEqual(error { try model.addVariable(name: "v", upper: -.infinity) }, .invalidUpperBound(.variable, name: "v"))
+        XCTAssertEqual(error { try model.addVariable(name: "v", lower: 0.2, upper: 0.8, kind: .integer) },
+                       .emptyIntegerDomain(name: "v", lower: 0.2, upper: 0.8))
+        XCTAssertEqual(error { try model.addVariable(name: "v", lower: 2, kind: .binary) },
+                       .emptyIntegerDomain(name: "v", lower: 2, upper: .infinity))
+        XCTAssertEqual(error { try model.addVariable(name: "v", objective: .infinity) },
+                       .nonFiniteCoefficient(.objective, name: "v", variable: Variable(index: 1)))
+
+        XCTAssertEqual(error { try model.addConstraint(name: "c", LinearExpression([(x, .nan)]), upper: 1) },
+                       .nonFiniteCoefficient(.constraint, name: "c", variable: x))
+        XCTAssertEqual(error { try model.addConstraint(name: "c", LinearExpression([(x, 1)], constant: .nan)) },
+                       .nonFiniteConstant(.constraint, name: "c"))
+        XCTAssertEqual(error { try model.addConstraint(name: "c", LinearExpression([(Variable(index: 7), 1)])) },
+                       .unknownVariable(.constraint, name: "c", variable: Variable(index: 7), variableCount: 1))
+        XCTAssertEqual(error { try model.addConstraint(name: "c", x + 0, lower: 2, upper: 1) },
+                       .lowerAboveUpper(.constraint, name: "c", lower: 2, upper: 1))
+        XCTAssertEqual(error { try model.addConstraint(name: "", x + 0) }, .emptyName(.constraint))
+        XCTAssertEqual(error { try model.addConstraint(name: "c", LinearExpression([(x, 1e308), (x, 1e308)])) },
+                       .nonFiniteCoefficient(.constraint, name: "c", variable: x))
+
+        // Nothing was stored by the failed calls.
+        XCTAssertEqual(model.variableCount, 1)
+        XCTAssertEqual(model.constraintCount, 0)
+    }
+
+    func testMessagesAreLowerCaseAndActionable() {
+        let message = ModelError.unknownVariable(
+            .constraint, name: "cover", variable: Variable(index: 9), variableCount: 3).description
+        XCTAssertEqual(message.first, "c")
+        XCTAssertTrue(message.contains("#9"))
+        XCTAssertTrue(message.contains("addVariable"))
+        XCTAssertTrue(ModelError.controlCharacterInName(.variable, name: "a\tb").description.contains("\\t"))
+    }
+
+    func testNormalizedLazyRow() throws {
+        var model = Model()
+        let x = try model.addVariable(name: "x")
+        let y = try model.addVariable(name: "y")
+        let row = try model.normalized(LazyRow(name: "", y + x + y + 1, upper: 3))
+        XCTAssertEqual(row.expression, LinearExpression([(x, 1), (y, 2)]))
+        XCTAssertEqual(row.upper, 2)
+        XCTAssertThrowsError(try model.normalized(LazyRow(name: "bad", LinearExpression([(Variable(index: 9), 1)]))))
+    }
+
+    private func error<T>(_ body: () throws -> T) -> ModelError? {
+        do {
+            _ = try body()
+            return nil
+        } catch {
+            return error as? ModelError
+        }
+    }
+}
