@@ -17,6 +17,11 @@ public struct PlanOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Polled during the search; true stops it and keeps the best roster found.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// Tests only: run this formulation even where the planner would pick the other one.
+    var forcedFormulation: Formulation?
+
+    /// The two exact models (see docs/FORMULATION.md).
+    enum Formulation { case teams, people }
 
     /// Creates options; the defaults prove optimality with no time limit.
     public init(

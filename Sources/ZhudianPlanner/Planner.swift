@@ -33,7 +33,12 @@ public struct Planner: Sendable {
             return PlanResult(outcome: .unsupported(PlannerMessage.visitingNotSupported.render(options.language)), roster: nil, model: nil, log: [], formulation: "")
         }
         let ctx = PlanContext(scenario)
-        let useTeams = scenario.rules.structure != .free && scenario.rules.pairCooldown >= 1
+        let useTeams: Bool
+        switch options.forcedFormulation {
+        case .teams?: useTeams = true
+        case .people?: useTeams = false
+        case nil: useTeams = scenario.rules.structure != .free && scenario.rules.pairCooldown >= 1
+        }
         let formulation = useTeams ? "teams" : "people"
 
         // Shortages a count can prove need no solver.

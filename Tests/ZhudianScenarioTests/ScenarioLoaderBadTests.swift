@@ -68,7 +68,7 @@ final class ScenarioLoaderBadTests: XCTestCase {
         ("alias-bomb", 7, 12, "alias `*a5` makes the file expand to more than 1000000 values"),
         ("alias-bomb-as-key", 7, 12, "alias `*a5` makes the file expand to more than 1000000 values"),
         ("deep-nesting", 1, 65, "the YAML is nested more than 64 levels deep"),
-        ("deep-nesting-unclosed", 2, 7, "the YAML is nested more than 64 levels deep"),
+        ("deep-nesting-unclosed", 2, 8, "the YAML is nested more than 64 levels deep"),
     ]
 
     func testEveryBadFixtureIsListed() throws {
@@ -126,7 +126,28 @@ final class ScenarioLoaderBadTests: XCTestCase {
                         + "change it to a value in that range",
                     "error: three.yaml:7:3: unknown field `rules.minStaf`; did you mean `minStaff`?",
                     "error: three.yaml:12:30: `people[0].unit` names the unit `Q`, which `units` does not define; "
-                        + "add it to `units` or correct the id",
+                        + "did you mean `A`?",
+                ])
+        }
+    }
+
+    func testOneMistakeGivesOneError() {
+        // A unit that is not a mapping must not also make "too few enterprises" or
+        // "unknown unit" errors; a garbled range is one error, not one per half.
+        let text = """
+            version: 1
+            name: cascade
+            calendar: {start: 2022-08-20, holidays: ["x..y"]}
+            units: [A, {id: B, name: b}]
+            people: [{id: A-1, name: p, unit: A}]
+            pins: [{term: 1, unit: A, site: B}]
+            """
+        XCTAssertThrowsError(try ScenarioLoader.load(data: Array(text.utf8), file: "c.yaml")) { error in
+            XCTAssertEqual(
+                (error as? ScenarioLoadError)?.diagnostics.map(\.message),
+                [
+                    .badDateOrRange(path: "calendar.holidays[0]", text: "x..y"),
+                    .wrongType(path: "units[0]", expected: .mapping, found: .text("A")),
                 ])
         }
     }
@@ -145,7 +166,7 @@ final class ScenarioLoaderBadTests: XCTestCase {
             """
         XCTAssertThrowsError(try ScenarioLoader.load(data: Array(text.utf8), file: "o.yaml")) { error in
             let positions = (error as? ScenarioLoadError)?.diagnostics.map { [$0.line, $0.column] } ?? []
-            XCTAssertEqual(positions, [[3, 39], [6, 9], [7, 49], [8, 24]])
+            XCTAssertEqual(positions, [[3, 38], [6, 10], [7, 44], [8, 23]])
         }
     }
 

@@ -92,9 +92,9 @@ final class ScenarioLoaderGoodTests: XCTestCase {
         XCTAssertEqual(loaded.sourceMap.position("calendar.start"), SourcePosition(line: 8, column: 10))
         XCTAssertEqual(loaded.sourceMap.keyPosition("calendar.start"), SourcePosition(line: 8, column: 3))
         XCTAssertEqual(loaded.sourceMap.position("units[0].minStaff"), SourcePosition(line: 51, column: 15))
-        XCTAssertEqual(loaded.sourceMap.position("people[0].unavailable[0]"), SourcePosition(line: 73, column: 9))
-        XCTAssertEqual(loaded.sourceMap.position("calendar.reportDue.2023-10"), SourcePosition(line: 20, column: 26))
-        XCTAssertEqual(loaded.sourceMap.nearestPosition("units[1].minStaff"), SourcePosition(line: 54, column: 7))
+        XCTAssertEqual(loaded.sourceMap.position("people[0].unavailable[0]"), SourcePosition(line: 72, column: 9))
+        XCTAssertEqual(loaded.sourceMap.position("calendar.reportDue.2023-10"), SourcePosition(line: 19, column: 26))
+        XCTAssertEqual(loaded.sourceMap.nearestPosition("units[1].minStaff"), SourcePosition(line: 54, column: 5))
         XCTAssertEqual(loaded.warnings, [])
     }
 

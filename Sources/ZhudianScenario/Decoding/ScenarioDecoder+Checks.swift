@@ -56,6 +56,8 @@ extension ScenarioDecoder {
             units.append(unit)
         }
 
+        // Until every unit reads, the count is unknown; that unit's own error says what to fix.
+        guard !unitsIncomplete else { return units }
         let enterprises = units.filter { $0.kind == .enterprise }.count
         if teams, enterprises < 2 {
             error(
@@ -81,7 +83,7 @@ extension ScenarioDecoder {
                     firstLine[id] = position.line
                 }
             }
-            if let unit = draft.unit, !unitIDs.contains(unit) {
+            if let unit = draft.unit, !unitIDs.contains(unit), !unitsIncomplete {
                 let path = join(draft.path, "unit")
                 error(
                     .unknownUnit(path: path, id: unit, suggestion: Suggestion.closest(to: unit, in: unitList)),
@@ -130,7 +132,7 @@ extension ScenarioDecoder {
         switch subject {
         case .unit(let id):
             let p = join(path, "unit")
-            if lookup.receiving[id] == nil {
+            if lookup.receiving[id] == nil, !unitsIncomplete {
                 error(
                     .unknownUnit(path: p, id: id, suggestion: Suggestion.closest(to: id, in: lookup.unitIDs)),
                     at: sourceMap.nearestPosition(p))
@@ -141,7 +143,7 @@ extension ScenarioDecoder {
     }
 
     private mutating func person(_ id: String, path: String, _ lookup: References) {
-        guard !lookup.personSet.contains(id) else { return }
+        guard !lookup.personSet.contains(id), !peopleIncomplete else { return }
         error(
             .unknownPerson(path: path, id: id, suggestion: Suggestion.closest(to: id, in: lookup.personIDs)),
             at: sourceMap.nearestPosition(path))
@@ -150,6 +152,7 @@ extension ScenarioDecoder {
     /// A forbid entry on a unit that receives nothing cannot matter, so it is only a warning.
     private mutating func site(_ id: String, path: String, _ lookup: References, mustReceive: Bool) {
         guard let receives = lookup.receiving[id] else {
+            guard !unitsIncomplete else { return }
             error(
                 .unknownUnit(path: path, id: id, suggestion: Suggestion.closest(to: id, in: lookup.unitIDs)),
                 at: sourceMap.nearestPosition(path))

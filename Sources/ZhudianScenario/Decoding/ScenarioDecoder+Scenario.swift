@@ -142,6 +142,10 @@ extension ScenarioDecoder {
             }
             return parseDate(text, path: path, at: node.position).map { DateRange(day: $0) }
         case 2:
+            guard Self.looksLikeDate(parts[0].trimmingSpaces()), Self.looksLikeDate(parts[1].trimmingSpaces()) else {
+                error(.badDateOrRange(path: path, text: text), at: node.position)
+                return nil
+            }
             let from = parseDate(parts[0], path: path, at: node.position)
             let to = parseDate(parts[1], path: path, at: node.position)
             guard let from, let to else { return nil }
@@ -175,12 +179,12 @@ extension ScenarioDecoder {
             if let n = f[key], let v = int(n, path: f.path(key), bound: bound) { apply(v) }
         }
         bounded("minStaff", .between(1, 50)) { rules.minStaff = $0 }
-        bounded("minCycle", .atLeast(2)) { rules.minCycle = $0 }
+        bounded("minCycle", .between(2, 1000)) { rules.minCycle = $0 }
         bounded("pairCooldown", .between(0, 8)) { rules.pairCooldown = $0 }
         bounded("personCooldown", .between(0, 8)) { rules.personCooldown = $0 }
         bounded("maxConsecutiveTerms", .between(1, 16)) { rules.maxConsecutiveTerms = $0 }
-        bounded("keepAtHome", .atLeast(0)) { rules.keepAtHome = $0 }
-        bounded("maxSitesPerPerson", .atLeast(1)) { rules.maxSitesPerPerson = $0 }
+        bounded("keepAtHome", .between(0, 1000)) { rules.keepAtHome = $0 }
+        bounded("maxSitesPerPerson", .between(1, 100)) { rules.maxSitesPerPerson = $0 }
         if let n = f["structure"], let v = choice(n, path: f.path("structure"), as: Structure.self) {
             rules.structure = v
         }

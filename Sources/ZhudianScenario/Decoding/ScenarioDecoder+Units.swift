@@ -33,7 +33,10 @@ extension ScenarioDecoder {
         guard let items = list(node, path: "units") else { return nil }
         var drafts: [UnitDraft] = []
         for item in items {
-            guard let f = fields(item.node, path: item.path, allowed: Self.unitKeys) else { continue }
+            guard let f = fields(item.node, path: item.path, allowed: Self.unitKeys) else {
+                unitsIncomplete = true
+                continue
+            }
             let id = requiredID(f)
             let name = requiredText(f, "name")
             let kind = f["kind"].flatMap { choice($0, path: f.path("kind"), as: UnitKind.self) } ?? .enterprise
@@ -68,12 +71,15 @@ extension ScenarioDecoder {
         guard let items = list(node, path: "people") else { return [] }
         var drafts: [PersonDraft] = []
         for item in items {
-            guard let f = fields(item.node, path: item.path, allowed: Self.personKeys) else { continue }
+            guard let f = fields(item.node, path: item.path, allowed: Self.personKeys) else {
+                peopleIncomplete = true
+                continue
+            }
             let id = requiredID(f)
             let name = requiredText(f, "name")
             let unit = requiredText(f, "unit")
             let qualified = f["qualified"].flatMap { bool($0, path: f.path("qualified")) } ?? true
-            let served = f["served"].flatMap { int($0, path: f.path("served"), bound: .atLeast(0)) } ?? 0
+            let served = f["served"].flatMap { int($0, path: f.path("served"), bound: .between(0, 1000)) } ?? 0
             var absences: [Absence] = []
             if let n = f["unavailable"], let list = list(n, path: f.path("unavailable")) {
                 absences = list.compactMap { absence($0.node, path: $0.path) }

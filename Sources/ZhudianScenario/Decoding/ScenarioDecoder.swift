@@ -16,6 +16,11 @@ struct ScenarioDecoder {
     let valueLimit: Int
     private(set) var diagnostics: [ScenarioDiagnostic] = []
     var sourceMap = SourceMap()
+    /// Set when a unit could not be read at all: counting enterprises would then
+    /// report a shortage that fixing that unit removes.
+    var unitsIncomplete = false
+    /// The same for people: a reference to a person who could not be read is not reported again.
+    var peopleIncomplete = false
     private var visited = 0
     private var exhausted = false
 

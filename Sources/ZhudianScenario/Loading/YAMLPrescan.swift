@@ -49,6 +49,8 @@ struct YAMLPrescan {
     ///
     /// Fatal problems stop the pass and come back alone; duplicate keys are collected.
     func scan(_ bytes: ArraySlice<UInt8>, text: String) -> [Problem] {
+        // libyaml asserts on a null input pointer, which an empty buffer may have; nothing to check anyway.
+        guard !bytes.isEmpty else { return [] }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             return [Problem(position: .start, message: .yamlSyntax(problem: "out of memory", context: nil))]
@@ -91,7 +93,9 @@ struct YAMLPrescan {
 
             case YAML_SCALAR_EVENT:
                 let anchor = Self.string(event.data.scalar.anchor)
-                let value = Self.scalarValue(event)
+                // Only keys need their text (for duplicate checks); values are skipped unread.
+                let isKey = stack.last.map { $0.isMapping && $0.expectingKey } ?? false
+                let value = isKey ? Self.scalarValue(event) : nil
                 total += 1
                 if total > valueLimit {
                     return problems + [Problem(position: position, message: .tooManyValues(limit: valueLimit))]

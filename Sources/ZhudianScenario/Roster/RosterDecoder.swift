@@ -15,7 +15,7 @@ struct JSONObject {
 struct RosterDecoder {
     let file: String
     private(set) var errors: [RosterDiagnostic] = []
-    private(set) var issues: [RosterDiagnostic] = []
+    private(set) var issues: [RosterFormatIssue] = []
 
     init(file: String) { self.file = file }
 
@@ -24,7 +24,7 @@ struct RosterDecoder {
     }
 
     mutating func issue(_ message: RosterMessage, at p: SourcePosition) {
-        issues.append(RosterDiagnostic(file: file, line: p.line, column: p.column, message: message))
+        issues.append(RosterFormatIssue(file: file, line: p.line, column: p.column, message: message))
     }
 
     // MARK: Structure

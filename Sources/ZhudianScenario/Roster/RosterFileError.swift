@@ -19,9 +19,9 @@ public struct RosterDiagnostic: Sendable, Equatable {
         self.message = message
     }
 
-    /// `FILE:LINE:COLUMN: message`.
+    /// `error: FILE:LINE:COLUMN: message`, as every error line of `zhudian` starts.
     public func render(_ language: Language) -> String {
-        "\(file):\(line):\(column): \(message.render(language))"
+        "error: \(file):\(line):\(column): \(message.render(language))"
     }
 }
 
@@ -44,13 +44,37 @@ public struct RosterFileError: Error, Sendable, Equatable {
 
     /// Each problem as `error: FILE:LINE:COLUMN: message`.
     public func render(_ language: Language) -> [String] {
-        diagnostics.map { "error: " + $0.render(language) }
+        diagnostics.map { $0.render(language) }
     }
 }
 
 /// A format problem that still leaves a usable roster (SPEC §4's key order,
 /// sorting, missing optional keys, unknown keys, wrong `format`/`version`).
-public typealias RosterFormatIssue = RosterDiagnostic
+///
+/// `zhudian check` lists these among the violations, so they render without `error:`.
+public struct RosterFormatIssue: Sendable, Equatable {
+    /// The file as the user named it.
+    public let file: String
+    /// Line, from 1.
+    public let line: Int
+    /// Column, from 1.
+    public let column: Int
+    /// What departs from the format and how to fix it.
+    public let message: RosterMessage
+
+    /// Creates an issue.
+    public init(file: String, line: Int, column: Int, message: RosterMessage) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `FILE:LINE:COLUMN: message`.
+    public func render(_ language: Language) -> String {
+        "\(file):\(line):\(column): \(message.render(language))"
+    }
+}
 
 /// A roster read from a file, with the ways it departs from SPEC §4's format.
 public struct DecodedRoster: Sendable {
