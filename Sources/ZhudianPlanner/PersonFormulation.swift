@@ -14,7 +14,7 @@ import ZhudianCore
 ///
 /// Rows, per term k:
 /// - `place[p,k]`: Σ_v x[p,v,k] ≤ 1 (rule 4 within a term).
-/// - free: `cover[v,k]`: Σ_p x[p,v,k] ≥ minStaff(v); `link[u,v,k]`: Σ_{p∈u} x[p,v,k] ≤ |u|·y[u,v,k];
+/// - free: `cover[v,k]`: Σ_p x[p,v,k] ≥ minStaff(v); `link[p,v,k]`: x[p,v,k] ≤ y[u(p),v,k];
 ///   `mutual[u,v,k]`: y[u,v,k] + y[v,u,k] ≤ 1 with `mutualPairs: forbid`.
 /// - ring/cycles: `team[u,v,k]`: Σ_{p∈u} x[p,v,k] = minStaff(v)·y[u,v,k]; `send`, `recv`, `pair2`
 ///   and lazy cycle rows as in ``TeamFormulation``.
@@ -191,19 +191,16 @@ enum PersonFormulation {
                     }
                     try model.addConstraint(name: "cover_\(v)_\(k)", e, lower: Double(ctx.minStaff(v)))
                 }
+                // x ≤ y per person rather than Σx ≤ |u|·y: the aggregated row lets the LP
+                // use a link at 1/|u| of its value, which starves the bound on mutual pairs.
                 for u in senders {
                     for v in sites {
                         guard let yc = y[k][u * nU + v] else { continue }
-                        var e = LinearExpression()
-                        var n = 0
                         for p in ctx.index.peopleOfUnit[u] {
                             if let c = col(p, v, k) {
-                                e.add(c, 1)
-                                n += 1
+                                try model.addConstraint(name: "link_\(p)_\(v)_\(k)", expr([(c, 1), (yc, -1)]), upper: 0)
                             }
                         }
-                        e.add(yc, -Double(n))
-                        try model.addConstraint(name: "link_\(u)_\(v)_\(k)", e, upper: 0)
                     }
                 }
                 if rules.mutualPairs == .forbid {

