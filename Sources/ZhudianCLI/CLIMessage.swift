@@ -21,6 +21,8 @@ enum CLIMessage: LocalizedMessage {
     case summaryLine(status: String, objective: String, bound: String, gap: String, seconds: String, formulation: String)
     case badTimeLimit
     case generated(path: String, units: Int, people: Int)
+    case rosterInfeasible(file: String)
+    case place(term: Int?, unit: String?, site: String?, people: [String])
 
     func render(_ l: Language) -> String {
         switch (self, l) {
@@ -72,6 +74,15 @@ enum CLIMessage: LocalizedMessage {
         case (.badTimeLimit, .zh): return "--time-limit 必须是正的秒数"
         case let (.generated(p, u, n), .en): return "wrote \(p): \(u) units, \(n) people"
         case let (.generated(p, u, n), .zh): return "已写入 \(p)：\(u) 家单位，\(n) 名人员"
+        case let (.rosterInfeasible(f), .en): return "\(f) is an infeasible result: it places nobody"
+        case let (.rosterInfeasible(f), .zh): return "\(f) 是不可行的求解结果：未安排任何人员"
+        case let (.place(t, u, v, ps), l):
+            var parts: [String] = []
+            if let t { parts.append(l == .zh ? "第\(t)轮" : "term \(t)") }
+            if let u { parts.append(l == .zh ? "单位 \(u)" : "unit \(u)") }
+            if let v { parts.append(l == .zh ? "企业 \(v)" : "site \(v)") }
+            if !ps.isEmpty { parts.append(ps.joined(separator: ",")) }
+            return parts.joined(separator: l == .zh ? "，" : ", ")
         }
     }
 }

@@ -21,7 +21,7 @@ func loadRoster(_ path: String, _ context: CLIContext) throws -> DecodedRoster {
     do {
         bytes = try readFile(path)
     } catch {
-        context.fail(.rosterUnreadable(file: path, detail: "\(error)"))
+        context.fail(.rosterUnreadable(file: path, detail: describe(error)))
         throw ExitCode(Exit.fileSystem)
     }
     do {

@@ -59,7 +59,20 @@ enum Explanations {
         case .coverage:
             message = .coverageBroken(site: slack.site.map { s.units[$0].displayName } ?? "?", term: k)
         case .structure:
-            message = .sendBroken(unit: slack.unit.map { s.units[$0].displayName } ?? "?", term: k)
+            let name = slack.unit.map { s.units[$0].displayName } ?? "?"
+            if let u = slack.unit, s.rules.structure != .free {
+                // Count who could serve at all: a shortage here is the plainest reason.
+                let available = ctx.index.peopleOfUnit[u].filter { p in
+                    ctx.personTermStatus(p, k) == .eligible
+                        && !(k == 1 && s.calendar.handoverDays > 0 && !ctx.historySites(person: p, term: 0).isEmpty)
+                }.count
+                let need = ctx.sites.filter { $0 != u }.map { ctx.minStaff($0) }.min() ?? s.rules.minStaff
+                if available < need {
+                    message = .tooFewAvailable(unit: name, term: k, available: available, need: need)
+                    break
+                }
+            }
+            message = .sendBroken(unit: name, term: k)
         case .keepAtHome:
             message = .keepAtHomeBroken(unit: slack.unit.map { s.units[$0].displayName } ?? "?", term: k, keep: s.rules.keepAtHome)
         default:

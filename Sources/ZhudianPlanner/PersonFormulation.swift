@@ -27,7 +27,8 @@ import ZhudianCore
 ///
 /// Size: up to T·P·S person columns; rows O(T·(P·S + S²)).
 enum PersonFormulation {
-    static func build(_ ctx: PlanContext, options: PlanOptions, elastic: Bool) throws(ModelError)
+    /// Builds the model over the units in `part` (all when nil).
+    static func build(_ ctx: PlanContext, options: PlanOptions, elastic: Bool, part: Set<Int>? = nil) throws(ModelError)
         -> BuiltModel
     {
         let s = ctx.scenario
@@ -45,8 +46,9 @@ enum PersonFormulation {
             slacks.append((v, info))
             return v
         }
-        let senders = ctx.senders
-        let sites = ctx.sites
+        let senders = ctx.senders.filter { part?.contains($0) ?? true }
+        let sites = ctx.sites.filter { part?.contains($0) ?? true }
+        let people = senders.flatMap { ctx.index.peopleOfUnit[$0] }
         var node = Array(repeating: -1, count: nU)
         for (i, u) in senders.enumerated() { node[u] = i }
 
@@ -54,7 +56,9 @@ enum PersonFormulation {
         var keepBonus: Set<Placement> = []
         if !elastic, s.objective.change > 0, let base = options.baseline {
             var n = 0
-            n = base.terms.reduce(0) { $0 + $1.stays.count }
+            n = base.terms.reduce(0) { n, t in
+                n + t.stays.filter { st in ctx.index.unit[st.site].map { part?.contains($0) ?? true } ?? (part == nil) }.count
+            }
             for term in base.terms where term.term >= 1 && term.term <= T {
                 for st in term.stays {
                     if let p = ctx.index.person[st.person], let v = ctx.index.unit[st.site] {
@@ -137,7 +141,7 @@ enum PersonFormulation {
 
         for k in 1...T {
             // One site per person per term.
-            for p in s.people.indices {
+            for p in people {
                 let cols = sites.compactMap { col(p, $0, k) }
                 if cols.count > 1 {
                     try model.addConstraint(name: "place_\(p)_\(k)", expr(cols.map { ($0, 1) }), upper: 1)
@@ -239,7 +243,7 @@ enum PersonFormulation {
             }
             if rules.personCooldown >= 2 {
                 for j in max(1, k - rules.personCooldown)..<k where k - j >= 2 {
-                    for p in s.people.indices {
+                    for p in people {
                         for v in sites {
                             guard let a = col(p, v, j), let b = col(p, v, k) else { continue }
                             var e = expr([(a, 1), (b, 1)])
@@ -301,7 +305,8 @@ enum PersonFormulation {
 
         // Pins.
         for (i, pin) in s.pins.enumerated() {
-            guard pin.term >= 1, pin.term <= T, let v = ctx.index.unit[pin.site] else { continue }
+            guard pin.term >= 1, pin.term <= T, let v = ctx.index.unit[pin.site], part?.contains(v) ?? true
+            else { continue }
             let k = pin.term
             var e = LinearExpression()
             var people: [Int] = []
@@ -329,7 +334,7 @@ enum PersonFormulation {
 
         // Fairness.
         if fW > 0 {
-            for p in s.people.indices {
+            for p in people {
                 var e = LinearExpression()
                 var termsAvailable = 0
                 for k in 1...T {
@@ -361,7 +366,8 @@ enum PersonFormulation {
         }
 
         var cuts: [CycleCuts] = []
-        if teams && (rules.structure == .ring || rules.minCycle > 2) {
+        // With minCycle 3 the pair2 rows already forbid every short cycle (see TeamFormulation).
+        if teams && (rules.structure == .ring || rules.minCycle > 3) {
             for k in 1...T {
                 cuts.append(
                     CycleCuts(

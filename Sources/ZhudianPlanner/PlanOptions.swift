@@ -17,6 +17,9 @@ public struct PlanOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Polled during the search; true stops it and keeps the best roster found.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// Solve independent parts of the scenario (no possible link between them) as separate
+    /// models, in parallel. Off: one model for everything (what `--dump-model` writes).
+    public var decompose: Bool = true
     /// Tests only: run this formulation even where the planner would pick the other one.
     var forcedFormulation: Formulation?
 

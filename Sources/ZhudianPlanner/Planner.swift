@@ -48,67 +48,116 @@ public struct Planner: Sendable {
             return PlanResult(outcome: .infeasible, roster: roster, model: nil, log: [], formulation: formulation)
         }
 
+        let deadline = options.timeLimit.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
+        let parts: [Set<Int>?]
+        if options.decompose, case let found = Decomposition.parts(ctx), found.count > 1 {
+            parts = found.map { Set($0) }
+        } else {
+            parts = [nil]
+        }
+        let outcomes = PartResults(count: parts.count)
+        let solveOne: @Sendable (Int) -> Void = { i in
+            outcomes.set(i, self.solvePart(ctx, options: options, useTeams: useTeams, part: parts[i], deadline: deadline))
+        }
+        if parts.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: parts.count, execute: solveOne)
+        } else {
+            solveOne(0)
+        }
+        let results = outcomes.all
+        let log = results.flatMap(\.log)
+        let model = parts.count == 1 ? results.first?.model : nil
+
+        if let failure = results.first(where: { if case .failed = $0.termination { return true }; return $0.termination == .unbounded }) {
+            let why: String
+            if case .failed(let w) = failure.termination { why = w } else { why = "the model is unbounded (a bug)" }
+            return PlanResult(outcome: .failed(why), roster: nil, model: model, log: log, formulation: formulation)
+        }
+        if results.contains(where: { $0.termination == .infeasible }) {
+            let explanation = results.flatMap(\.explanation)
+            let roster = Self.infeasibleRoster(scenario, reference, explanation, seconds: elapsed(), engine: solver.engineName)
+            return PlanResult(outcome: .infeasible, roster: roster, model: model, log: log, formulation: formulation)
+        }
+        if results.contains(where: { $0.values == nil }) {
+            return PlanResult(outcome: .noSolution, roster: nil, model: model, log: log, formulation: formulation)
+        }
+        let placements = results.flatMap(\.placements).sorted()
+        let terms = RosterAssembly.terms(scenario, ctx, placements)
+        let objective = RosterAssembly.objective(scenario, ctx, placements, baseline: options.baseline)
+        let proven = results.allSatisfy { $0.termination == .optimal }
+        var bound: Double? = nil
+        var gap: Double? = nil
+        if proven {
+            bound = objective
+            gap = 0
+        } else if results.allSatisfy({ $0.bound != nil && $0.objective != nil }) {
+            // Each part's bound is on its own solver objective; the roster's objective is
+            // recomputed from the rule text, so carry the difference over. A bound above the
+            // objective can only be rounding: clamp it.
+            let partObjectives = results.reduce(0.0) { $0 + ($1.objective ?? 0) }
+            let partBounds = results.reduce(0.0) { $0 + ($1.bound ?? 0) }
+            let b = min(objective, partBounds + (objective - partObjectives))
+            bound = b
+            gap = SolveSummary.gap(objective: objective, bound: b)
+        }
+        let summary = SolveSummary(
+            status: proven ? .optimal : .feasible, objective: objective, bound: bound, gap: gap,
+            seconds: elapsed(), engine: solver.engineName)
+        let roster = Roster(scenario: reference, solve: summary, terms: terms)
+        let label = parts.count > 1 ? "\(formulation), \(parts.count) parts" : formulation
+        return PlanResult(outcome: proven ? .optimal : .feasible, roster: roster, model: model, log: log, formulation: label)
+    }
+
+    /// One part's solve: build, solve before the deadline, explain when infeasible.
+    func solvePart(
+        _ ctx: PlanContext, options: PlanOptions, useTeams: Bool, part: Set<Int>?, deadline: ContinuousClock.Instant?
+    ) -> PartResult {
         let built: BuiltModel
         do {
             built = useTeams
-                ? try TeamFormulation.build(ctx, options: options, elastic: false)
-                : try PersonFormulation.build(ctx, options: options, elastic: false)
+                ? try TeamFormulation.build(ctx, options: options, elastic: false, part: part)
+                : try PersonFormulation.build(ctx, options: options, elastic: false, part: part)
         } catch {
-            return PlanResult(outcome: .failed("model: \(error)"), roster: nil, model: nil, log: [], formulation: formulation)
+            return PartResult(termination: .failed("model: \(error)"))
+        }
+        var limit: Double? = nil
+        if let deadline {
+            let left = ContinuousClock.now.duration(to: deadline)
+            limit = max(0.01, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
         }
         let solveOptions = SolveOptions(
-            timeLimit: options.timeLimit, relativeGap: options.relativeGap,
-            captureLog: options.captureLog)
+            timeLimit: limit, relativeGap: options.relativeGap, captureLog: options.captureLog)
         let hooks = SolveHooks(
             separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) },
             progress: options.progress, shouldStop: options.shouldStop)
         let result = solver.solve(built.model, options: solveOptions, hooks: hooks)
-
+        var out = PartResult(termination: result.termination)
+        out.log = result.log
+        out.model = built.model
         switch result.termination {
         case .infeasible:
-            let explanation = explain(ctx, options: options, useTeams: useTeams)
-            let roster = Self.infeasibleRoster(scenario, reference, explanation, seconds: elapsed(), engine: solver.engineName)
-            return PlanResult(outcome: .infeasible, roster: roster, model: built.model, log: result.log, formulation: formulation)
-        case .failed(let why):
-            return PlanResult(outcome: .failed(why), roster: nil, model: built.model, log: result.log, formulation: formulation)
-        case .unbounded:
-            return PlanResult(outcome: .failed("the model is unbounded (a bug)"), roster: nil, model: built.model, log: result.log, formulation: formulation)
+            out.explanation = explain(ctx, options: options, useTeams: useTeams, part: part)
         case .optimal, .timeLimit, .gapLimit, .stopped:
-            guard let values = result.values else {
-                return PlanResult(outcome: .noSolution, roster: nil, model: built.model, log: result.log, formulation: formulation)
+            if let values = result.values {
+                out.values = values
+                out.placements = built.decode(values)
+                out.objective = result.objective
+                out.bound = result.termination == .optimal ? result.objective : result.bestBound
             }
-            let placements = built.decode(values)
-            var terms = RosterAssembly.terms(scenario, ctx, placements)
-            terms.sort { $0.term < $1.term }
-            let objective = RosterAssembly.objective(scenario, ctx, placements, baseline: options.baseline)
-            let proven = result.termination == .optimal
-            var bound: Double? = nil
-            var gap: Double? = nil
-            if proven {
-                bound = objective
-                gap = 0
-            } else if let b = result.bestBound {
-                // A bound above the objective can only be rounding: clamp it.
-                let clamped = min(b, objective)
-                bound = clamped
-                gap = SolveSummary.gap(objective: objective, bound: clamped)
-            }
-            let summary = SolveSummary(
-                status: proven ? .optimal : .feasible, objective: objective, bound: bound, gap: gap,
-                seconds: elapsed(), engine: solver.engineName)
-            let roster = Roster(scenario: reference, solve: summary, terms: terms)
-            return PlanResult(outcome: proven ? .optimal : .feasible, roster: roster, model: built.model, log: result.log, formulation: formulation)
+        default:
+            break
         }
+        return out
     }
 
     /// Solves the elastic model: every coverage, sending, home-staffing and pin row may be
     /// broken at unit cost; the broken ones are the explanation.
-    func explain(_ ctx: PlanContext, options: PlanOptions, useTeams: Bool) -> [RuleInstance] {
+    func explain(_ ctx: PlanContext, options: PlanOptions, useTeams: Bool, part: Set<Int>?) -> [RuleInstance] {
         let built: BuiltModel
         do {
             built = useTeams
-                ? try TeamFormulation.build(ctx, options: options, elastic: true)
-                : try PersonFormulation.build(ctx, options: options, elastic: true)
+                ? try TeamFormulation.build(ctx, options: options, elastic: true, part: part)
+                : try PersonFormulation.build(ctx, options: options, elastic: true, part: part)
         } catch {
             return [Explanations.unexplained(ctx, language: options.language)]
         }
@@ -161,4 +210,31 @@ public struct PlanResult: Sendable {
     public let log: [String]
     /// "teams" or "people": which formulation ran.
     public let formulation: String
+}
+
+/// What one part's solve produced.
+struct PartResult: Sendable {
+    var termination: TerminationReason
+    var values: [Double]? = nil
+    var placements: [Placement] = []
+    var objective: Double? = nil
+    var bound: Double? = nil
+    var log: [String] = []
+    var model: Model? = nil
+    var explanation: [RuleInstance] = []
+}
+
+/// Results filled in by parallel part solves.
+final class PartResults: @unchecked Sendable {
+    // @unchecked: `slots` is only touched under `lock`.
+    private let lock = NSLock()
+    private var slots: [PartResult?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ r: PartResult) { lock.withLock { slots[i] = r } }
+
+    var all: [PartResult] {
+        lock.withLock { slots.map { $0 ?? PartResult(termination: .failed("a part was not solved")) } }
+    }
 }

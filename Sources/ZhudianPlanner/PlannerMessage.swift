@@ -13,6 +13,7 @@ enum PlannerMessage: LocalizedMessage {
     case pinBroken(what: String, site: String, term: Int)
     case pinImpossible(what: String, site: String, term: Int, reason: String)
     case unexplained
+    case tooFewAvailable(unit: String, term: Int, available: Int, need: Int)
 
     func render(_ language: Language) -> String {
         switch (self, language) {
@@ -56,6 +57,10 @@ enum PlannerMessage: LocalizedMessage {
             return "term \(term): \(what) is pinned to \(site), which rule \(reason) forbids"
         case let (.pinImpossible(what, site, term, reason), .zh):
             return "第\(term)轮：\(what) 被固定派驻 \(site)，但规则 \(reason) 不允许"
+        case let (.tooFewAvailable(u, t, a, n), .en):
+            return "term \(t): only \(a) of \(u)'s people can serve (the others are unqualified, on leave, resting or still handing over), but a team needs \(n); add staff, move leave, or relax maxConsecutiveTerms"
+        case let (.tooFewAvailable(u, t, a, n), .zh):
+            return "第\(t)轮：\(u) 仅有 \(a) 人可派（其余人员不合格、休假、轮休或仍在交接），而驻点小组需要 \(n) 人；请增加人员、调整休假或放宽 maxConsecutiveTerms"
         case (.unexplained, .en):
             return "no roster satisfies every rule together; no single rule instance could be named (try zhudian explain)"
         case (.unexplained, .zh):

@@ -33,7 +33,8 @@ import ZhudianCore
 ///
 /// Size: at most T·E² link columns and T·P person columns; rows O(T·(E + P) + pairs).
 enum TeamFormulation {
-    static func build(_ ctx: PlanContext, options: PlanOptions, elastic: Bool) throws(ModelError)
+    /// Builds the model over the enterprises in `part` (all when nil).
+    static func build(_ ctx: PlanContext, options: PlanOptions, elastic: Bool, part: Set<Int>? = nil) throws(ModelError)
         -> BuiltModel
     {
         let s = ctx.scenario
@@ -51,7 +52,7 @@ enum TeamFormulation {
         }
 
         // Enterprises in the structure: senders that are also sites.
-        let ents = ctx.senders
+        let ents = ctx.senders.filter { part?.contains($0) ?? true }
         var node = Array(repeating: -1, count: nU)
         for (i, u) in ents.enumerated() { node[u] = i }
 
@@ -231,7 +232,8 @@ enum TeamFormulation {
 
         // Pins.
         for (i, pin) in s.pins.enumerated() {
-            guard pin.term >= 1, pin.term <= T, let v = ctx.index.unit[pin.site] else { continue }
+            guard pin.term >= 1, pin.term <= T, let v = ctx.index.unit[pin.site], part?.contains(v) ?? true
+            else { continue }
             let k = pin.term
             var e = LinearExpression()
             var people: [Int] = []
@@ -285,7 +287,9 @@ enum TeamFormulation {
         // Kept baseline stays.
         if !elastic, s.objective.change > 0, let base = options.baseline {
             var n = 0
-            n = base.terms.reduce(0) { $0 + $1.stays.count }
+            n = base.terms.reduce(0) { n, t in
+                n + t.stays.filter { st in ctx.index.unit[st.site].map { part?.contains($0) ?? true } ?? (part == nil) }.count
+            }
             for term in base.terms where term.term >= 1 && term.term <= T {
                 for st in term.stays {
                     guard let p = ctx.index.person[st.person], let v = ctx.index.unit[st.site],
@@ -300,7 +304,9 @@ enum TeamFormulation {
         }
 
         var cuts: [CycleCuts] = []
-        if rules.structure == .ring || (rules.structure == .cycles && rules.minCycle > 2) {
+        // With minCycle 3 the pair2 rows already forbid every short cycle: no lazy rows are
+        // needed, which keeps GLPK's presolver and rounding heuristics available.
+        if rules.structure == .ring || (rules.structure == .cycles && rules.minCycle > 3) {
             for k in 1...T {
                 cuts.append(
                     CycleCuts(

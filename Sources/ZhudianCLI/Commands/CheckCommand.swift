@@ -31,6 +31,14 @@ struct CheckCommand: ParsableCommand {
         let report = RosterChecker(scenario: loaded.scenario, scenarioSHA256: loaded.sha256, baseline: base)
             .check(decoded.roster)
         var count = 0
+        if decoded.roster.solve.status == .infeasible {
+            // An infeasible roster places nobody: it is no plan to accept, whatever it says.
+            for item in decoded.roster.explanation ?? [] {
+                context.console.print("\(item.rule.rawValue): \(item.message)")
+            }
+            context.say(.rosterInfeasible(file: roster))
+            count += 1
+        }
         for issue in decoded.formatIssues {
             context.console.print(issue.render(context.language))
             count += 1

@@ -32,12 +32,8 @@ struct ExplainCommand: ParsableCommand {
             context.say(.feasible(status: result.roster?.solve.status.rawValue ?? ""))
         case .infeasible:
             for item in result.roster?.explanation ?? [] {
-                var place: [String] = []
-                if let t = item.term { place.append("term \(t)") }
-                if let u = item.unit { place.append("unit \(u)") }
-                if let v = item.site { place.append("site \(v)") }
-                if !item.people.isEmpty { place.append(item.people.joined(separator: ",")) }
-                context.console.print("\(item.rule.rawValue) [\(place.joined(separator: ", "))]: \(item.message)")
+                let place = CLIMessage.place(term: item.term, unit: item.unit, site: item.site, people: item.people)
+                context.console.print("\(item.rule.rawValue) [\(place.render(context.language))]: \(item.message)")
             }
             context.fail(.infeasible(file: scenario))
             throw ExitCode(Exit.infeasibleOrViolations)

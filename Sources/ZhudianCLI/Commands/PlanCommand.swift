@@ -32,7 +32,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Seconds the search may take; the best roster found is written with its gap.")
     var timeLimit: Double?
 
-    @Option(help: "Write the MIP in CPLEX LP format to this file.")
+    @Option(help: "Write the MIP in CPLEX LP format to this file (the scenario is then solved as one model).")
     var dumpModel: String?
 
     @Flag(help: "Print the solver's log on standard error.")
@@ -63,7 +63,9 @@ struct PlanCommand: ParsableCommand {
         }
         let solver = GLPKSolver()
         let reference = ScenarioReference(name: s.name, sha256: loaded.sha256)
-        let options = PlanOptions(timeLimit: timeLimit, captureLog: verbose, language: context.language)
+        var options = PlanOptions(timeLimit: timeLimit, captureLog: verbose, language: context.language)
+        // The dump is of one model, so the scenario is not split into parts then.
+        options.decompose = dumpModel == nil
         let result = Planner(solver: solver).plan(s, reference: reference, options: options)
         if verbose { for line in result.log { context.console.error(line) } }
         if let path = dumpModel, let model = result.model {
@@ -110,18 +112,34 @@ struct PlanCommand: ParsableCommand {
         if !jsonOnly && formatList.contains("csv") {
             files.append(("roster.csv", RosterCSV.bytes(roster, scenario: s)))
         }
+        if let blocker = fileInTheWay(of: output) {
+            context.fail(.cannotWrite(path: output, detail: "\(blocker) is a file, not a folder"))
+            throw ExitCode(Exit.fileSystem)
+        }
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            context.fail(.cannotWrite(path: output, detail: error.localizedDescription))
+            context.fail(.cannotWrite(path: output, detail: describe(error)))
             throw ExitCode(Exit.fileSystem)
+        }
+        // An export from an earlier run would contradict the roster written now.
+        for stale in ["roster.csv"] where !files.contains(where: { $0.0 == stale }) {
+            let path = (output as NSString).appendingPathComponent(stale)
+            if FileManager.default.fileExists(atPath: path) {
+                do {
+                    try FileManager.default.removeItem(atPath: path)
+                } catch {
+                    context.fail(.cannotWrite(path: path, detail: describe(error)))
+                    throw ExitCode(Exit.fileSystem)
+                }
+            }
         }
         for (name, bytes) in files {
             let path = (output as NSString).appendingPathComponent(name)
             do {
                 try AtomicFile.write(bytes, to: path)
             } catch {
-                context.fail(.cannotWrite(path: path, detail: "\(error)"))
+                context.fail(.cannotWrite(path: path, detail: describe(error)))
                 throw ExitCode(Exit.fileSystem)
             }
             context.console.error(CLIMessage.wrote(path: path).render(context.language))
@@ -138,7 +156,33 @@ func writeAtomically(_ path: String, _ context: CLIContext, _ body: (String) thr
         try FileManager.default.moveItem(atPath: tmp, toPath: path)
     } catch {
         try? FileManager.default.removeItem(atPath: tmp)
-        context.fail(.cannotWrite(path: path, detail: "\(error)"))
+        context.fail(.cannotWrite(path: path, detail: describe(error)))
         throw ExitCode(Exit.fileSystem)
     }
+}
+
+/// The most specific text of a file-system error: Foundation wraps the POSIX cause
+/// ("Not a directory") in a generic Cocoa error.
+func describe(_ error: Error) -> String {
+    if let failure = error as? AtomicFile.Failure { return failure.reason }
+    if case GLPKError.writeFailed(_, let reason) = error { return reason }
+    let ns = error as NSError
+    guard ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain else { return "\(error)" }
+    if let inner = ns.userInfo[NSUnderlyingErrorKey] as? NSError {
+        return inner.localizedDescription
+    }
+    return ns.localizedDescription
+}
+
+/// The first existing ancestor of `path` (or `path` itself) that is not a folder, if any.
+func fileInTheWay(of path: String) -> String? {
+    var current = URL(fileURLWithPath: path).standardizedFileURL
+    while current.path != "/" {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: current.path, isDirectory: &isDirectory) {
+            return isDirectory.boolValue ? nil : current.path
+        }
+        current.deleteLastPathComponent()
+    }
+    return nil
 }

@@ -412,7 +412,7 @@ extension CheckMessage {
 
     private var chinese: String {
         let l = Language.zh
-        func t(_ k: Int) -> String { "第\(k)期" }
+        func t(_ k: Int) -> String { "第\(k)轮" }
         func site(_ s: CheckName) -> String { "驻点企业 \(s.render(l))" }
         func unit(_ u: CheckName) -> String { "派出单位 \(u.render(l))" }
         func names(_ n: [CheckName]) -> String { n.map { $0.render(l) }.joined(separator: "、") }
@@ -427,7 +427,7 @@ extension CheckMessage {
         case let .assignedCount(term, s, assigned, required):
             return "\(t(term))，\(site(s))：配备驻点人员 \(assigned) 人，应为 \(required) 人"
         case let .overlap(term, p, s, otherTerm, otherSite, days):
-            return "\(t(term))，\(p.render(l))：驻点 \(s.render(l)) 与第\(otherTerm)期驻点 \(otherSite.render(l)) "
+            return "\(t(term))，\(p.render(l))：驻点 \(s.render(l)) 与第\(otherTerm)轮驻点 \(otherSite.render(l)) "
                 + "在 \(text(days)) 重叠（不能一边交接一边接岗）"
         case let .unqualified(term, p, s):
             return "\(t(term))，\(site(s))：\(p.render(l)) 不具备驻点资格"
@@ -464,11 +464,11 @@ extension CheckMessage {
         case let .mutualPair(term, a, b):
             return "\(t(term))：\(a.render(l)) 与 \(b.render(l)) 互相派驻（\(a.id) ⇄ \(b.id)），不允许互派"
         case let .pairCooldown(term, u, s, usedIn, cooldown):
-            return "\(t(term))，\(site(s))：\(unit(u)) 已于第\(usedIn)期派驻该企业，\(cooldown) 期内不得重复派驻"
+            return "\(t(term))，\(site(s))：\(unit(u)) 已于第\(usedIn)轮派驻该企业，\(cooldown) 轮内不得重复派驻"
         case let .personCooldown(term, p, s, lastTerm, cooldown):
-            return "\(t(term))，\(site(s))：\(p.render(l)) 已于第\(lastTerm)期驻点该企业，\(cooldown) 期内不得轮换回原企业"
+            return "\(t(term))，\(site(s))：\(p.render(l)) 已于第\(lastTerm)轮驻点该企业，\(cooldown) 轮内不得轮换回原企业"
         case let .consecutiveTerms(term, p, firstTerm, limit):
-            return "\(t(term))：\(p.render(l)) 自第\(firstTerm)期至第\(term)期连续驻点，超过连续驻点上限 \(limit) 期"
+            return "\(t(term))：\(p.render(l)) 自第\(firstTerm)轮至第\(term)轮连续驻点，超过连续驻点上限 \(limit) 轮"
         case let .keepAtHome(term, u, atHome, required):
             return "\(t(term))：\(unit(u)) 留守本单位的合格人员 \(atHome) 人，应不少于 \(required) 人"
         case let .unitPin(term, u, s):
@@ -507,7 +507,7 @@ extension CheckMessage {
         case let .boundAboveObjective(bound, objective):
             return "bound \(number(bound)) 大于目标值 \(number(objective))；最小化问题的 bound 应为下界"
         case let .infeasibleWithTerms(count):
-            return "求解状态为 infeasible，名单却包含 \(count) 期安排"
+            return "求解状态为 infeasible，名单却包含 \(count) 轮安排"
         case let .infeasibleFigures(objective, bound, gap):
             return "求解状态为 infeasible 时目标值、bound、gap 应为 null；实际为 \(optional(objective))、\(optional(bound))、\(optional(gap))"
         case let .explanationMissing(status):
@@ -523,11 +523,11 @@ extension CheckMessage {
         case let .termMissing(term):
             return "缺少\(t(term))安排"
         case let .termUnexpected(term, terms):
-            return "\(t(term))超出方案的期数范围 1…\(terms)"
+            return "\(t(term))超出方案的轮次范围 1…\(terms)"
         case let .termDuplicate(term):
             return "\(t(term))重复出现，只核查第一次出现的安排"
         case .termsUnsorted:
-            return "各期未按期号排序"
+            return "各轮未按轮次排序"
         case let .termDates(term, start, end, es, ee):
             return "\(t(term))起止日期为 \(text(start))..\(text(end))，应为 \(text(es))..\(text(ee))"
         case let .linksUnsorted(term):
@@ -557,7 +557,7 @@ extension CheckMessage {
         case let .visitPeopleUnsorted(term, date, site):
             return "\(t(term))：\(text(date)) 进驻 \(site) 的人员未按编号排序或有重复"
         case let .visitOutsideTerm(term, date, site):
-            return "\(t(term))：\(text(date)) 进驻 \(site) 的日期不在本期之内"
+            return "\(t(term))：\(text(date)) 进驻 \(site) 的日期不在本轮之内"
         }
     }
 }
@@ -613,7 +613,7 @@ private func chain(_ cycle: [CheckName], _ l: Language) -> String {
 private func instance(_ rule: RuleKind, _ term: Int?, _ site: String?, _ l: Language) -> String {
     var parts = [rule.rawValue]
     if l == .zh {
-        if let term { parts.append("第\(term)期") }
+        if let term { parts.append("第\(term)轮") }
         if let site { parts.append("驻点企业 \(site)") }
         return parts.joined(separator: "，")
     }
