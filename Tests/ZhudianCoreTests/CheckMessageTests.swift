@@ -102,7 +102,7 @@ final class CheckMessageTests: XCTestCase {
         let m = CheckMessage.understaffed(
             term: 2, site: Self.qx, required: 2, shortfalls: [CoverageShortfall(present: 1, days: Self.range)])
         XCTAssertEqual(m.render(.en), "term 2, site QX (泉兴矿): 1 of 2 people present on 2023-03-01..2023-08-19")
-        XCTAssertEqual(m.render(.zh), "第2期，驻点企业 QX（泉兴矿）：2023-03-01..2023-08-19 在岗驻点人员 1 人，应不少于 2 人（出现空岗）")
+        XCTAssertEqual(m.render(.zh), "第2轮，驻点企业 QX（泉兴矿）：2023-03-01..2023-08-19 在岗驻点人员 1 人，应不少于 2 人（出现空岗）")
         let v = Violation(kind: .rule(.coverage), term: 2, site: "QX", message: m)
         XCTAssertEqual(v.render(.en), "coverage: term 2, site QX (泉兴矿): 1 of 2 people present on 2023-03-01..2023-08-19")
         XCTAssertTrue(CheckMessage.overlap(term: 2, person: Self.wang, site: Self.qx, otherTerm: 1, otherSite: Self.sds, days: Self.range).render(.zh).contains("王强"))
