@@ -128,6 +128,11 @@ struct SolveRun {
         parm.gmi_cuts = options.cuts.gomory ? GLP_ON : GLP_OFF
         parm.cov_cuts = options.cuts.cover ? GLP_ON : GLP_OFF
         parm.clq_cuts = options.cuts.clique ? GLP_ON : GLP_OFF
+        parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
+        if let seconds = options.proximitySearch, seconds.isFinite, seconds > 0 {
+            parm.ps_heur = GLP_ON
+            parm.ps_tm_lim = Int32(min(seconds * 1000, 3_600_000))
+        }
         if hooks.separator != nil {
             // Built-in heuristics store incumbents without GLP_IROWGEN, so
             // they could accept points that break lazy rows (seen: simple

@@ -12,6 +12,12 @@ public struct SolveOptions: Sendable, Equatable {
     public var cuts: CutOptions
     /// Keep the solver's text output in ``SolveResult/log`` (it is never printed).
     public var captureLog: Bool
+    /// Search for a first solution with the feasibility pump (helps large models whose
+    /// branching finds no integer point; backends ignore it when lazy rows are used).
+    public var feasibilityPump: Bool = false
+    /// Seconds of proximity search to improve a first solution; nil for none (backends ignore
+    /// it when lazy rows are used).
+    public var proximitySearch: Double? = nil
 
     /// Options; the defaults mean no limits, presolve on, MIR cuts, no log.
     public init(

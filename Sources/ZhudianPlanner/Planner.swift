@@ -108,6 +108,35 @@ public struct Planner: Sendable {
         return PlanResult(outcome: proven ? .optimal : .feasible, roster: roster, model: model, log: log, formulation: label)
     }
 
+    /// Models with more columns than this get a first roster from a sparser model.
+    static let warmStartColumns = 8000
+
+    /// Solves the model restricted to each unit's nearest sites and returns its optimum as a
+    /// point of the full model (matched by column name), or nil. GLPK's own search is slow to
+    /// find any roster on large models; the backend checks the point before using it, and the
+    /// full model's bound keeps the reported gap honest.
+    func warmStart(
+        _ ctx: PlanContext, options: PlanOptions, part: Set<Int>?, full: Model, timeLimit: Double?
+    ) -> [Double]? {
+        guard let small = try? TeamFormulation.build(ctx, options: options, elastic: false, part: part, candidates: 12)
+        else { return nil }
+        let hooks = SolveHooks(separator: small.cycleCuts.isEmpty ? nil : { point, _ in small.separate(point) })
+        let budget = min(60, (timeLimit ?? 180) / 3)
+        var smallOptions = SolveOptions(timeLimit: budget, relativeGap: 0.01, captureLog: options.captureLog)
+        smallOptions.feasibilityPump = true
+        smallOptions.proximitySearch = budget / 3
+        let result = solver.solve(small.model, options: smallOptions, hooks: hooks)
+        guard let values = result.values else { return nil }
+        var column: [String: Int] = [:]
+        for (i, v) in full.variables.enumerated() { column[v.name] = i }
+        var point = Array(repeating: 0.0, count: full.variableCount)
+        for (i, v) in small.model.variables.enumerated() {
+            guard let j = column[v.name] else { return nil }
+            point[j] = values[i]
+        }
+        return point
+    }
+
     /// One part's solve: build, solve before the deadline, explain when infeasible.
     func solvePart(
         _ ctx: PlanContext, options: PlanOptions, useTeams: Bool, part: Set<Int>?, deadline: ContinuousClock.Instant?
@@ -120,16 +149,19 @@ public struct Planner: Sendable {
         } catch {
             return PartResult(termination: .failed("model: \(error)"))
         }
-        var limit: Double? = nil
-        if let deadline {
+        func secondsLeft() -> Double? {
+            guard let deadline else { return nil }
             let left = ContinuousClock.now.duration(to: deadline)
-            limit = max(0.01, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
+            return max(0.01, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
         }
-        let solveOptions = SolveOptions(
-            timeLimit: limit, relativeGap: options.relativeGap, captureLog: options.captureLog)
-        let hooks = SolveHooks(
+        var hooks = SolveHooks(
             separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) },
             progress: options.progress, shouldStop: options.shouldStop)
+        if useTeams, built.model.variableCount > Self.warmStartColumns {
+            hooks.initialSolution = warmStart(ctx, options: options, part: part, full: built.model, timeLimit: secondsLeft())
+        }
+        let solveOptions = SolveOptions(
+            timeLimit: secondsLeft(), relativeGap: options.relativeGap, captureLog: options.captureLog)
         let result = solver.solve(built.model, options: solveOptions, hooks: hooks)
         var out = PartResult(termination: result.termination)
         out.log = result.log

@@ -34,9 +34,12 @@ import ZhudianCore
 /// Size: at most T·E² link columns and T·P person columns; rows O(T·(E + P) + pairs).
 enum TeamFormulation {
     /// Builds the model over the enterprises in `part` (all when nil).
-    static func build(_ ctx: PlanContext, options: PlanOptions, elastic: Bool, part: Set<Int>? = nil) throws(ModelError)
-        -> BuiltModel
-    {
+    ///
+    /// With `candidates`, each unit keeps only links to its `candidates` nearest allowed sites
+    /// (and pinned ones): a smaller model whose optimum is a good first roster for the full one.
+    static func build(
+        _ ctx: PlanContext, options: PlanOptions, elastic: Bool, part: Set<Int>? = nil, candidates: Int? = nil
+    ) throws(ModelError) -> BuiltModel {
         let s = ctx.scenario
         let rules = s.rules
         let T = ctx.terms
@@ -90,9 +93,23 @@ enum TeamFormulation {
         // y columns.
         var y: [[Int: Variable]] = Array(repeating: [:], count: T + 1)
         var arcsOfTerm: [[(from: Int, to: Int, variable: Variable)]] = Array(repeating: [], count: T + 1)
+        var pinnedLinks = Set<Int>()
+        for pin in s.pins {
+            guard let v = ctx.index.unit[pin.site] else { continue }
+            switch pin.subject {
+            case .unit(let id): if let u = ctx.index.unit[id] { pinnedLinks.insert(u * nU + v) }
+            case .person(let id): if let p = ctx.index.person[id] { pinnedLinks.insert(ctx.home(p) * nU + v) }
+            }
+        }
         for k in 1...T {
             for u in ents {
-                for v in ents where ctx.linkAllowed(u, v) == nil {
+                var targets = ents.filter { ctx.linkAllowed(u, $0) == nil }
+                if let keep = candidates, targets.count > keep {
+                    let near = targets.sorted { (ctx.km(u, $0), $0) < (ctx.km(u, $1), $1) }.prefix(keep)
+                    let chosen = Set(near)
+                    targets = targets.filter { chosen.contains($0) || pinnedLinks.contains(u * nU + $0) }
+                }
+                for v in targets {
                     if ctx.linkCooledDownByHistory(u, v, term: k) { continue }
                     let need = ctx.minStaff(v)
                     let able = ctx.index.peopleOfUnit[u].filter { p in
