@@ -22,6 +22,8 @@ enum CLIMessage: LocalizedMessage {
     case badTimeLimit
     case generated(path: String, units: Int, people: Int)
     case rosterInfeasible(file: String)
+    case progress(incumbent: String, bound: String, gap: String, nodes: Int, seconds: String)
+    case stoppedByUser
     case place(term: Int?, unit: String?, site: String?, people: [String])
 
     func render(_ l: Language) -> String {
@@ -74,6 +76,12 @@ enum CLIMessage: LocalizedMessage {
         case (.badTimeLimit, .zh): return "--time-limit 必须是正的秒数"
         case let (.generated(p, u, n), .en): return "wrote \(p): \(u) units, \(n) people"
         case let (.generated(p, u, n), .zh): return "已写入 \(p)：\(u) 家单位，\(n) 名人员"
+        case let (.progress(i, b, g, n, s), .en):
+            return "  searching: best \(i)  bound \(b)  gap \(g)  \(n) nodes  \(s) s  (Ctrl-C stops and keeps the best roster)"
+        case let (.progress(i, b, g, n, s), .zh):
+            return "  求解中：当前最优 \(i)  下界 \(b)  间隙 \(g)  \(n) 个节点  \(s) 秒（按 Ctrl-C 停止并保留当前最优排班）"
+        case (.stoppedByUser, .en): return "stopped by Ctrl-C: the best roster found so far is written with its gap"
+        case (.stoppedByUser, .zh): return "已按 Ctrl-C 停止：写入目前找到的最优排班及其间隙"
         case let (.rosterInfeasible(f), .en): return "\(f) is an infeasible result: it places nobody"
         case let (.rosterInfeasible(f), .zh): return "\(f) 是不可行的求解结果：未安排任何人员"
         case let (.place(t, u, v, ps), l):

@@ -38,6 +38,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Print the solver's log on standard error.")
     var verbose = false
 
+    @Flag(help: "No progress lines (they are shown only on a terminal, for solves over 2 s).")
+    var quiet = false
+
     func validate() throws {
         if let t = timeLimit, !(t > 0 && t.isFinite) {
             throw ValidationError(CLIMessage.badTimeLimit.render(CLIContext.current.language))
@@ -66,6 +69,14 @@ struct PlanCommand: ParsableCommand {
         var options = PlanOptions(timeLimit: timeLimit, captureLog: verbose, language: context.language)
         // The dump is of one model, so the scenario is not split into parts then.
         options.decompose = dumpModel == nil
+        if !quiet && isatty(STDERR_FILENO) != 0 {
+            let printer = ProgressPrinter(console: context.console, language: context.language)
+            options.progress = { p in
+                printer.report(incumbent: p.incumbent, bound: p.bound, gap: p.gap, nodes: p.nodes, elapsed: p.elapsed)
+            }
+        }
+        Interrupt.install()
+        options.shouldStop = { Interrupt.requested.load(ordering: .relaxed) }
         let result = Planner(solver: solver).plan(s, reference: reference, options: options)
         if verbose { for line in result.log { context.console.error(line) } }
         if let path = dumpModel, let model = result.model {
@@ -82,6 +93,7 @@ struct PlanCommand: ParsableCommand {
                 throw ExitCode(Exit.internalError)
             }
             try writeOutputs(roster, s, context)
+            if Interrupt.requested.load(ordering: .relaxed) { context.console.error(CLIMessage.stoppedByUser.render(context.language)) }
             for line in Summary.lines(roster, s, formulation: result.formulation, language: context.language) {
                 context.console.print(line)
             }
