@@ -24,6 +24,7 @@ enum CLIMessage: LocalizedMessage {
     case rosterInfeasible(file: String)
     case progress(incumbent: String, bound: String, gap: String, nodes: Int, seconds: String)
     case stoppedByUser
+    case stoppedWithoutRoster
     case place(term: Int?, unit: String?, site: String?, people: [String])
 
     func render(_ l: Language) -> String {
@@ -80,6 +81,8 @@ enum CLIMessage: LocalizedMessage {
             return "  searching: best \(i)  bound \(b)  gap \(g)  \(n) nodes  \(s) s  (Ctrl-C stops and keeps the best roster)"
         case let (.progress(i, b, g, n, s), .zh):
             return "  求解中：当前最优 \(i)  下界 \(b)  间隙 \(g)  \(n) 个节点  \(s) 秒（按 Ctrl-C 停止并保留当前最优排班）"
+        case (.stoppedWithoutRoster, .en): return "stopped by Ctrl-C before any roster was found; nothing was written"
+        case (.stoppedWithoutRoster, .zh): return "已按 Ctrl-C 停止，尚未找到任何排班；未写入任何文件"
         case (.stoppedByUser, .en): return "stopped by Ctrl-C: the best roster found so far is written with its gap"
         case (.stoppedByUser, .zh): return "已按 Ctrl-C 停止：写入目前找到的最优排班及其间隙"
         case let (.rosterInfeasible(f), .en): return "\(f) is an infeasible result: it places nobody"

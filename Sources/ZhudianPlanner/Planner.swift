@@ -172,7 +172,16 @@ public struct Planner: Sendable {
         case .infeasible:
             out.explanation = explain(ctx, options: options, useTeams: useTeams, part: part)
         case .optimal, .timeLimit, .gapLimit, .stopped:
-            if let values = result.values {
+            // Stopped (time limit or Ctrl-C) before GLPK took up the warm start: the warm
+            // start is still a roster, if it keeps every row, lazy ones included.
+            if result.values == nil, let warm = hooks.initialSolution, built.model.violations(at: warm).isEmpty,
+                built.separate(warm).isEmpty
+            {
+                out.values = warm
+                out.placements = built.decode(warm)
+                out.objective = built.model.objectiveValue(at: warm)
+                out.bound = result.bestBound
+            } else if let values = result.values {
                 out.values = values
                 out.placements = built.decode(values)
                 out.objective = result.objective

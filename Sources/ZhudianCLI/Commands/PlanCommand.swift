@@ -106,7 +106,7 @@ struct PlanCommand: ParsableCommand {
             context.fail(.infeasible(file: scenario))
             throw ExitCode(Exit.infeasibleOrViolations)
         case .noSolution:
-            context.fail(.noRosterInTime(seconds: number(timeLimit)))
+            context.fail(Interrupt.requested.load(ordering: .relaxed) ? .stoppedWithoutRoster : .noRosterInTime(seconds: number(timeLimit)))
             throw ExitCode(Exit.timeLimitNoRoster)
         case .unsupported(let why):
             context.console.error("error: " + why)
