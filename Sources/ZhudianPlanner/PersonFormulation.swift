@@ -37,15 +37,9 @@ enum PersonFormulation {
         let nU = s.units.count
         let teams = rules.structure != .free
         let h = s.calendar.handoverDays
-        var model = Model(name: elastic ? "zhudian_people_elastic" : "zhudian_people")
+        var sink = RowSink(model: Model(name: elastic ? "zhudian_people_elastic" : "zhudian_people"), elastic: elastic)
         let dW = elastic ? 0 : s.objective.distance
         let fW = elastic ? 0 : s.objective.fairness
-        var slacks: [(variable: Variable, slack: ElasticSlack)] = []
-        func slack(_ name: String, _ info: ElasticSlack) throws(ModelError) -> Variable {
-            let v = try model.addVariable(name: name, lower: 0, upper: 1, objective: 1)
-            slacks.append((v, info))
-            return v
-        }
         let senders = ctx.senders.filter { part?.contains($0) ?? true }
         let sites = ctx.sites.filter { part?.contains($0) ?? true }
         let people = senders.flatMap { ctx.index.peopleOfUnit[$0] }
@@ -66,7 +60,7 @@ enum PersonFormulation {
                     }
                 }
             }
-            model.objectiveConstant += s.objective.change * Double(n)
+            sink.model.objectiveConstant += s.objective.change * Double(n)
         }
 
         // History: sites p must stay on at (continuous chain up to term 0) to come back to.
@@ -122,13 +116,13 @@ enum PersonFormulation {
                     for a in able {
                         let place = Placement(term: k, person: a.p, site: v)
                         let cost = dW * ctx.km(u, v) - (keepBonus.contains(place) ? s.objective.change : 0)
-                        x[k][a.p * nU + v] = try model.addVariable(name: "x_\(a.p)_\(v)_\(k)", kind: .binary, objective: cost)
+                        x[k][a.p * nU + v] = try sink.model.addVariable(name: "x_\(a.p)_\(v)_\(k)", kind: .binary, objective: cost)
                         cols.append(a.p)
                         if a.hand { handRows.append((a.p, v, k)) }
                         for i in a.req { hcoolRows.append((a.p, v, k, i)) }
                     }
                     guard !cols.isEmpty else { continue }
-                    let yc = try model.addVariable(name: "y_\(u)_\(v)_\(k)", kind: .binary)
+                    let yc = try sink.model.addVariable(name: "y_\(u)_\(v)_\(k)", kind: .binary)
                     y[k][u * nU + v] = yc
                     if teams, node[v] >= 0 { arcsOfTerm[k].append((node[u], node[v], yc)) }
                 }
@@ -144,7 +138,7 @@ enum PersonFormulation {
             for p in people {
                 let cols = sites.compactMap { col(p, $0, k) }
                 if cols.count > 1 {
-                    try model.addConstraint(name: "place_\(p)_\(k)", expr(cols.map { ($0, 1) }), upper: 1)
+                    try sink.model.addConstraint(name: "place_\(p)_\(k)", expr(cols.map { ($0, 1) }), upper: 1)
                 }
             }
             if teams {
@@ -154,36 +148,10 @@ enum PersonFormulation {
                         var e = LinearExpression()
                         for p in ctx.index.peopleOfUnit[u] { if let c = col(p, v, k) { e.add(c, 1) } }
                         e.add(yc, -Double(ctx.minStaff(v)))
-                        try model.addConstraint(name: "team_\(u)_\(v)_\(k)", e, lower: 0, upper: 0)
+                        try sink.model.addConstraint(name: "team_\(u)_\(v)_\(k)", e, lower: 0, upper: 0)
                     }
                 }
-                for u in senders {
-                    var e = LinearExpression()
-                    for v in sites { if let c = y[k][u * nU + v] { e.add(c, 1) } }
-                    if elastic {
-                        e.add(try slack("sl_send_\(u)_\(k)", ElasticSlack(rule: .structure, term: k, unit: u, site: nil, people: [])), 1)
-                    }
-                    try model.addConstraint(name: "send_\(u)_\(k)", e, lower: 1, upper: 1)
-                }
-                for v in sites {
-                    var e = LinearExpression()
-                    for u in senders { if let c = y[k][u * nU + v] { e.add(c, 1) } }
-                    if elastic {
-                        e.add(try slack("sl_recv_\(v)_\(k)", ElasticSlack(rule: .coverage, term: k, unit: nil, site: v, people: [])), 1)
-                    }
-                    try model.addConstraint(name: "recv_\(v)_\(k)", e, lower: 1, upper: 1)
-                }
-                let twoCyclesBarred =
-                    (rules.structure == .ring && senders.count > 2)
-                    || (rules.structure == .cycles && rules.minCycle > 2)
-                if twoCyclesBarred {
-                    for u in senders {
-                        for v in senders where u < v {
-                            guard let a = y[k][u * nU + v], let b = y[k][v * nU + u] else { continue }
-                            try model.addConstraint(name: "pair2_\(u)_\(v)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
-                        }
-                    }
-                }
+                try sink.addTeamStructure(term: k, senders: senders, sites: sites, y: y[k], units: nU, rules: rules)
             } else {
                 for v in sites {
                     var e = LinearExpression()
@@ -191,9 +159,9 @@ enum PersonFormulation {
                         for p in ctx.index.peopleOfUnit[u] { if let c = col(p, v, k) { e.add(c, 1) } }
                     }
                     if elastic {
-                        e.add(try slack("sl_cover_\(v)_\(k)", ElasticSlack(rule: .coverage, term: k, unit: nil, site: v, people: [])), Double(ctx.minStaff(v)))
+                        e.add(try sink.slack("sl_cover_\(v)_\(k)", ElasticSlack(rule: .coverage, term: k, unit: nil, site: v, people: [])), Double(ctx.minStaff(v)))
                     }
-                    try model.addConstraint(name: "cover_\(v)_\(k)", e, lower: Double(ctx.minStaff(v)))
+                    try sink.model.addConstraint(name: "cover_\(v)_\(k)", e, lower: Double(ctx.minStaff(v)))
                 }
                 // x ≤ y per person rather than Σx ≤ |u|·y: the aggregated row lets the LP
                 // use a link at 1/|u| of its value, which starves the bound on mutual pairs.
@@ -202,7 +170,7 @@ enum PersonFormulation {
                         guard let yc = y[k][u * nU + v] else { continue }
                         for p in ctx.index.peopleOfUnit[u] {
                             if let c = col(p, v, k) {
-                                try model.addConstraint(name: "link_\(p)_\(v)_\(k)", expr([(c, 1), (yc, -1)]), upper: 0)
+                                try sink.model.addConstraint(name: "link_\(p)_\(v)_\(k)", expr([(c, 1), (yc, -1)]), upper: 0)
                             }
                         }
                     }
@@ -211,36 +179,17 @@ enum PersonFormulation {
                     for u in senders {
                         for v in senders where u < v {
                             guard let a = y[k][u * nU + v], let b = y[k][v * nU + u] else { continue }
-                            try model.addConstraint(name: "mutual_\(u)_\(v)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
+                            try sink.model.addConstraint(name: "mutual_\(u)_\(v)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
                         }
                     }
                 }
             }
-            // keepAtHome.
-            for u in senders where s.units[u].kind == .enterprise {
-                let qualified = ctx.index.peopleOfUnit[u].filter { s.people[$0].qualified }
-                var e = LinearExpression()
-                for p in qualified { for v in sites { if let c = col(p, v, k) { e.add(c, 1) } } }
-                let cap = Double(qualified.count - rules.keepAtHome)
-                if elastic {
-                    e.add(try slack("sl_home_\(u)_\(k)", ElasticSlack(rule: .keepAtHome, term: k, unit: u, site: nil, people: [])), -Double(max(rules.keepAtHome, 1)))
-                }
-                if !e.terms.isEmpty || cap < 0 {
-                    try model.addConstraint(name: "home_\(u)_\(k)", e, upper: cap)
-                }
-            }
+            try sink.addKeepAtHome(term: k, units: senders, ctx: ctx) { p in sites.compactMap { col(p, $0, k) } }
         }
 
         // Cooldowns within the plan.
+        try sink.addPairCooldown(terms: T, senders: senders, sites: sites, y: y, units: nU, cooldown: rules.pairCooldown)
         for k in 1...T {
-            for j in max(1, k - rules.pairCooldown)..<k {
-                for u in senders {
-                    for v in sites {
-                        guard let a = y[j][u * nU + v], let b = y[k][u * nU + v] else { continue }
-                        try model.addConstraint(name: "pcool_\(u)_\(v)_\(j)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
-                    }
-                }
-            }
             if rules.personCooldown >= 2 {
                 for j in max(1, k - rules.personCooldown)..<k where k - j >= 2 {
                     for p in people {
@@ -248,7 +197,7 @@ enum PersonFormulation {
                             guard let a = col(p, v, j), let b = col(p, v, k) else { continue }
                             var e = expr([(a, 1), (b, 1)])
                             if let mid = col(p, v, k - 1) { e.add(mid, -1) }
-                            try model.addConstraint(name: "ccool_\(p)_\(v)_\(j)_\(k)", e, upper: 1)
+                            try sink.model.addConstraint(name: "ccool_\(p)_\(v)_\(j)_\(k)", e, upper: 1)
                         }
                     }
                 }
@@ -258,36 +207,20 @@ enum PersonFormulation {
             guard let a = col(p, v, k) else { continue }
             var e = expr([(a, 1)])
             if let b = col(p, v, i) { e.add(b, -1) }
-            try model.addConstraint(name: "hcool_\(p)_\(v)_\(k)_\(i)", e, upper: 0)
+            try sink.model.addConstraint(name: "hcool_\(p)_\(v)_\(k)_\(i)", e, upper: 0)
         }
         for (p, v, k) in handRows {
             guard let a = col(p, v, k) else { continue }
             var e = expr([(a, 1)])
             if let b = col(p, v, k + 1) { e.add(b, -1) }
-            try model.addConstraint(name: "hand_\(p)_\(v)_\(k)", e, upper: 0)
+            try sink.model.addConstraint(name: "hand_\(p)_\(v)_\(k)", e, upper: 0)
         }
 
         // Consecutive terms and overlap across terms.
         let m = rules.maxConsecutiveTerms
         for u in senders {
             for p in ctx.index.peopleOfUnit[u] {
-                var start = min(1, ctx.firstHistoryTerm)
-                while start + m <= T {
-                    var e = LinearExpression()
-                    var fixed = 0
-                    for t in start...(start + m) {
-                        if t <= 0 {
-                            if !ctx.historySites(person: p, term: t).isEmpty { fixed += 1 }
-                        } else {
-                            for v in sites { if let c = col(p, v, t) { e.add(c, 1) } }
-                        }
-                    }
-                    let cap = max(0, m - fixed)
-                    if e.terms.count > cap {
-                        try model.addConstraint(name: "consec_\(p)_\(start)", e, upper: Double(cap))
-                    }
-                    start += 1
-                }
+                try sink.addConsecutive(person: p, ctx: ctx) { t in sites.compactMap { col(p, $0, t) } }
                 if h > 0 && m >= 2 && T >= 2 {
                     for k in 1..<T {
                         for v in sites {
@@ -295,7 +228,7 @@ enum PersonFormulation {
                             var e = expr([(a, 1)])
                             for w in sites where w != v { if let b = col(p, w, k + 1) { e.add(b, 1) } }
                             if e.terms.count > 1 {
-                                try model.addConstraint(name: "over_\(p)_\(v)_\(k)", e, upper: 1)
+                                try sink.model.addConstraint(name: "over_\(p)_\(v)_\(k)", e, upper: 1)
                             }
                         }
                     }
@@ -327,9 +260,9 @@ enum PersonFormulation {
                 if let c = col(p, v, k) { e.add(c, 1) }
             }
             if elastic {
-                e.add(try slack("sl_pin_\(i)", ElasticSlack(rule: .pin, term: k, unit: unit, site: v, people: people)), 1)
+                e.add(try sink.slack("sl_pin_\(i)", ElasticSlack(rule: .pin, term: k, unit: unit, site: v, people: people)), 1)
             }
-            try model.addConstraint(name: "pin_\(i)", e, lower: 1)
+            try sink.model.addConstraint(name: "pin_\(i)", e, lower: 1)
         }
 
         // Fairness.
@@ -351,17 +284,17 @@ enum PersonFormulation {
                 let served = Double(s.people[p].served)
                 if termsAvailable == 1 {
                     for (c, _) in e.terms {
-                        let base = model.variables[c.index].objective
-                        try model.setObjectiveCoefficient(c, base + fW * served)
+                        let base = sink.model.variables[c.index].objective
+                        try sink.model.setObjectiveCoefficient(c, base + fW * served)
                     }
                     continue
                 }
                 for r in 1...termsAvailable {
-                    let t = try model.addVariable(
+                    let t = try sink.model.addVariable(
                         name: "t_\(p)_\(r)", lower: 0, upper: 1, objective: fW * (served + Double(r - 1)))
                     e.add(t, -1)
                 }
-                try model.addConstraint(name: "fair_\(p)", e, lower: 0, upper: 0)
+                try sink.model.addConstraint(name: "fair_\(p)", e, lower: 0, upper: 0)
             }
         }
 
@@ -385,6 +318,6 @@ enum PersonFormulation {
             }
             return out.sorted()
         }
-        return BuiltModel(model: model, cycleCuts: cuts, decode: decode, slacks: slacks)
+        return BuiltModel(model: sink.model, cycleCuts: cuts, decode: decode, slacks: sink.slacks)
     }
 }

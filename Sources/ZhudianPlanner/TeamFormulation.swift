@@ -44,15 +44,9 @@ enum TeamFormulation {
         let rules = s.rules
         let T = ctx.terms
         let nU = s.units.count
-        var model = Model(name: elastic ? "zhudian_teams_elastic" : "zhudian_teams")
+        var sink = RowSink(model: Model(name: elastic ? "zhudian_teams_elastic" : "zhudian_teams"), elastic: elastic)
         let dW = elastic ? 0 : s.objective.distance
         let fW = elastic ? 0 : s.objective.fairness
-        var slacks: [(variable: Variable, slack: ElasticSlack)] = []
-        func slack(_ name: String, _ info: ElasticSlack) throws(ModelError) -> Variable {
-            let v = try model.addVariable(name: name, lower: 0, upper: 1, objective: 1)
-            slacks.append((v, info))
-            return v
-        }
 
         // Enterprises in the structure: senders that are also sites.
         let ents = ctx.senders.filter { part?.contains($0) ?? true }
@@ -71,7 +65,7 @@ enum TeamFormulation {
                     {
                         continue
                     }
-                    z[p][k] = try model.addVariable(name: "z_\(p)_\(k)", kind: .binary)
+                    z[p][k] = try sink.model.addVariable(name: "z_\(p)_\(k)", kind: .binary)
                 }
             }
         }
@@ -118,7 +112,7 @@ enum TeamFormulation {
                     // A link that cannot be staffed can never be used: leave it out.
                     if able < need { continue }
                     let cost = dW * ctx.km(u, v) * Double(need)
-                    let col = try model.addVariable(name: "y_\(u)_\(v)_\(k)", kind: .binary, objective: cost)
+                    let col = try sink.model.addVariable(name: "y_\(u)_\(v)_\(k)", kind: .binary, objective: cost)
                     y[k][u * nU + v] = col
                     arcsOfTerm[k].append((node[u], node[v], col))
                 }
@@ -126,29 +120,13 @@ enum TeamFormulation {
         }
 
         for k in 1...T {
-            // send / recv.
-            for u in ents {
-                var e = LinearExpression()
-                for v in ents { if let c = y[k][u * nU + v] { e.add(c, 1) } }
-                if elastic {
-                    e.add(try slack("sl_send_\(u)_\(k)", ElasticSlack(rule: .structure, term: k, unit: u, site: nil, people: [])), 1)
-                }
-                try model.addConstraint(name: "send_\(u)_\(k)", e, lower: 1, upper: 1)
-            }
-            for v in ents {
-                var e = LinearExpression()
-                for u in ents { if let c = y[k][u * nU + v] { e.add(c, 1) } }
-                if elastic {
-                    e.add(try slack("sl_recv_\(v)_\(k)", ElasticSlack(rule: .coverage, term: k, unit: nil, site: v, people: [])), 1)
-                }
-                try model.addConstraint(name: "recv_\(v)_\(k)", e, lower: 1, upper: 1)
-            }
+            try sink.addTeamStructure(term: k, senders: ents, sites: ents, y: y[k], units: nU, rules: rules)
             // team size.
             for u in ents {
                 var e = LinearExpression()
                 for p in ctx.index.peopleOfUnit[u] { if let c = z[p][k] { e.add(c, 1) } }
                 for v in ents { if let c = y[k][u * nU + v] { e.add(c, -Double(ctx.minStaff(v))) } }
-                try model.addConstraint(name: "team_\(u)_\(k)", e, lower: 0, upper: 0)
+                try sink.model.addConstraint(name: "team_\(u)_\(k)", e, lower: 0, upper: 0)
             }
             // person-site bans.
             for u in ents {
@@ -156,47 +134,16 @@ enum TeamFormulation {
                     guard let yc = y[k][u * nU + v] else { continue }
                     for p in ctx.index.peopleOfUnit[u] {
                         guard let zc = z[p][k], personBanned(p, v, k) else { continue }
-                        try model.addConstraint(name: "ban_\(p)_\(v)_\(k)", expr([(zc, 1), (yc, 1)]), upper: 1)
+                        try sink.model.addConstraint(name: "ban_\(p)_\(v)_\(k)", expr([(zc, 1), (yc, 1)]), upper: 1)
                     }
                 }
             }
-            // 2-cycles.
-            let twoCyclesBarred =
-                (rules.structure == .ring && ents.count > 2)
-                || (rules.structure == .cycles && rules.minCycle > 2)
-            if twoCyclesBarred {
-                for u in ents {
-                    for v in ents where u < v {
-                        guard let a = y[k][u * nU + v], let b = y[k][v * nU + u] else { continue }
-                        try model.addConstraint(name: "pair2_\(u)_\(v)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
-                    }
-                }
-            }
-            // keepAtHome.
-            for u in ents where s.units[u].kind == .enterprise {
-                let qualified = ctx.index.peopleOfUnit[u].filter { s.people[$0].qualified }
-                var e = LinearExpression()
-                for p in qualified { if let c = z[p][k] { e.add(c, 1) } }
-                let cap = Double(qualified.count - rules.keepAtHome)
-                if elastic {
-                    e.add(try slack("sl_home_\(u)_\(k)", ElasticSlack(rule: .keepAtHome, term: k, unit: u, site: nil, people: [])), -Double(max(rules.keepAtHome, 1)))
-                }
-                if !e.terms.isEmpty || cap < 0 {
-                    try model.addConstraint(name: "home_\(u)_\(k)", e, upper: cap)
-                }
-            }
+            try sink.addKeepAtHome(term: k, units: ents, ctx: ctx) { p in z[p][k].map { [$0] } ?? [] }
         }
 
         // Cooldowns within the plan.
+        try sink.addPairCooldown(terms: T, senders: ents, sites: ents, y: y, units: nU, cooldown: rules.pairCooldown)
         for k in 1...T {
-            for j in max(1, k - rules.pairCooldown)..<k {
-                for u in ents {
-                    for v in ents {
-                        guard let a = y[j][u * nU + v], let b = y[k][u * nU + v] else { continue }
-                        try model.addConstraint(name: "pcool_\(u)_\(v)_\(j)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
-                    }
-                }
-            }
             if rules.personCooldown > rules.pairCooldown {
                 for j in max(1, k - rules.personCooldown)..<k where k - j > rules.pairCooldown {
                     for u in ents {
@@ -204,7 +151,7 @@ enum TeamFormulation {
                             guard let a = y[j][u * nU + v], let b = y[k][u * nU + v] else { continue }
                             for p in ctx.index.peopleOfUnit[u] {
                                 guard let zj = z[p][j], let zk = z[p][k] else { continue }
-                                try model.addConstraint(
+                                try sink.model.addConstraint(
                                     name: "ccool_\(p)_\(v)_\(j)_\(k)",
                                     expr([(zj, 1), (a, 1), (zk, 1), (b, 1)]), upper: 3)
                             }
@@ -218,30 +165,11 @@ enum TeamFormulation {
         let m = rules.maxConsecutiveTerms
         for u in ents {
             for p in ctx.index.peopleOfUnit[u] {
-                var first = ctx.firstHistoryTerm
-                if first > 1 { first = 1 }
-                var start = first
-                while start + m <= T {
-                    let window = start...(start + m)
-                    var e = LinearExpression()
-                    var fixed = 0
-                    for t in window {
-                        if t <= 0 {
-                            if !ctx.historySites(person: p, term: t).isEmpty { fixed += 1 }
-                        } else if let c = z[p][t] {
-                            e.add(c, 1)
-                        }
-                    }
-                    let cap = max(0, m - fixed)
-                    if e.terms.count > cap {
-                        try model.addConstraint(name: "consec_\(p)_\(start)", e, upper: Double(cap))
-                    }
-                    start += 1
-                }
+                try sink.addConsecutive(person: p, ctx: ctx) { t in z[p][t].map { [$0] } ?? [] }
                 if s.calendar.handoverDays > 0 && m >= 2 && T >= 2 {
                     for k in 1..<T {
                         guard let a = z[p][k], let b = z[p][k + 1] else { continue }
-                        try model.addConstraint(name: "over_\(p)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
+                        try sink.model.addConstraint(name: "over_\(p)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
                     }
                 }
             }
@@ -272,9 +200,9 @@ enum TeamFormulation {
                 }
             }
             if elastic {
-                e.add(try slack("sl_pin_\(i)", ElasticSlack(rule: .pin, term: k, unit: unit, site: v, people: people)), 1)
+                e.add(try sink.slack("sl_pin_\(i)", ElasticSlack(rule: .pin, term: k, unit: unit, site: v, people: people)), 1)
             }
-            try model.addConstraint(name: "pin_\(i)", e, lower: 1)
+            try sink.model.addConstraint(name: "pin_\(i)", e, lower: 1)
         }
 
         // Fairness.
@@ -285,18 +213,18 @@ enum TeamFormulation {
                     guard !cols.isEmpty else { continue }
                     let served = Double(s.people[p].served)
                     if cols.count == 1 {
-                        try model.setObjectiveCoefficient(cols[0], fW * served)
+                        try sink.model.setObjectiveCoefficient(cols[0], fW * served)
                         continue
                     }
                     var e = LinearExpression()
                     for c in cols { e.add(c, 1) }
                     for r in 1...cols.count {
-                        let t = try model.addVariable(
+                        let t = try sink.model.addVariable(
                             name: "t_\(p)_\(r)", lower: 0, upper: 1,
                             objective: fW * (served + Double(r - 1)))
                         e.add(t, -1)
                     }
-                    try model.addConstraint(name: "fair_\(p)", e, lower: 0, upper: 0)
+                    try sink.model.addConstraint(name: "fair_\(p)", e, lower: 0, upper: 0)
                 }
             }
         }
@@ -312,12 +240,12 @@ enum TeamFormulation {
                     guard let p = ctx.index.person[st.person], let v = ctx.index.unit[st.site],
                         let zc = z[p][term.term], let yc = y[term.term][ctx.home(p) * nU + v]
                     else { continue }
-                    let q = try model.addVariable(name: "q_\(p)_\(v)_\(term.term)", lower: 0, upper: 1, objective: -s.objective.change)
-                    try model.addConstraint(name: "keepz_\(p)_\(v)_\(term.term)", expr([(q, 1), (zc, -1)]), upper: 0)
-                    try model.addConstraint(name: "keepy_\(p)_\(v)_\(term.term)", expr([(q, 1), (yc, -1)]), upper: 0)
+                    let q = try sink.model.addVariable(name: "q_\(p)_\(v)_\(term.term)", lower: 0, upper: 1, objective: -s.objective.change)
+                    try sink.model.addConstraint(name: "keepz_\(p)_\(v)_\(term.term)", expr([(q, 1), (zc, -1)]), upper: 0)
+                    try sink.model.addConstraint(name: "keepy_\(p)_\(v)_\(term.term)", expr([(q, 1), (yc, -1)]), upper: 0)
                 }
             }
-            model.objectiveConstant += s.objective.change * Double(n)
+            sink.model.objectiveConstant += s.objective.change * Double(n)
         }
 
         var cuts: [CycleCuts] = []
@@ -351,6 +279,6 @@ enum TeamFormulation {
             }
             return out.sorted()
         }
-        return BuiltModel(model: model, cycleCuts: cuts, decode: decode, slacks: slacks)
+        return BuiltModel(model: sink.model, cycleCuts: cuts, decode: decode, slacks: sink.slacks)
     }
 }

@@ -1,0 +1,116 @@
+import MIPModel
+import ZhudianCore
+
+/// The model under construction plus, in elastic mode, the slack columns that relax rule
+/// rows; it also writes the row families that both formulations share, so each is
+/// written once.
+struct RowSink {
+    var model: Model
+    var slacks: [(variable: Variable, slack: ElasticSlack)] = []
+    let elastic: Bool
+
+    /// A slack column of cost 1 that relaxes the rule instance `info`.
+    mutating func slack(_ name: String, _ info: ElasticSlack) throws(ModelError) -> Variable {
+        let v = try model.addVariable(name: name, lower: 0, upper: 1, objective: 1)
+        slacks.append((v, info))
+        return v
+    }
+
+    /// `send[u,k]`, `recv[v,k]` (each unit sends one team, each site receives one) and
+    /// `pair2[u,v,k]` (no 2-cycles where the structure bars them), over link columns
+    /// `y[u * units + v]`.
+    mutating func addTeamStructure(
+        term k: Int, senders: [Int], sites: [Int], y: [Int: Variable], units nU: Int, rules: Rules
+    ) throws(ModelError) {
+        for u in senders {
+            var e = LinearExpression()
+            for v in sites { if let c = y[u * nU + v] { e.add(c, 1) } }
+            if elastic {
+                e.add(try slack("sl_send_\(u)_\(k)", ElasticSlack(rule: .structure, term: k, unit: u, site: nil, people: [])), 1)
+            }
+            try model.addConstraint(name: "send_\(u)_\(k)", e, lower: 1, upper: 1)
+        }
+        for v in sites {
+            var e = LinearExpression()
+            for u in senders { if let c = y[u * nU + v] { e.add(c, 1) } }
+            if elastic {
+                e.add(try slack("sl_recv_\(v)_\(k)", ElasticSlack(rule: .coverage, term: k, unit: nil, site: v, people: [])), 1)
+            }
+            try model.addConstraint(name: "recv_\(v)_\(k)", e, lower: 1, upper: 1)
+        }
+        let twoCyclesBarred =
+            (rules.structure == .ring && senders.count > 2)
+            || (rules.structure == .cycles && rules.minCycle > 2)
+        guard twoCyclesBarred else { return }
+        for u in senders {
+            for v in senders where u < v {
+                guard let a = y[u * nU + v], let b = y[v * nU + u] else { continue }
+                try model.addConstraint(name: "pair2_\(u)_\(v)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
+            }
+        }
+    }
+
+    /// `home[u,k]`: qualified people of enterprise `u` placed in term `k` ≤ qualified − keepAtHome.
+    /// `placed(p)` gives the columns whose sum says p is placed in term k.
+    mutating func addKeepAtHome(
+        term k: Int, units: [Int], ctx: PlanContext, placed: (Int) -> [Variable]
+    ) throws(ModelError) {
+        let s = ctx.scenario
+        for u in units where s.units[u].kind == .enterprise {
+            let qualified = ctx.index.peopleOfUnit[u].filter { s.people[$0].qualified }
+            var e = LinearExpression()
+            for p in qualified { for c in placed(p) { e.add(c, 1) } }
+            let cap = Double(qualified.count - s.rules.keepAtHome)
+            if elastic {
+                e.add(
+                    try slack("sl_home_\(u)_\(k)", ElasticSlack(rule: .keepAtHome, term: k, unit: u, site: nil, people: [])),
+                    -Double(max(s.rules.keepAtHome, 1)))
+            }
+            if !e.terms.isEmpty || cap < 0 {
+                try model.addConstraint(name: "home_\(u)_\(k)", e, upper: cap)
+            }
+        }
+    }
+
+    /// `pcool[u,v,j,k]`: a link is not used again within `pairCooldown` terms of the plan.
+    mutating func addPairCooldown(
+        terms T: Int, senders: [Int], sites: [Int], y: [[Int: Variable]], units nU: Int, cooldown: Int
+    ) throws(ModelError) {
+        for k in 1...T {
+            for j in max(1, k - cooldown)..<k {
+                for u in senders {
+                    for v in sites {
+                        guard let a = y[j][u * nU + v], let b = y[k][u * nU + v] else { continue }
+                        try model.addConstraint(name: "pcool_\(u)_\(v)_\(j)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
+                    }
+                }
+            }
+        }
+    }
+
+    /// `consec[p,i]`: person `p` is placed in at most `maxConsecutiveTerms` of any
+    /// `maxConsecutiveTerms + 1` terms in a row, history placements counted.
+    /// `placed(t)` gives the columns whose sum says p is placed in plan term t.
+    mutating func addConsecutive(
+        person p: Int, ctx: PlanContext, placed: (Int) -> [Variable]
+    ) throws(ModelError) {
+        let m = ctx.scenario.rules.maxConsecutiveTerms
+        var start = min(1, ctx.firstHistoryTerm)
+        while start + m <= ctx.terms {
+            var e = LinearExpression()
+            var fixed = 0
+            for t in start...(start + m) {
+                if t <= 0 {
+                    if !ctx.historySites(person: p, term: t).isEmpty { fixed += 1 }
+                } else {
+                    for c in placed(t) { e.add(c, 1) }
+                }
+            }
+            let cap = max(0, m - fixed)
+            if e.terms.count > cap {
+                try model.addConstraint(name: "consec_\(p)_\(start)", e, upper: Double(cap))
+            }
+            start += 1
+        }
+    }
+}
