@@ -20,7 +20,8 @@ demo: build
 	@echo "--- the notice's own 2022 plan, under structure: cycles (minCycle 2) ---"
 	$(ZHUDIAN) check Scenarios/taierzhuang-2022.yaml Scenarios/taierzhuang-2022-notice.json
 	@echo "--- the same plan under structure: ring (expected to fail: 双顶山 ⇄ 泉兴 is a mutual pair) ---"
-	-$(ZHUDIAN) check Scenarios/taierzhuang-2022-ring.yaml Scenarios/taierzhuang-2022-notice.json
+	@$(ZHUDIAN) check Scenarios/taierzhuang-2022-ring.yaml Scenarios/taierzhuang-2022-notice.json \
+		|| echo "(check exited $$?, as it should: the notice's plan is not one ring)"
 	@echo "--- planning the next half-year: one ring through all six mines ---"
 	$(ZHUDIAN) plan Scenarios/taierzhuang-2023.yaml -o out/taierzhuang-2023
 	$(ZHUDIAN) check Scenarios/taierzhuang-2023.yaml out/taierzhuang-2023/roster.json
