@@ -22,25 +22,15 @@ struct CycleCuts {
     ///
     /// - Complexity: O(nodes + arcs) per call, plus the size of the rows returned.
     func separate(_ point: [Double]) -> [LazyRow] {
-        var parent = Array(0..<nodes)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = UnionFind(nodes)
         var touched = Array(repeating: false, count: nodes)
         for a in arcs where point[a.variable.index] > 1e-6 {
             touched[a.from] = true
             touched[a.to] = true
-            let r1 = find(a.from)
-            let r2 = find(a.to)
-            if r1 != r2 { parent[max(r1, r2)] = min(r1, r2) }
+            sets.union(a.from, a.to)
         }
         var members: [[Int]] = Array(repeating: [], count: nodes)
-        for i in 0..<nodes where touched[i] { members[find(i)].append(i) }
+        for i in 0..<nodes where touched[i] { members[sets.find(i)].append(i) }
         let comps = members.filter { !$0.isEmpty }
         var rows: [LazyRow] = []
         for comp in comps {

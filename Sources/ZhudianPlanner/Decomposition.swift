@@ -12,35 +12,22 @@ enum Decomposition {
     static func parts(_ ctx: PlanContext) -> [[Int]] {
         guard ctx.scenario.rules.structure != .ring else { return [] }
         let n = ctx.scenario.units.count
-        var parent = Array(0..<n)
-        func find(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
-        func union(_ a: Int, _ b: Int) {
-            let ra = find(a)
-            let rb = find(b)
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
-        }
+        var sets = UnionFind(n)
         for u in ctx.senders {
-            for v in ctx.sites where ctx.linkAllowed(u, v) == nil { union(u, v) }
+            for v in ctx.sites where ctx.linkAllowed(u, v) == nil { sets.union(u, v) }
         }
         // A pin ties its unit (or person's unit) to its site even where a rule forbids the link:
         // the infeasibility must then be found, and explained, in one part.
         for pin in ctx.scenario.pins {
             guard let v = ctx.index.unit[pin.site] else { continue }
             switch pin.subject {
-            case .unit(let id): if let u = ctx.index.unit[id] { union(u, v) }
-            case .person(let id): if let p = ctx.index.person[id] { union(ctx.home(p), v) }
+            case .unit(let id): if let u = ctx.index.unit[id] { sets.union(u, v) }
+            case .person(let id): if let p = ctx.index.person[id] { sets.union(ctx.home(p), v) }
             }
         }
         var members: [[Int]] = Array(repeating: [], count: n)
         let involved = Set(ctx.senders).union(ctx.sites)
-        for u in 0..<n where involved.contains(u) { members[find(u)].append(u) }
+        for u in 0..<n where involved.contains(u) { members[sets.find(u)].append(u) }
         return members.filter { !$0.isEmpty }
     }
 }
