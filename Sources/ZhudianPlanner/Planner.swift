@@ -120,9 +120,10 @@ public struct Planner: Sendable {
     ) -> [Double]? {
         guard let small = try? TeamFormulation.build(ctx, options: options, elastic: false, part: part, candidates: 12)
         else { return nil }
+        // No progress from here: the sparser model's bound is not a bound of the full one.
         let hooks = SolveHooks(
             separator: small.cycleCuts.isEmpty ? nil : { point, _ in small.separate(point) },
-            progress: options.progress, shouldStop: options.shouldStop)
+            shouldStop: options.shouldStop)
         let budget = min(60, (timeLimit ?? 180) / 3)
         var smallOptions = SolveOptions(timeLimit: budget, relativeGap: 0.01, captureLog: options.captureLog)
         smallOptions.feasibilityPump = true
