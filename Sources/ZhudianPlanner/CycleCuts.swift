@@ -40,19 +40,104 @@ struct CycleCuts {
             } else {
                 cut = comp.count < nodes
             }
-            guard cut else { continue }
-            var inS = Array(repeating: false, count: nodes)
-            for i in comp { inS[i] = true }
-            var expr = LinearExpression()
-            var inside = 0.0
-            for a in arcs where inS[a.from] && inS[a.to] {
-                expr.add(a.variable, 1)
-                inside += point[a.variable.index]
+            guard cut, let row = subtourRow(comp, point) else { continue }
+            rows.append(row)
+        }
+        // A single connected support can still hide a subtour at a fractional point: a set S
+        // whose links leave it with total value below 1. Min cuts find those. Measured
+        // (BENCHMARKS.md): 5× faster proofs at 30 enterprises, slower at 100, where the
+        // nodes−1 max-flows per call cost more than the tighter LP saves.
+        if minCycle == nil, nodes <= Self.minCutNodes, rows.isEmpty, comps.count == 1, comps[0].count == nodes {
+            rows = minCutRows(point)
+        }
+        return rows
+    }
+
+    /// Rings up to this many enterprises also get min-cut separation at fractional points.
+    static let minCutNodes = 60
+
+    /// `Σ_{i,j∈S} y_ij ≤ |S| − 1` for the node set `members`, when `point` violates it.
+    private func subtourRow(_ members: [Int], _ point: [Double]) -> LazyRow? {
+        var inS = Array(repeating: false, count: nodes)
+        for i in members { inS[i] = true }
+        var expr = LinearExpression()
+        var inside = 0.0
+        for a in arcs where inS[a.from] && inS[a.to] {
+            expr.add(a.variable, 1)
+            inside += point[a.variable.index]
+        }
+        let rhs = Double(members.count - 1)
+        guard inside > rhs + 1e-6 else { return nil }
+        return LazyRow(name: "\(name)_sec\(members.count)_\(members[0])", expr, upper: rhs)
+    }
+
+    /// For every sink t, a minimum 0 → t cut of the support graph (capacities = link values,
+    /// Edmonds–Karp); a cut below 1 gives a violated subtour row on the source side. Rows are
+    /// deduplicated by node set.
+    ///
+    /// - Complexity: O(nodes · nodes · support²) in the worst case; the support of an LP point
+    ///   over an assignment polytope is small (about 2·nodes arcs).
+    private func minCutRows(_ point: [Double]) -> [LazyRow] {
+        var capacity = Array(repeating: [Int: Double](), count: nodes)
+        for a in arcs {
+            let x = point[a.variable.index]
+            if x > 1e-9 { capacity[a.from][a.to, default: 0] += x }
+        }
+        var neighbours = Array(repeating: Set<Int>(), count: nodes)
+        for u in 0..<nodes {
+            for v in capacity[u].keys {
+                neighbours[u].insert(v)
+                neighbours[v].insert(u)
             }
-            let rhs = Double(comp.count - 1)
-            guard inside > rhs + 1e-6 else { continue }
-            rows.append(
-                LazyRow(name: "\(name)_sec\(comp.count)_\(comp[0])", expr, upper: rhs))
+        }
+        let order = neighbours.map { $0.sorted() }
+        var seen = Set<[Int]>()
+        var rows: [LazyRow] = []
+        for t in 1..<nodes {
+            var residual = capacity
+            var flow = 0.0
+            var sourceSide: [Bool] = []
+            while true {
+                // Breadth-first search for an augmenting path in the residual graph.
+                var previous = Array(repeating: -1, count: nodes)
+                previous[0] = 0
+                var queue = [0]
+                var head = 0
+                while head < queue.count, previous[t] < 0 {
+                    let u = queue[head]
+                    head += 1
+                    for v in order[u] where previous[v] < 0 && (residual[u][v] ?? 0) > 1e-9 {
+                        previous[v] = u
+                        queue.append(v)
+                    }
+                }
+                guard previous[t] >= 0 else {
+                    sourceSide = previous.map { $0 >= 0 }
+                    break
+                }
+                var push = Double.infinity
+                var v = t
+                while v != 0 {
+                    let u = previous[v]
+                    push = min(push, residual[u][v] ?? 0)
+                    v = u
+                }
+                v = t
+                while v != 0 {
+                    let u = previous[v]
+                    residual[u][v, default: 0] -= push
+                    residual[v][u, default: 0] += push
+                    v = u
+                }
+                flow += push
+                if flow >= 1 - 1e-6 { break }
+            }
+            guard flow < 1 - 1e-6, !sourceSide.isEmpty else { continue }
+            let members = (0..<nodes).filter { sourceSide[$0] }
+            guard members.count < nodes, seen.insert(members).inserted,
+                let row = subtourRow(members, point)
+            else { continue }
+            rows.append(row)
         }
         return rows
     }
