@@ -6,7 +6,6 @@ enum CLIMessage: LocalizedMessage {
     case validated(file: String, units: Int, people: Int, terms: Int, mode: String, structure: String)
     case checkPassed(rules: Int, objective: String)
     case checkFailed(count: Int)
-    case rosterUnreadable(file: String, detail: String)
     case cannotWrite(path: String, detail: String)
     case wrote(path: String)
     case infeasible(file: String)
@@ -39,8 +38,6 @@ enum CLIMessage: LocalizedMessage {
         case let (.checkPassed(r, o), .zh): return "通过：排班满足全部 \(r) 项规则；目标值 \(o)"
         case let (.checkFailed(n), .en): return "\(n) violation(s) found"
         case let (.checkFailed(n), .zh): return "发现 \(n) 处违反规则"
-        case let (.rosterUnreadable(f, d), .en): return "\(f): cannot read the roster: \(d)"
-        case let (.rosterUnreadable(f, d), .zh): return "\(f)：无法读取排班文件：\(d)"
         case let (.cannotWrite(p, d), .en): return "cannot write \(p): \(d); check the folder exists and is writable"
         case let (.cannotWrite(p, d), .zh): return "无法写入 \(p)：\(d)；请检查目录是否存在且可写"
         case let (.wrote(p), .en): return "wrote \(p)"

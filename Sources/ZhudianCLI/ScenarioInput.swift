@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import ZhudianCore
 import ZhudianScenario
@@ -15,29 +16,16 @@ func loadScenario(_ path: String, _ context: CLIContext) throws -> LoadedScenari
     }
 }
 
-/// Reads and decodes a roster file; unreadable or malformed → exit 4 or 2.
+/// Reads and decodes a roster file; unreadable → exit 4, malformed → exit 2.
 func loadRoster(_ path: String, _ context: CLIContext) throws -> DecodedRoster {
-    let bytes: [UInt8]
     do {
-        bytes = try readFile(path)
-    } catch {
-        context.fail(.rosterUnreadable(file: path, detail: describe(error)))
-        throw ExitCode(Exit.fileSystem)
-    }
-    do {
-        return try RosterFile.decode(bytes, file: path)
+        return try RosterFile.read(path: path)
     } catch {
         for d in error.diagnostics { context.console.error(d.render(context.language)) }
-        throw ExitCode(Exit.badInput)
+        throw ExitCode(error.isFileSystemError ? Exit.fileSystem : Exit.badInput)
     }
 }
 
-func readFile(_ path: String) throws -> [UInt8] {
-    let url = URL(fileURLWithPath: path)
-    return Array(try Data(contentsOf: url))
-}
-
-import Foundation
 
 /// Shortest round-trip text of a number, or "—" for nil.
 func number(_ x: Double?) -> String {

@@ -4,9 +4,6 @@ import ZhudianCore
 enum PlannerMessage: LocalizedMessage {
     case visitingNotSupported
     case tooFewQualified(unit: String, qualified: Int, keep: Int, send: Int)
-    case tooFewSenders(units: Int, sites: Int)
-    case siteUnreachable(site: String, term: Int)
-    case unitCannotSend(unit: String, term: Int)
     case coverageBroken(site: String, term: Int)
     case sendBroken(unit: String, term: Int)
     case keepAtHomeBroken(unit: String, term: Int, keep: Int)
@@ -25,18 +22,6 @@ enum PlannerMessage: LocalizedMessage {
             return "\(u) has \(q) qualified people: it must keep \(keep) at home and send \(send); add qualified staff or lower keepAtHome/minStaff"
         case let (.tooFewQualified(u, q, keep, send), .zh):
             return "\(u) 仅有 \(q) 名合格人员：需留守 \(keep) 人并派出 \(send) 人；请增加合格人员或降低 keepAtHome/minStaff"
-        case let (.tooFewSenders(units, sites), .en):
-            return "\(units) units can send teams but \(sites) sites must receive one; every site needs its own team"
-        case let (.tooFewSenders(units, sites), .zh):
-            return "可派出单位 \(units) 家，需驻点企业 \(sites) 家；每个驻点企业都需要一支驻点小组"
-        case let (.siteUnreachable(site, term), .en):
-            return "term \(term): no unit may send a team to \(site) (self, group, forbid, distance, cooldown or too few eligible people); relax one of these"
-        case let (.siteUnreachable(site, term), .zh):
-            return "第\(term)轮：没有任何单位能向 \(site) 派驻小组（本单位、同一集团、回避、距离、轮换间隔或合格人员不足）；请放宽其中一项"
-        case let (.unitCannotSend(unit, term), .en):
-            return "term \(term): \(unit) cannot send a team anywhere (too few eligible people, or every site barred); relax leave, cooldowns or forbid entries"
-        case let (.unitCannotSend(unit, term), .zh):
-            return "第\(term)轮：\(unit) 无法向任何企业派出驻点小组（可派人员不足或所有企业均受限）；请调整休假、轮换间隔或回避设置"
         case let (.coverageBroken(site, term), .en):
             return "term \(term): \(site) cannot be staffed every day together with the other rules"
         case let (.coverageBroken(site, term), .zh):
