@@ -32,6 +32,14 @@ public struct GLPKSolver: MIPSolver {
         var run = SolveRun(model: model, options: options, hooks: hooks, validatesLazyRows: validatesLazyRows)
         return run.execute()
     }
+
+    /// Solves the LP relaxation with the simplex method and no presolve (dual simplex from a
+    /// given basis, which suits rows added after a solve; primal otherwise); see
+    /// ``MIPSolver/solveRelaxation(_:options:)``.
+    public func solveRelaxation(_ model: Model, options: SolveOptions, start: Basis?) -> RelaxationResult {
+        var run = RelaxationRun(model: model, options: options, start: start)
+        return run.execute()
+    }
 }
 
 /// Computed once: glp_version needs a GLPK environment on the calling thread.

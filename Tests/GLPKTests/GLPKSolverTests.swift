@@ -262,3 +262,54 @@ final class SnapshotLog {
         items.append(snapshot)
     }
 }
+
+/// The LP relaxation with duals, and restarting it from a basis.
+final class RelaxationTests: XCTestCase {
+    /// min 2x + 3y + z, x + y ≥ 1, y + z ≥ 1, x, y, z ∈ [0, 1].
+    func model() throws -> Model {
+        var m = Model()
+        let x = try m.addVariable(name: "x", lower: 0, upper: 1, objective: 2)
+        let y = try m.addVariable(name: "y", lower: 0, upper: 1, objective: 3)
+        let z = try m.addVariable(name: "z", lower: 0, upper: 1, objective: 1)
+        try m.addConstraint(name: "a", x + y, lower: 1)
+        try m.addConstraint(name: "b", y + z, lower: 1)
+        return m
+    }
+
+    func testReducedCostsAreCostMinusDualsTimesColumn() throws {
+        let m = try model()
+        let r = GLPKSolver().solveRelaxation(m)
+        XCTAssertEqual(r.status, .optimal)
+        XCTAssertEqual(r.objective ?? -1, 3, accuracy: 1e-9)
+        for (j, v) in m.variables.enumerated() {
+            var d = v.objective
+            for (i, row) in m.constraints.enumerated() {
+                for t in row.expression.terms where t.variable.index == j { d -= t.coefficient * r.rowDuals[i] }
+            }
+            XCTAssertEqual(r.reducedCosts[j], d, accuracy: 1e-9, v.name)
+        }
+        XCTAssertNotNil(r.basis)
+    }
+
+    func testRestartFromABasisAfterAddingARowGivesTheColdOptimum() throws {
+        var m = try model()
+        let first = GLPKSolver().solveRelaxation(m)
+        let basis = try XCTUnwrap(first.basis)
+        try m.addConstraint(name: "c", LinearExpression([(Variable(index: 0), 1), (Variable(index: 2), 1)]), lower: 2)
+        let warm = GLPKSolver().solveRelaxation(m, options: SolveOptions(), start: basis.transferred(from: try model(), to: m))
+        let cold = GLPKSolver().solveRelaxation(m)
+        XCTAssertEqual(warm.status, .optimal)
+        XCTAssertEqual(warm.objective ?? -1, cold.objective ?? -2, accuracy: 1e-9)
+        XCTAssertEqual(cold.objective ?? -1, 3, accuracy: 1e-9)
+        // A basis that does not fit is ignored, not trusted.
+        let wrong = Basis(columns: [.basic, .basic, .basic], rows: [.basic, .basic, .basic])
+        XCTAssertEqual(GLPKSolver().solveRelaxation(m, options: SolveOptions(), start: wrong).objective ?? -1, 3, accuracy: 1e-9)
+    }
+
+    func testInfeasibleRelaxation() throws {
+        var m = Model()
+        let x = try m.addVariable(name: "x", lower: 0, upper: 1)
+        try m.addConstraint(name: "a", LinearExpression([(x, 1)]), lower: 2)
+        XCTAssertEqual(GLPKSolver().solveRelaxation(m).status, .infeasible)
+    }
+}
