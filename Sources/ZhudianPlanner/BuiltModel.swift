@@ -11,6 +11,8 @@ struct BuiltModel {
     var decode: ([Double]) -> [Placement]
     /// Elastic models only: slack columns and the rule instance each relaxes.
     var slacks: [(variable: Variable, slack: ElasticSlack)]
+    /// Teams models only: where the rows that column pricing reads are.
+    var teamRows: TeamRowIndex? = nil
 
     /// All lazy rows violated at `point`.
     func separate(_ point: [Double]) -> [LazyRow] {

@@ -19,6 +19,10 @@ struct PlanContext {
     let historySites: [[Int: [Int]]]
     /// History links per history term (unit index, site index).
     let historyLinks: [Set<UnitPair>]
+    /// `forbid` entries for a whole unit: (unit index, site index).
+    let unitForbids: Set<UnitPair>
+    /// `forbid` entries for one person: person index → site indices.
+    let personForbids: [Int: Set<Int>]
 
     struct UnitPair: Hashable {
         let from: Int
@@ -51,6 +55,17 @@ struct PlanContext {
         }
         historySites = hs
         historyLinks = hl
+        var uf = Set<UnitPair>()
+        var pf: [Int: Set<Int>] = [:]
+        for f in scenario.forbid {
+            guard let v = index.unit[f.site] else { continue }
+            switch f.subject {
+            case .unit(let id): if let u = index.unit[id] { uf.insert(UnitPair(from: u, to: v)) }
+            case .person(let id): if let p = index.person[id] { pf[p, default: []].insert(v) }
+            }
+        }
+        unitForbids = uf
+        personForbids = pf
     }
 
     /// Earliest history term number (0 when there is one history term; 1 when none).
@@ -109,12 +124,8 @@ struct PlanContext {
         let home = scenario.units[u]
         let site = scenario.units[v]
         if scenario.sameGroupForbidden(home: home, site: site) { return .group }
-        for f in scenario.forbid where f.site == site.id {
-            switch f.subject {
-            case .person(let id) where id == scenario.people[p].id: return .forbid
-            case .unit(let id) where id == home.id: return .forbid
-            default: continue
-            }
+        if personForbids[p]?.contains(v) == true || unitForbids.contains(UnitPair(from: u, to: v)) {
+            return .forbid
         }
         if let cap = scenario.rules.maxDistanceKm, home.location != nil, site.location != nil,
             km(u, v) > cap
@@ -130,9 +141,7 @@ struct PlanContext {
         let home = scenario.units[u]
         let site = scenario.units[v]
         if scenario.sameGroupForbidden(home: home, site: site) { return .group }
-        for f in scenario.forbid where f.site == site.id {
-            if case .unit(let id) = f.subject, id == home.id { return .forbid }
-        }
+        if unitForbids.contains(UnitPair(from: u, to: v)) { return .forbid }
         if let cap = scenario.rules.maxDistanceKm, home.location != nil, site.location != nil,
             km(u, v) > cap
         {

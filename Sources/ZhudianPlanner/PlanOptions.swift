@@ -22,6 +22,11 @@ public struct PlanOptions: Sendable {
     public var decompose: Bool = true
     /// Tests only: run this formulation even where the planner would pick the other one.
     var forcedFormulation: Formulation?
+    /// Tests only: price candidate links (true) or build every link (false) for the teams
+    /// model; nil lets the planner decide by size.
+    var pricing: Bool?
+    /// Tests only: links each enterprise starts with when pricing (fewer makes pricing work harder).
+    var pricedLinks: Int?
 
     /// The two exact models (see docs/FORMULATION.md).
     enum Formulation { case teams, people }

@@ -104,46 +104,22 @@ public struct Planner: Sendable {
             status: proven ? .optimal : .feasible, objective: objective, bound: bound, gap: gap,
             seconds: elapsed(), engine: solver.engineName)
         let roster = Roster(scenario: reference, solve: summary, terms: terms)
-        let label = parts.count > 1 ? "\(formulation), \(parts.count) parts" : formulation
+        var label = results.contains(where: \.priced) ? formulation + ", priced" : formulation
+        if parts.count > 1 { label += ", \(parts.count) parts" }
         return PlanResult(outcome: proven ? .optimal : .feasible, roster: roster, model: model, log: log, formulation: label)
-    }
-
-    /// Models with more columns than this get a first roster from a sparser model.
-    static let warmStartColumns = 8000
-
-    /// Solves the model restricted to each unit's nearest sites and returns its optimum as a
-    /// point of the full model (matched by column name), or nil. GLPK's own search is slow to
-    /// find any roster on large models; the backend checks the point before using it, and the
-    /// full model's bound keeps the reported gap honest.
-    func warmStart(
-        _ ctx: PlanContext, options: PlanOptions, part: Set<Int>?, full: Model, timeLimit: Double?
-    ) -> [Double]? {
-        guard let small = try? TeamFormulation.build(ctx, options: options, elastic: false, part: part, candidates: 12)
-        else { return nil }
-        // No progress from here: the sparser model's bound is not a bound of the full one.
-        let hooks = SolveHooks(
-            separator: small.cycleCuts.isEmpty ? nil : { point, _ in small.separate(point) },
-            shouldStop: options.shouldStop)
-        let budget = min(60, (timeLimit ?? 180) / 3)
-        var smallOptions = SolveOptions(timeLimit: budget, relativeGap: 0.01, captureLog: options.captureLog)
-        smallOptions.feasibilityPump = true
-        smallOptions.proximitySearch = budget / 3
-        let result = solver.solve(small.model, options: smallOptions, hooks: hooks)
-        guard let values = result.values else { return nil }
-        var column: [String: Int] = [:]
-        for (i, v) in full.variables.enumerated() { column[v.name] = i }
-        var point = Array(repeating: 0.0, count: full.variableCount)
-        for (i, v) in small.model.variables.enumerated() {
-            guard let j = column[v.name] else { return nil }
-            point[j] = values[i]
-        }
-        return point
     }
 
     /// One part's solve: build, solve before the deadline, explain when infeasible.
     func solvePart(
         _ ctx: PlanContext, options: PlanOptions, useTeams: Bool, part: Set<Int>?, deadline: ContinuousClock.Instant?
     ) -> PartResult {
+        if useTeams {
+            let basis = TeamBasis(ctx, elastic: false, part: part)
+            if options.pricing ?? PricedTeamSolve.worthwhile(basis) {
+                let priced = PricedTeamSolve(solver: solver, basis: basis, options: options, deadline: deadline)
+                if let result = priced.run() { return result }
+            }
+        }
         let built: BuiltModel
         do {
             built = useTeams
@@ -157,12 +133,9 @@ public struct Planner: Sendable {
             let left = ContinuousClock.now.duration(to: deadline)
             return max(0.01, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
         }
-        var hooks = SolveHooks(
+        let hooks = SolveHooks(
             separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) },
             progress: options.progress, shouldStop: options.shouldStop)
-        if useTeams, built.model.variableCount > Self.warmStartColumns {
-            hooks.initialSolution = warmStart(ctx, options: options, part: part, full: built.model, timeLimit: secondsLeft())
-        }
         let solveOptions = SolveOptions(
             timeLimit: secondsLeft(), relativeGap: options.relativeGap, captureLog: options.captureLog)
         let result = solver.solve(built.model, options: solveOptions, hooks: hooks)
@@ -173,16 +146,7 @@ public struct Planner: Sendable {
         case .infeasible:
             out.explanation = explain(ctx, options: options, useTeams: useTeams, part: part)
         case .optimal, .timeLimit, .gapLimit, .stopped:
-            // Stopped (time limit or Ctrl-C) before GLPK took up the warm start: the warm
-            // start is still a roster, if it keeps every row, lazy ones included.
-            if result.values == nil, let warm = hooks.initialSolution, built.model.violations(at: warm).isEmpty,
-                built.separate(warm).isEmpty
-            {
-                out.values = warm
-                out.placements = built.decode(warm)
-                out.objective = built.model.objectiveValue(at: warm)
-                out.bound = result.bestBound
-            } else if let values = result.values {
+            if let values = result.values {
                 out.values = values
                 out.placements = built.decode(values)
                 out.objective = result.objective
@@ -266,6 +230,8 @@ struct PartResult: Sendable {
     var log: [String] = []
     var model: Model? = nil
     var explanation: [RuleInstance] = []
+    /// Solved over priced candidate links (``PricedTeamSolve``).
+    var priced = false
 }
 
 /// Results filled in by parallel part solves.

@@ -18,36 +18,53 @@ struct RowSink {
 
     /// `send[u,k]`, `recv[v,k]` (each unit sends one team, each site receives one) and
     /// `pair2[u,v,k]` (no 2-cycles where the structure bars them), over link columns
-    /// `y[u * units + v]`.
+    /// `y[u * units + v]`. Returns the send and recv rows by unit index.
+    ///
+    /// - Complexity: O(|y| log |y|) — only existing links are visited.
+    @discardableResult
     mutating func addTeamStructure(
         term k: Int, senders: [Int], sites: [Int], y: [Int: Variable], units nU: Int, rules: Rules
-    ) throws(ModelError) {
+    ) throws(ModelError) -> (send: [Int: ConstraintRef], recv: [Int: ConstraintRef]) {
+        // Links in (sender, site) order, as the rows list them.
+        var outgoing: [Int: [(site: Int, variable: Variable)]] = [:]
+        var incoming: [Int: [(unit: Int, variable: Variable)]] = [:]
+        for key in y.keys.sorted() {
+            let (u, v) = key.quotientAndRemainder(dividingBy: nU)
+            guard let c = y[key] else { continue }
+            outgoing[u, default: []].append((v, c))
+            incoming[v, default: []].append((u, c))
+        }
+        let isSender = Set(senders)
+        let isSite = Set(sites)
+        var send: [Int: ConstraintRef] = [:]
+        var recv: [Int: ConstraintRef] = [:]
         for u in senders {
             var e = LinearExpression()
-            for v in sites { if let c = y[u * nU + v] { e.add(c, 1) } }
+            for l in outgoing[u] ?? [] where isSite.contains(l.site) { e.add(l.variable, 1) }
             if elastic {
                 e.add(try slack("sl_send_\(u)_\(k)", ElasticSlack(rule: .structure, term: k, unit: u, site: nil, people: [])), 1)
             }
-            try model.addConstraint(name: "send_\(u)_\(k)", e, lower: 1, upper: 1)
+            send[u] = try model.addConstraint(name: "send_\(u)_\(k)", e, lower: 1, upper: 1)
         }
         for v in sites {
             var e = LinearExpression()
-            for u in senders { if let c = y[u * nU + v] { e.add(c, 1) } }
+            for l in incoming[v] ?? [] where isSender.contains(l.unit) { e.add(l.variable, 1) }
             if elastic {
                 e.add(try slack("sl_recv_\(v)_\(k)", ElasticSlack(rule: .coverage, term: k, unit: nil, site: v, people: [])), 1)
             }
-            try model.addConstraint(name: "recv_\(v)_\(k)", e, lower: 1, upper: 1)
+            recv[v] = try model.addConstraint(name: "recv_\(v)_\(k)", e, lower: 1, upper: 1)
         }
         let twoCyclesBarred =
             (rules.structure == .ring && senders.count > 2)
             || (rules.structure == .cycles && rules.minCycle > 2)
-        guard twoCyclesBarred else { return }
+        guard twoCyclesBarred else { return (send, recv) }
         for u in senders {
-            for v in senders where u < v {
-                guard let a = y[u * nU + v], let b = y[v * nU + u] else { continue }
-                try model.addConstraint(name: "pair2_\(u)_\(v)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
+            for l in outgoing[u] ?? [] where l.site > u && isSender.contains(l.site) {
+                guard let b = y[l.site * nU + u] else { continue }
+                try model.addConstraint(name: "pair2_\(u)_\(l.site)_\(k)", expr([(l.variable, 1), (b, 1)]), upper: 1)
             }
         }
+        return (send, recv)
     }
 
     /// `home[u,k]`: qualified people of enterprise `u` placed in term `k` ≤ qualified − keepAtHome.
@@ -73,16 +90,19 @@ struct RowSink {
     }
 
     /// `pcool[u,v,j,k]`: a link is not used again within `pairCooldown` terms of the plan.
+    ///
+    /// - Complexity: O(T · cooldown · |y[k]| log |y[k]|).
     mutating func addPairCooldown(
         terms T: Int, senders: [Int], sites: [Int], y: [[Int: Variable]], units nU: Int, cooldown: Int
     ) throws(ModelError) {
+        let isSender = Set(senders)
+        let isSite = Set(sites)
         for k in 1...T {
             for j in max(1, k - cooldown)..<k {
-                for u in senders {
-                    for v in sites {
-                        guard let a = y[j][u * nU + v], let b = y[k][u * nU + v] else { continue }
-                        try model.addConstraint(name: "pcool_\(u)_\(v)_\(j)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
-                    }
+                for key in y[j].keys.sorted() {
+                    let (u, v) = key.quotientAndRemainder(dividingBy: nU)
+                    guard isSender.contains(u), isSite.contains(v), let a = y[j][key], let b = y[k][key] else { continue }
+                    try model.addConstraint(name: "pcool_\(u)_\(v)_\(j)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
                 }
             }
         }

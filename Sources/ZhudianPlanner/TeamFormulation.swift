@@ -32,109 +32,83 @@ import ZhudianCore
 /// - lazily: subtour elimination for `ring`, short-cycle elimination for `cycles`.
 ///
 /// Size: at most T·E² link columns and T·P person columns; rows O(T·(E + P) + pairs).
+/// With a ``LinkSelection`` only the selected links get columns (see ``PricedTeamSolve``),
+/// and a ``CutSet`` pool adds subtour rows found earlier as ordinary rows.
 enum TeamFormulation {
-    /// Builds the model over the enterprises in `part` (all when nil).
-    ///
-    /// With `candidates`, each unit keeps only links to its `candidates` nearest allowed sites
-    /// (and pinned ones): a smaller model whose optimum is a good first roster for the full one.
+    /// Builds the dense model over the enterprises in `part` (all when nil).
     static func build(
-        _ ctx: PlanContext, options: PlanOptions, elastic: Bool, part: Set<Int>? = nil, candidates: Int? = nil
+        _ ctx: PlanContext, options: PlanOptions, elastic: Bool, part: Set<Int>? = nil
     ) throws(ModelError) -> BuiltModel {
+        try build(TeamBasis(ctx, elastic: elastic, part: part), options: options)
+    }
+
+    /// Builds the model over `basis`'s enterprises, with only the links in `links` (all
+    /// possible links when nil) and the subtour rows of `pool` as ordinary rows.
+    static func build(
+        _ basis: TeamBasis, options: PlanOptions, links: LinkSelection? = nil, pool: [CutSet] = []
+    ) throws(ModelError) -> BuiltModel {
+        let ctx = basis.ctx
         let s = ctx.scenario
         let rules = s.rules
         let T = ctx.terms
         let nU = s.units.count
+        let elastic = basis.elastic
         var sink = RowSink(model: Model(name: elastic ? "zhudian_teams_elastic" : "zhudian_teams"), elastic: elastic)
-        let dW = elastic ? 0 : s.objective.distance
         let fW = elastic ? 0 : s.objective.fairness
-
-        // Enterprises in the structure: senders that are also sites.
-        let ents = ctx.senders.filter { part?.contains($0) ?? true }
-        var node = Array(repeating: -1, count: nU)
-        for (i, u) in ents.enumerated() { node[u] = i }
+        let ents = basis.ents
+        let node = basis.node
 
         // z columns.
         var z: [[Variable?]] = Array(repeating: Array(repeating: nil, count: T + 1), count: s.people.count)
         for u in ents {
             for p in ctx.index.peopleOfUnit[u] {
-                for k in 1...T {
-                    guard ctx.personTermStatus(p, k) == .eligible else { continue }
-                    // Still handing over at a history site when term 1 starts.
-                    if k == 1, s.calendar.handoverDays > 0,
-                        !ctx.historySites(person: p, term: 0).isEmpty
-                    {
-                        continue
-                    }
+                for k in 1...T where basis.placeable[p][k] {
                     z[p][k] = try sink.model.addVariable(name: "z_\(p)_\(k)", kind: .binary)
                 }
             }
         }
 
-        // Which people may be at v in term k (site-specific bans from fixed facts and history).
-        func personBanned(_ p: Int, _ v: Int, _ k: Int) -> Bool {
-            if ctx.siteAllowed(p, v) != nil { return true }
-            let c = rules.personCooldown
-            if c > 0 {
-                var t = max(k - c, ctx.firstHistoryTerm)
-                while t <= 0 {
-                    if ctx.historySites(person: p, term: t).contains(v) { return true }
-                    t += 1
-                }
-            }
-            return false
-        }
-
-        // y columns.
+        // y columns, and per term each unit's links in site order.
         var y: [[Int: Variable]] = Array(repeating: [:], count: T + 1)
+        var out: [[[(site: Int, variable: Variable)]]] = Array(
+            repeating: Array(repeating: [], count: ents.count), count: T + 1)
         var arcsOfTerm: [[(from: Int, to: Int, variable: Variable)]] = Array(repeating: [], count: T + 1)
-        var pinnedLinks = Set<Int>()
-        for pin in s.pins {
-            guard let v = ctx.index.unit[pin.site] else { continue }
-            switch pin.subject {
-            case .unit(let id): if let u = ctx.index.unit[id] { pinnedLinks.insert(u * nU + v) }
-            case .person(let id): if let p = ctx.index.person[id] { pinnedLinks.insert(ctx.home(p) * nU + v) }
-            }
-        }
+        var linkColumns: [TeamLink] = []
         for k in 1...T {
-            for u in ents {
-                var targets = ents.filter { ctx.linkAllowed(u, $0) == nil }
-                if let keep = candidates, targets.count > keep {
-                    let near = targets.sorted { (ctx.km(u, $0), $0) < (ctx.km(u, $1), $1) }.prefix(keep)
-                    let chosen = Set(near)
-                    targets = targets.filter { chosen.contains($0) || pinnedLinks.contains(u * nU + $0) }
-                }
-                for v in targets {
-                    if ctx.linkCooledDownByHistory(u, v, term: k) { continue }
-                    let need = ctx.minStaff(v)
-                    let able = ctx.index.peopleOfUnit[u].filter { p in
-                        z[p][k] != nil && !personBanned(p, v, k)
-                    }.count
-                    // A link that cannot be staffed can never be used: leave it out.
-                    if able < need { continue }
-                    let cost = dW * ctx.km(u, v) * Double(need)
-                    let col = try sink.model.addVariable(name: "y_\(u)_\(v)_\(k)", kind: .binary, objective: cost)
+            for (i, u) in ents.enumerated() {
+                let targets = links?.sites[k][i] ?? ents
+                for v in targets where basis.possible(u, v, k) {
+                    let col = try sink.model.addVariable(name: "y_\(u)_\(v)_\(k)", kind: .binary, objective: basis.cost(u, v))
                     y[k][u * nU + v] = col
+                    out[k][i].append((v, col))
+                    linkColumns.append(TeamLink(term: k, node: i, site: v, variable: col))
                     arcsOfTerm[k].append((node[u], node[v], col))
                 }
             }
         }
 
+        var index = TeamRowIndex(terms: T, nodes: ents.count)
+        index.links = linkColumns
         for k in 1...T {
-            try sink.addTeamStructure(term: k, senders: ents, sites: ents, y: y[k], units: nU, rules: rules)
+            let rows = try sink.addTeamStructure(term: k, senders: ents, sites: ents, y: y[k], units: nU, rules: rules)
+            for (i, u) in ents.enumerated() {
+                index.send[k][i] = rows.send[u]?.index ?? -1
+                index.recv[k][i] = rows.recv[u]?.index ?? -1
+            }
             // team size.
-            for u in ents {
+            for (i, u) in ents.enumerated() {
                 var e = LinearExpression()
                 for p in ctx.index.peopleOfUnit[u] { if let c = z[p][k] { e.add(c, 1) } }
-                for v in ents { if let c = y[k][u * nU + v] { e.add(c, -Double(ctx.minStaff(v))) } }
-                try sink.model.addConstraint(name: "team_\(u)_\(k)", e, lower: 0, upper: 0)
+                for l in out[k][i] { e.add(l.variable, -Double(ctx.minStaff(l.site))) }
+                index.team[k][i] = try sink.model.addConstraint(name: "team_\(u)_\(k)", e, lower: 0, upper: 0).index
             }
             // person-site bans.
-            for u in ents {
-                for v in ents {
-                    guard let yc = y[k][u * nU + v] else { continue }
+            for (i, u) in ents.enumerated() {
+                for l in out[k][i] {
                     for p in ctx.index.peopleOfUnit[u] {
-                        guard let zc = z[p][k], personBanned(p, v, k) else { continue }
-                        try sink.model.addConstraint(name: "ban_\(p)_\(v)_\(k)", expr([(zc, 1), (yc, 1)]), upper: 1)
+                        guard let zc = z[p][k], basis.personBans[p][k].contains(l.site) else { continue }
+                        try sink.model.addConstraint(
+                            name: "ban_\(p)_\(l.site)_\(k)", expr([(zc, 1), (l.variable, 1)]), upper: 1)
                     }
                 }
             }
@@ -146,14 +120,14 @@ enum TeamFormulation {
         for k in 1...T {
             if rules.personCooldown > rules.pairCooldown {
                 for j in max(1, k - rules.personCooldown)..<k where k - j > rules.pairCooldown {
-                    for u in ents {
-                        for v in ents {
-                            guard let a = y[j][u * nU + v], let b = y[k][u * nU + v] else { continue }
+                    for (i, u) in ents.enumerated() {
+                        for l in out[j][i] {
+                            guard let b = y[k][u * nU + l.site] else { continue }
                             for p in ctx.index.peopleOfUnit[u] {
                                 guard let zj = z[p][j], let zk = z[p][k] else { continue }
                                 try sink.model.addConstraint(
-                                    name: "ccool_\(p)_\(v)_\(j)_\(k)",
-                                    expr([(zj, 1), (a, 1), (zk, 1), (b, 1)]), upper: 3)
+                                    name: "ccool_\(p)_\(l.site)_\(j)_\(k)",
+                                    expr([(zj, 1), (l.variable, 1), (zk, 1), (b, 1)]), upper: 3)
                             }
                         }
                     }
@@ -177,7 +151,7 @@ enum TeamFormulation {
 
         // Pins.
         for (i, pin) in s.pins.enumerated() {
-            guard pin.term >= 1, pin.term <= T, let v = ctx.index.unit[pin.site], part?.contains(v) ?? true
+            guard pin.term >= 1, pin.term <= T, let v = ctx.index.unit[pin.site], basis.part?.contains(v) ?? true
             else { continue }
             let k = pin.term
             var e = LinearExpression()
@@ -194,7 +168,7 @@ enum TeamFormulation {
                 let u = ctx.home(p)
                 unit = u
                 // Person at v ⇔ z and y both 1: z + y ≥ 2.
-                if let zc = z[p][k], !personBanned(p, v, k) {
+                if let zc = z[p][k], !basis.personBanned(p, v, k) {
                     e.add(zc, 0.5)
                     if let c = y[k][u * nU + v] { e.add(c, 0.5) }
                 }
@@ -231,6 +205,7 @@ enum TeamFormulation {
 
         // Kept baseline stays.
         if !elastic, s.objective.change > 0, let base = options.baseline {
+            let part = basis.part
             var n = 0
             n = base.terms.reduce(0) { n, t in
                 n + t.stays.filter { st in ctx.index.unit[st.site].map { part?.contains($0) ?? true } ?? (part == nil) }.count
@@ -248,6 +223,30 @@ enum TeamFormulation {
             sink.model.objectiveConstant += s.objective.change * Double(n)
         }
 
+        // Rows found earlier (subtour, blossom), as ordinary rows.
+        for (c, cut) in pool.enumerated() {
+            var inS = Array(repeating: false, count: ents.count)
+            for i in cut.members { inS[i] = true }
+            var e = LinearExpression()
+            for i in cut.members {
+                for l in out[cut.term][i] where inS[node[l.site]] { e.add(l.variable, 1) }
+            }
+            for t in cut.teeth {
+                if let c = y[cut.term][ents[t.a] * nU + ents[t.b]] { e.add(c, 1) }
+                if let c = y[cut.term][ents[t.b] * nU + ents[t.a]] { e.add(c, 1) }
+            }
+            let kind = cut.teeth.isEmpty ? "sec" : "blossom"
+            index.pool.append(
+                try sink.model.addConstraint(
+                    name: "\(kind)\(c)_t\(cut.term)_\(cut.members.count)", e, upper: cut.bound
+                ).index)
+        }
+
+        // Arcs per term for blossom separation, where 2-cycles are barred.
+        if (rules.structure == .ring && ents.count > 2) || (rules.structure == .cycles && rules.minCycle > 2) {
+            index.blossoms = (1...T).map { Blossoms(nodes: ents.count, arcs: arcsOfTerm[$0]) }
+        }
+
         var cuts: [CycleCuts] = []
         // With minCycle 3 the pair2 rows already forbid every short cycle: no lazy rows are
         // needed, which keeps GLPK's presolver and rounding heuristics available.
@@ -261,24 +260,171 @@ enum TeamFormulation {
         }
 
         let zCols = z
-        let yCols = y
+        let outCols = out
         let decode: ([Double]) -> [Placement] = { x in
-            var out: [Placement] = []
+            var placements: [Placement] = []
             for k in 1...T {
-                for u in ents {
-                    guard let v = ents.first(where: { v in
-                        if let c = yCols[k][u * nU + v] { return x[c.index] > 0.5 }
-                        return false
-                    }) else { continue }
+                for (i, u) in ents.enumerated() {
+                    guard let v = outCols[k][i].first(where: { x[$0.variable.index] > 0.5 })?.site else { continue }
                     for p in ctx.index.peopleOfUnit[u] {
                         if let c = zCols[p][k], x[c.index] > 0.5 {
-                            out.append(Placement(term: k, person: p, site: v))
+                            placements.append(Placement(term: k, person: p, site: v))
                         }
                     }
                 }
             }
-            return out.sorted()
+            return placements.sorted()
         }
-        return BuiltModel(model: sink.model, cycleCuts: cuts, decode: decode, slacks: sink.slacks)
+        var built = BuiltModel(model: sink.model, cycleCuts: cuts, decode: decode, slacks: sink.slacks)
+        built.teamRows = index
+        return built
+    }
+}
+
+/// Which links a teams model includes: `sites[k][i]` lists, in ascending unit index, the
+/// sites enterprise `basis.ents[i]` may be linked to in term k (index 0 unused).
+struct LinkSelection {
+    var sites: [[[Int]]]
+}
+
+/// A row of one term that holds for every roster, by node indices (positions in
+/// ``TeamBasis/ents``), so it may be added to any teams model and priced exactly:
+/// - a subtour row `Σ_{i,j∈S} y_ij ≤ |S| − 1` (`teeth` empty, `members` = S);
+/// - a blossom row `Σ_{i,j∈H} y_ij + Σ_{{a,b}∈T} (y_ab + y_ba) ≤ |H| + (|T| − 1)/2`
+///   (`members` = H, see ``Blossoms``).
+struct CutSet: Hashable {
+    /// An unordered pair of nodes, `a < b`.
+    struct Pair: Hashable, Comparable {
+        let a: Int
+        let b: Int
+        init(_ x: Int, _ y: Int) {
+            a = min(x, y)
+            b = max(x, y)
+        }
+        static func < (l: Pair, r: Pair) -> Bool { (l.a, l.b) < (r.a, r.b) }
+    }
+
+    let term: Int
+    let members: [Int]
+    var teeth: [Pair] = []
+
+    /// The right-hand side.
+    var bound: Double {
+        teeth.isEmpty ? Double(members.count - 1) : Double(members.count) + Double(teeth.count - 1) / 2
+    }
+}
+
+/// A link column of a teams model: enterprise `TeamBasis.ents[node]` at `site` in `term`.
+struct TeamLink {
+    let term: Int
+    let node: Int
+    let site: Int
+    let variable: Variable
+}
+
+/// Where a teams model's priced rows are: row indices per term and node (−1 when absent),
+/// and the pool rows in ``CutSet`` order.
+struct TeamRowIndex {
+    var send: [[Int]]
+    var recv: [[Int]]
+    var team: [[Int]]
+    var pool: [Int] = []
+    /// The link columns.
+    var links: [TeamLink] = []
+    /// Blossom separation per term (index 0 is term 1); empty where 2-cycles are allowed.
+    var blossoms: [Blossoms] = []
+
+    init(terms: Int, nodes: Int) {
+        let empty = Array(repeating: Array(repeating: -1, count: nodes), count: terms + 1)
+        send = empty
+        recv = empty
+        team = empty
+    }
+}
+
+/// What a teams model needs to know about one part's people and links, whichever links it
+/// includes: who may be placed in which term, who is barred from which site, and which
+/// links can be staffed at all. Computed once and shared by every model of the part.
+struct TeamBasis {
+    let ctx: PlanContext
+    let elastic: Bool
+    let part: Set<Int>?
+    /// Enterprises in the structure (senders that are also sites), ascending.
+    let ents: [Int]
+    /// Unit index → position in `ents`, or −1.
+    let node: [Int]
+    /// `placeable[p][k]`: person p may be placed in term k (qualified, available for the
+    /// whole stay including handover days, not still handing over from history).
+    let placeable: [[Bool]]
+    /// `personBans[p][k]`: sites p may not be at in term k for reasons of their own
+    /// (a person forbid entry, the person cooldown after history stays).
+    let personBans: [[Set<Int>]]
+    /// `placeableCount[i][k]`: placeable people of `ents[i]` in term k.
+    let placeableCount: [[Int]]
+    /// `bannedCount[i][k][v]`: how many of them are barred from site v.
+    let bannedCount: [[[Int: Int]]]
+    let distanceWeight: Double
+
+    init(_ ctx: PlanContext, elastic: Bool, part: Set<Int>?) {
+        self.ctx = ctx
+        self.elastic = elastic
+        self.part = part
+        let s = ctx.scenario
+        let T = ctx.terms
+        distanceWeight = elastic ? 0 : s.objective.distance
+        ents = ctx.senders.filter { part?.contains($0) ?? true }
+        var node = Array(repeating: -1, count: s.units.count)
+        for (i, u) in ents.enumerated() { node[u] = i }
+        self.node = node
+        var placeable = Array(repeating: Array(repeating: false, count: T + 1), count: s.people.count)
+        var bans = Array(repeating: Array(repeating: Set<Int>(), count: T + 1), count: s.people.count)
+        var counts = Array(repeating: Array(repeating: 0, count: T + 1), count: ents.count)
+        var banned = Array(repeating: Array(repeating: [Int: Int](), count: T + 1), count: ents.count)
+        for (i, u) in ents.enumerated() {
+            for p in ctx.index.peopleOfUnit[u] {
+                for k in 1...T {
+                    guard ctx.personTermStatus(p, k) == .eligible else { continue }
+                    // Still handing over at a history site when term 1 starts.
+                    if k == 1, s.calendar.handoverDays > 0, !ctx.historySites(person: p, term: 0).isEmpty {
+                        continue
+                    }
+                    placeable[p][k] = true
+                    counts[i][k] += 1
+                    var own = ctx.personForbids[p] ?? []
+                    let c = s.rules.personCooldown
+                    if c > 0 {
+                        var t = max(k - c, ctx.firstHistoryTerm)
+                        while t <= 0 {
+                            own.formUnion(ctx.historySites(person: p, term: t))
+                            t += 1
+                        }
+                    }
+                    bans[p][k] = own
+                    for v in own { banned[i][k][v, default: 0] += 1 }
+                }
+            }
+        }
+        self.placeable = placeable
+        personBans = bans
+        placeableCount = counts
+        bannedCount = banned
+    }
+
+    /// Whether p may never be at v in term k (fixed facts, forbid entries, person cooldown).
+    func personBanned(_ p: Int, _ v: Int, _ k: Int) -> Bool {
+        ctx.siteAllowed(p, v) != nil || personBans[p][k].contains(v)
+    }
+
+    /// Whether link u → v may be used in term k: allowed by the unit-level rules, not barred
+    /// by a history link cooldown, and staffable by enough of u's placeable people.
+    func possible(_ u: Int, _ v: Int, _ k: Int) -> Bool {
+        guard ctx.linkAllowed(u, v) == nil, !ctx.linkCooledDownByHistory(u, v, term: k) else { return false }
+        let i = node[u]
+        return placeableCount[i][k] - (bannedCount[i][k][v] ?? 0) >= ctx.minStaff(v)
+    }
+
+    /// The objective coefficient of link u → v: distance weight × km × team size.
+    func cost(_ u: Int, _ v: Int) -> Double {
+        distanceWeight * ctx.km(u, v) * Double(ctx.minStaff(v))
     }
 }

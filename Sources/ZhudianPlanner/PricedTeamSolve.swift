@@ -1,0 +1,393 @@
+import MIPModel
+import ZhudianCore
+
+/// Solves the teams model over a small set of links and proves, with LP duals, that no
+/// link left out could improve the roster (docs/FORMULATION.md, "Candidate links and
+/// pricing").
+///
+/// 1. **Column generation.** Start from each enterprise's nearest possible sites; solve
+///    the LP relaxation; add the subtour rows it violates (ring, short cycles) and every
+///    left-out link with a negative reduced cost; repeat until neither exists. The LP value
+///    `L` is then the relaxation bound of the *full* model, and each left-out link's reduced
+///    cost `d ≥ 0` says any roster using it costs at least `L + d`.
+/// 2. **Branch and cut** on the selected links, with the subtour rows found as ordinary rows.
+/// 3. **Proof.** With the roster's cost `Z`, every left-out link with `L + d < Z` joins and
+///    the MIP is solved again from that roster; when none is left, `Z` is optimal for the
+///    full model. A limit that stops the search first leaves the honest bound
+///    `min(MIP bound, L + min d)`.
+///
+/// Why: the full model has a link column per pair of enterprises and term (9 million at
+/// 3000 enterprises); the optimum uses near links almost only.
+struct PricedTeamSolve {
+    let solver: any MIPSolver
+    let basis: TeamBasis
+    let options: PlanOptions
+    let deadline: ContinuousClock.Instant?
+
+    /// Links each enterprise starts with, per term: its nearest possible sites.
+    static let initialLinks = 8
+    /// At most this many priced links join per enterprise, term and round.
+    static let linksPerRound = 4
+
+    /// Every site each enterprise may ever be linked to (unit-level rules), nearest first,
+    /// ties by index, with the link's cost; indexed by node.
+    private let universe: [[(site: Int, cost: Double)]]
+
+    init(solver: any MIPSolver, basis: TeamBasis, options: PlanOptions, deadline: ContinuousClock.Instant?) {
+        self.solver = solver
+        self.basis = basis
+        self.options = options
+        self.deadline = deadline
+        let ctx = basis.ctx
+        universe = basis.ents.map { u in
+            basis.ents.compactMap { v -> (site: Int, cost: Double, km: Double)? in
+                guard ctx.linkAllowed(u, v) == nil else { return nil }
+                return (v, basis.cost(u, v), ctx.km(u, v))
+            }
+            .sorted { ($0.km, $0.site) < ($1.km, $1.site) }
+            .map { ($0.site, $0.cost) }
+        }
+    }
+
+    /// Whether pricing pays: the full model would have many more links than the selection.
+    static func worthwhile(_ basis: TeamBasis) -> Bool {
+        basis.ents.count > 3 * initialLinks
+    }
+
+    /// The outcome, in the form the planner assembles parts from; nil when the search must
+    /// fall back to the full model (the selected links admit no roster).
+    func run() -> PartResult? {
+        let T = basis.ctx.terms
+        let n = basis.ents.count
+        var selected: [[Set<Int>]] = Array(repeating: Array(repeating: [], count: n), count: T + 1)
+        seedSelection(&selected, nearest: options.pricedLinks ?? Self.initialLinks)
+        var pool: [CutSet] = []
+        var poolSeen = Set<CutSet>()
+
+        // 1. Column generation on the LP relaxation.
+        var lp: RelaxationResult
+        var built: BuiltModel
+        var grow = options.pricedLinks ?? Self.initialLinks
+        var previous: (model: Model, basis: Basis)?
+        while true {
+            guard let b = try? TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
+            else { return nil }
+            built = b
+            let start = previous.map { $0.basis.transferred(from: $0.model, to: built.model) }
+            lp = solver.solveRelaxation(built.model, options: SolveOptions(timeLimit: secondsLeft()), start: start)
+            previous = lp.basis.map { (built.model, $0) }
+            switch lp.status {
+            case .optimal:
+                break
+            case .infeasible:
+                // Too few links for any assignment: widen every enterprise's neighbourhood,
+                // or hand over to the full model once nothing is left out.
+                grow *= 2
+                if grow > n { return nil }
+                seedSelection(&selected, nearest: grow)
+                continue
+            case .timeLimit:
+                return PartResult(termination: .timeLimit)
+            case .unbounded:
+                return PartResult(termination: .unbounded)
+            case .failed(let why):
+                return PartResult(termination: .failed(why))
+            }
+            if shouldStop() { return PartResult(termination: .stopped) }
+            // Subtour rows the LP point breaks.
+            var added = 0
+            for (t, cuts) in built.cycleCuts.enumerated() {
+                for members in cuts.violatedSets(lp.values, minCuts: true) {
+                    let cut = CutSet(term: t + 1, members: members.sorted())
+                    if poolSeen.insert(cut).inserted {
+                        pool.append(cut)
+                        added += 1
+                    }
+                }
+            }
+            if let rows = built.teamRows {
+                for (t, b) in rows.blossoms.enumerated() {
+                    for found in b.violated(lp.values) {
+                        let cut = CutSet(term: t + 1, members: found.handle, teeth: found.teeth)
+                        if poolSeen.insert(cut).inserted {
+                            pool.append(cut)
+                            added += 1
+                        }
+                    }
+                }
+            }
+            if added > 0 { continue }
+            // Left-out links with negative reduced cost.
+            guard let rows = built.teamRows else { return nil }
+            let entering = price(
+                Duals(lp, rows: rows, pool: pool), selected, below: -Self.tolerance, perUnit: Self.linksPerRound)
+            if entering.isEmpty { break }
+            for e in entering { selected[e.term][e.node].insert(e.site) }
+        }
+        guard let L = lp.objective, let rows = built.teamRows else { return nil }
+        let duals = Duals(lp, rows: rows, pool: pool)
+
+        // A first roster from the links the LP uses; then only links that could take part in
+        // a better roster stay: any roster using a link of reduced cost d costs ≥ L + d.
+        var warm: (model: Model, values: [Double])?
+        if let first = supportRoster(lp.values, built, pool, L: L) {
+            let limit = first.objective - L + Self.tolerance * max(1, abs(first.objective))
+            let kept = price(duals, Array(repeating: Array(repeating: [], count: n), count: T + 1), below: limit, perUnit: Int.max)
+            let current = selected.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+            if kept.count <= 4 * current {
+                var reduced: [[Set<Int>]] = Array(repeating: Array(repeating: [], count: n), count: T + 1)
+                for e in kept { reduced[e.term][e.node].insert(e.site) }
+                if let rows = first.built.teamRows {
+                    for l in rows.links where first.values[l.variable.index] > 0.5 { reduced[l.term][l.node].insert(l.site) }
+                }
+                seedSelection(&reduced, nearest: 0)
+                selected = reduced
+            }
+            warm = (first.built.model, first.values)
+            guard let b = try? TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
+            else { return nil }
+            built = b
+        }
+
+        // Branch and cut on the selection, then the proof.
+        while true {
+            if built.model.variableCount == 0 || built.teamRows == nil { return nil }
+            var hooks = SolveHooks(
+                separator: built.cycleCuts.isEmpty ? nil : { [built] point, _ in built.separate(point) },
+                progress: nil, shouldStop: options.shouldStop)
+            if let warm { hooks.initialSolution = Self.transfer(warm.values, from: warm.model, to: built.model) }
+            let excludedFloor = Self.floor(price(duals, selected, below: .infinity, perUnit: 1), L)
+            if let report = options.progress {
+                hooks.progress = { p in
+                    var p = p
+                    if let b = p.bound { p = Self.capped(p, bound: min(b, excludedFloor)) }
+                    report(p)
+                }
+            }
+            var mipOptions = SolveOptions(
+                timeLimit: secondsLeft(), relativeGap: options.relativeGap, captureLog: options.captureLog)
+            // Measured on the selected-links model (BENCHMARKS.md): Gomory cuts and pseudo-cost
+            // branching prove a 300-enterprise scenario in seconds where the defaults stall.
+            mipOptions.cuts.gomory = true
+            mipOptions.cuts.mir = false
+            mipOptions.branching = .driebeckTomlin
+            let result = solver.solve(built.model, options: mipOptions, hooks: hooks)
+            var out = PartResult(termination: result.termination)
+            out.priced = true
+            out.log = result.log
+            out.model = built.model
+            guard let values = result.values, let Z = result.objective else {
+                if result.termination == .infeasible { return nil }
+                return out
+            }
+            out.values = values
+            out.placements = built.decode(values)
+            out.objective = Z
+            let finished = result.termination == .optimal || result.termination == .gapLimit
+            let threshold = Z - L - Self.tolerance * max(1, abs(Z))
+            let entering = finished ? price(duals, selected, below: threshold, perUnit: Int.max) : []
+            if finished, entering.isEmpty {
+                out.bound = result.termination == .optimal ? Z : min(result.bestBound ?? Z, excludedFloor)
+                return out
+            }
+            if !finished || shouldStop() || secondsLeft().map({ $0 <= 0.01 }) == true {
+                let b = min(result.bestBound ?? excludedFloor, excludedFloor)
+                out.bound = min(b, Z)
+                if result.termination == .optimal { out.termination = .timeLimit }
+                return out
+            }
+            for e in entering { selected[e.term][e.node].insert(e.site) }
+            warm = (built.model, values)
+            guard let b = try? TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
+            else { return nil }
+            built = b
+        }
+    }
+
+    /// A roster found quickly: branch and cut over the links the LP solution uses plus each
+    /// enterprise's nearest few, stopped at a 0.01 % gap or a quarter of the time left.
+    private func supportRoster(
+        _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet], L: Double
+    ) -> (built: BuiltModel, values: [Double], objective: Double)? {
+        guard let rows = lpModel.teamRows else { return nil }
+        let T = basis.ctx.terms
+        var chosen: [[Set<Int>]] = Array(repeating: Array(repeating: [], count: basis.ents.count), count: T + 1)
+        seedSelection(&chosen, nearest: Self.supportNearest)
+        for l in rows.links where point[l.variable.index] > 1e-6 { chosen[l.term][l.node].insert(l.site) }
+        guard let small = try? TeamFormulation.build(basis, options: options, links: selection(chosen), pool: pool)
+        else { return nil }
+        let hooks = SolveHooks(
+            separator: small.cycleCuts.isEmpty ? nil : { point, _ in small.separate(point) },
+            shouldStop: options.shouldStop)
+        let budget = secondsLeft().map { $0 / 4 }
+        var o = SolveOptions(timeLimit: budget, relativeGap: 1e-4)
+        o.cuts.gomory = true
+        o.cuts.mir = false
+        o.branching = .driebeckTomlin
+        // GLPK's own search is slow to find any roster on large models; the pump and
+        // proximity search find one (backends ignore both when lazy rows are in use).
+        o.feasibilityPump = true
+        o.proximitySearch = (budget ?? 60) / 3
+        let result = solver.solve(small.model, options: o, hooks: hooks)
+        guard let values = result.values, let objective = result.objective else { return nil }
+        return (small, values, objective)
+    }
+
+    /// Nearest sites per enterprise added to the LP's support for the first roster.
+    static let supportNearest = 6
+
+    /// Reduced costs below this (relative to the objective) count as negative.
+    static let tolerance = 1e-7
+
+    private func shouldStop() -> Bool { options.shouldStop?() ?? false }
+
+    private func secondsLeft() -> Double? {
+        guard let deadline else { return nil }
+        let left = ContinuousClock.now.duration(to: deadline)
+        return max(0.01, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
+    }
+
+    /// Adds each enterprise's `nearest` possible sites per term, its pinned links and the
+    /// baseline's links (the rows for kept stays and pins need their columns).
+    private func seedSelection(_ selected: inout [[Set<Int>]], nearest: Int = initialLinks) {
+        let ctx = basis.ctx
+        let T = ctx.terms
+        for k in 1...T {
+            for (i, u) in basis.ents.enumerated() {
+                var taken = 0
+                for l in universe[i] where taken < nearest {
+                    if basis.possible(u, l.site, k) {
+                        selected[k][i].insert(l.site)
+                        taken += 1
+                    }
+                }
+            }
+        }
+        let s = ctx.scenario
+        for pin in s.pins where pin.term >= 1 && pin.term <= T {
+            guard let v = ctx.index.unit[pin.site] else { continue }
+            var home: Int?
+            switch pin.subject {
+            case .unit(let id): home = ctx.index.unit[id]
+            case .person(let id): home = ctx.index.person[id].map { ctx.home($0) }
+            }
+            if let u = home, basis.node[u] >= 0, basis.node[v] >= 0 { selected[pin.term][basis.node[u]].insert(v) }
+        }
+        if let base = options.baseline {
+            for term in base.terms where term.term >= 1 && term.term <= T {
+                for st in term.stays {
+                    guard let p = ctx.index.person[st.person], let v = ctx.index.unit[st.site] else { continue }
+                    let u = ctx.home(p)
+                    if basis.node[u] >= 0, basis.node[v] >= 0 { selected[term.term][basis.node[u]].insert(v) }
+                }
+            }
+        }
+    }
+
+    private func selection(_ selected: [[Set<Int>]]) -> LinkSelection {
+        LinkSelection(sites: selected.map { $0.map { $0.sorted() } })
+    }
+
+    /// A left-out link and its reduced cost.
+    struct Priced {
+        let term: Int
+        let node: Int
+        let site: Int
+        let reducedCost: Double
+    }
+
+    /// Row duals of one LP solve, by term and node; pool rows with a non-zero dual.
+    struct Duals {
+        var send: [[Double]]
+        var recv: [[Double]]
+        var team: [[Double]]
+        var pool: [(cut: CutSet, dual: Double)] = []
+
+        init(_ lp: RelaxationResult, rows: TeamRowIndex, pool cuts: [CutSet]) {
+            func read(_ index: [[Int]]) -> [[Double]] {
+                index.map { $0.map { $0 >= 0 ? lp.rowDuals[$0] : 0 } }
+            }
+            send = read(rows.send)
+            recv = read(rows.recv)
+            team = read(rows.team)
+            for (c, row) in rows.pool.enumerated() where lp.rowDuals[row] != 0 {
+                pool.append((cuts[c], lp.rowDuals[row]))
+            }
+        }
+    }
+
+    /// Left-out possible links whose reduced cost under `duals` is below `limit`, at most
+    /// `perUnit` (the most negative) per enterprise and term, in a fixed order.
+    ///
+    /// Reduced cost of y[u,v,k]: `cost − π(send u) − π(recv v) + need(v)·π(team u)
+    /// − Σ π(pool rows whose set holds u and v) − Σ π(blossom rows with tooth {u, v})`. Rows that would only exist once the link
+    /// does (pair2, ban, pcool, ccool) have dual 0.
+    ///
+    /// - Complexity: O(T · (E² + E · pool rows)) for E enterprises.
+    private func price(_ duals: Duals, _ selected: [[Set<Int>]], below limit: Double, perUnit: Int) -> [Priced] {
+        let ctx = basis.ctx
+        let n = basis.ents.count
+        let need = basis.ents.map { Double(ctx.minStaff($0)) }
+        var found: [Priced] = []
+        for k in 1...ctx.terms {
+            let cuts = duals.pool.filter { $0.cut.term == k }
+            var member = Array(repeating: [Bool](), count: cuts.count)
+            var cutsOf = Array(repeating: [Int](), count: n)
+            var teethOf = Array(repeating: [Int: Double](), count: n)
+            for (c, cut) in cuts.enumerated() {
+                member[c] = Array(repeating: false, count: n)
+                for i in cut.cut.members {
+                    member[c][i] = true
+                    cutsOf[i].append(c)
+                }
+                for t in cut.cut.teeth {
+                    teethOf[t.a][t.b, default: 0] += cut.dual
+                    teethOf[t.b][t.a, default: 0] += cut.dual
+                }
+            }
+            for (i, u) in basis.ents.enumerated() {
+                let ps = duals.send[k][i]
+                let pt = duals.team[k][i]
+                var best: [Priced] = []
+                for l in universe[i] {
+                    let j = basis.node[l.site]
+                    var d = l.cost - ps - duals.recv[k][j] + need[j] * pt
+                    for c in cutsOf[i] where member[c][j] { d -= cuts[c].dual }
+                    if !teethOf[i].isEmpty, let t = teethOf[i][j] { d -= t }
+                    guard d < limit, !selected[k][i].contains(l.site), basis.possible(u, l.site, k) else { continue }
+                    best.append(Priced(term: k, node: i, site: l.site, reducedCost: d))
+                    if best.count > perUnit {
+                        best.sort { ($0.reducedCost, $0.site) < ($1.reducedCost, $1.site) }
+                        best.removeLast()
+                    }
+                }
+                found += best
+            }
+        }
+        return found
+    }
+
+    /// The least `L + d` over left-out links (∞ when none is left out).
+    static func floor(_ priced: [Priced], _ L: Double) -> Double {
+        guard let d = priced.map(\.reducedCost).min() else { return .infinity }
+        return L + max(0, d)
+    }
+
+    static func capped(_ p: SolveProgress, bound: Double) -> SolveProgress {
+        var gap: Double?
+        if let i = p.incumbent { gap = SolveResult.relativeGap(objective: i, bound: bound) }
+        return SolveProgress(incumbent: p.incumbent, bound: bound, gap: gap, nodes: p.nodes, elapsed: p.elapsed)
+    }
+
+    /// `values` of `from`'s columns, moved to `to`'s columns of the same name (0 elsewhere).
+    static func transfer(_ values: [Double], from: Model, to: Model) -> [Double] {
+        var column: [String: Int] = [:]
+        for (j, v) in to.variables.enumerated() { column[v.name] = j }
+        var point = Array(repeating: 0.0, count: to.variableCount)
+        for (i, v) in from.variables.enumerated() {
+            if let j = column[v.name] { point[j] = values[i] }
+        }
+        return point
+    }
+}
+

@@ -1,0 +1,144 @@
+import GLPK
+import MIPModel
+import XCTest
+import ZhudianCore
+import ZhudianScenario
+@testable import ZhudianPlanner
+
+/// Candidate links with LP pricing (``PricedTeamSolve``) must give exactly the optimum of
+/// the model with every link, and blossom rows must hold for every roster.
+final class PlannerPricingTests: XCTestCase {
+    let planner = Planner(solver: GLPKSolver())
+
+    static func config(_ i: Int) -> GeneratorConfig {
+        // Three-term rings are slow for GLPK with or without pricing (seconds to minutes at
+        // 11 enterprises), so the terms stay at one or two here.
+        var c = GeneratorConfig(units: 6 + i % 7)
+        c.seed = UInt64(5000 + i)
+        c.structure = i % 2 == 0 ? .cycles : .ring
+        c.minCycle = i % 4 == 0 ? 4 : 3
+        c.terms = 1 + i % 2
+        c.history = i % 2
+        c.peoplePerUnit = 3...7
+        c.forbidCount = i % 4
+        c.pinCount = i % 5 == 0 ? 1 : 0
+        c.highRiskRate = i % 3 == 0 ? 0.2 : 0
+        return c
+    }
+
+    /// Starting from two links per enterprise forces pricing to bring in most of the optimum's
+    /// links and the proof to bring in the rest; a wrong reduced cost (sign, a missed row)
+    /// shows as a different optimum here.
+    func testPricedOptimumEqualsTheFullModel() {
+        var compared = 0
+        var priced = 0
+        for i in 0..<40 {
+            let s = ScenarioGenerator.generate(Self.config(i))
+            let ref = ScenarioReference(name: s.name, sha256: "")
+            var full = PlanOptions(timeLimit: 20)
+            full.pricing = false
+            var sparse = PlanOptions(timeLimit: 20)
+            sparse.pricing = true
+            sparse.pricedLinks = 2
+            let a = planner.plan(s, reference: ref, options: full)
+            let b = planner.plan(s, reference: ref, options: sparse)
+            if b.formulation.contains("priced") { priced += 1 }
+            if a.outcome == .infeasible || b.outcome == .infeasible {
+                XCTAssertEqual(a.outcome, b.outcome, "scenario \(i)")
+                continue
+            }
+            guard let x = a.roster?.solve, let y = b.roster?.solve, let roster = b.roster,
+                let ox = x.objective, let oy = y.objective
+            else {
+                XCTFail("scenario \(i): \(a.outcome) / \(b.outcome)")
+                continue
+            }
+            let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
+            XCTAssertTrue(report.passed, "scenario \(i): \(report.violations.map { $0.render(.en) })")
+            let tol = 1e-6 * max(1, abs(ox))
+            if a.outcome == .optimal && b.outcome == .optimal {
+                XCTAssertEqual(ox, oy, accuracy: tol, "scenario \(i)")
+                compared += 1
+            } else {
+                // A limit stopped one of them: each bound must still be below the other's roster.
+                XCTAssertLessThanOrEqual(x.bound ?? -.infinity, oy + tol, "scenario \(i)")
+                XCTAssertLessThanOrEqual(y.bound ?? -.infinity, ox + tol, "scenario \(i)")
+            }
+        }
+        XCTAssertGreaterThan(compared, 25)
+        // Most runs must really go through pricing, not fall back to the full model.
+        XCTAssertGreaterThan(priced, 25)
+    }
+
+    /// Large enough that the planner prices on its own; the answer matches the full model.
+    func testAutomaticPricingAtThirtyEnterprises() {
+        var c = GeneratorConfig(units: 30)
+        c.seed = 30
+        c.terms = 2
+        c.structure = .cycles
+        let s = ScenarioGenerator.generate(c)
+        let ref = ScenarioReference(name: s.name, sha256: "")
+        var full = PlanOptions(timeLimit: 60)
+        full.pricing = false
+        let auto = planner.plan(s, reference: ref, options: PlanOptions(timeLimit: 60))
+        let dense = planner.plan(s, reference: ref, options: full)
+        XCTAssertTrue(auto.formulation.contains("priced"), auto.formulation)
+        XCTAssertEqual(auto.outcome, .optimal)
+        XCTAssertEqual(dense.outcome, .optimal)
+        XCTAssertEqual(
+            auto.roster?.solve.objective ?? -1, dense.roster?.solve.objective ?? -2, accuracy: 1e-6)
+    }
+
+    /// The fractional point seen at 300 enterprises: a triangle of half links (0→1→2→0) whose
+    /// corners each hold a whole pair to the outside (0↔3, 1↔4, 2↔5 at ½ each way).
+    func testBlossomCutsOffTheHalfTriangleAndHoldsForEveryRoster() throws {
+        var model = Model()
+        var arcs: [(from: Int, to: Int, variable: Variable)] = []
+        let n = 7
+        for a in 0..<n {
+            for b in 0..<n where a != b {
+                arcs.append((a, b, try model.addVariable(name: "y\(a)\(b)", kind: .binary)))
+            }
+        }
+        func value(_ a: Int, _ b: Int) -> Double {
+            let half: Set<[Int]> = [[0, 1], [1, 2], [2, 0], [0, 3], [3, 0], [1, 4], [4, 1], [2, 5], [5, 2],
+                                    [3, 6], [6, 3], [4, 6], [6, 4], [5, 6]]
+            return half.contains([a, b]) ? 0.5 : 0
+        }
+        var point = Array(repeating: 0.0, count: model.variableCount)
+        for a in arcs { point[a.variable.index] = value(a.from, a.to) }
+        let found = Blossoms(nodes: n, arcs: arcs).violated(point)
+        XCTAssertEqual(found.count, 1)
+        let cut = try XCTUnwrap(found.first)
+        XCTAssertEqual(cut.handle, [0, 1, 2])
+        XCTAssertEqual(cut.teeth.count, 3)
+        let row = CutSet(term: 1, members: cut.handle, teeth: cut.teeth)
+        // Every cycle cover without 2-cycles (every roster's links) keeps the row.
+        var checked = 0
+        func lhs(_ next: [Int]) -> Double {
+            var total = 0.0
+            for a in 0..<n {
+                let b = next[a]
+                if cut.handle.contains(a) && cut.handle.contains(b) { total += 1 }
+                if cut.teeth.contains(CutSet.Pair(a, b)) { total += 1 }
+            }
+            return total
+        }
+        var next = Array(0..<n)
+        func permute(_ k: Int) {
+            if k == n {
+                for a in 0..<n where next[a] == a || next[next[a]] == a { return }
+                XCTAssertLessThanOrEqual(lhs(next), row.bound + 1e-9, "\(next)")
+                checked += 1
+                return
+            }
+            for j in k..<n {
+                next.swapAt(k, j)
+                permute(k + 1)
+                next.swapAt(k, j)
+            }
+        }
+        permute(0)
+        XCTAssertGreaterThan(checked, 100)
+    }
+}
