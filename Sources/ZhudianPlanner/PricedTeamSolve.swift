@@ -1,3 +1,4 @@
+import Foundation
 import MIPModel
 import ZhudianCore
 
@@ -23,6 +24,9 @@ struct PricedTeamSolve {
     let basis: TeamBasis
     let options: PlanOptions
     let deadline: ContinuousClock.Instant?
+
+    /// Stage lines for the log (with ``PlanOptions/captureLog``).
+    private let stages = StageLog()
 
     /// Links each enterprise starts with, per term: its nearest possible sites.
     static let initialLinks = 8
@@ -93,6 +97,8 @@ struct PricedTeamSolve {
             case .failed(let why):
                 return PartResult(termination: .failed(why))
             }
+            note("pricing: LP \(built.model.variableCount) columns, \(built.model.constraintCount) rows, "
+                + "objective \(lp.objective ?? .nan), \(pool.count) cut rows, \(seconds(lp.seconds)) s")
             if shouldStop() { return PartResult(termination: .stopped) }
             // Subtour rows the LP point breaks.
             var added = 0
@@ -130,19 +136,24 @@ struct PricedTeamSolve {
         // A first roster from the links the LP uses; then only links that could take part in
         // a better roster stay: any roster using a link of reduced cost d costs ≥ L + d.
         var warm: (model: Model, values: [Double])?
-        if let first = supportRoster(lp.values, built, pool, L: L) {
+        if let first = constructedRoster(lp, built, pool, duals) ?? supportRoster(lp.values, built, pool, L: L) {
             let limit = first.objective - L + Self.tolerance * max(1, abs(first.objective))
             let kept = price(duals, Array(repeating: Array(repeating: [], count: n), count: T + 1), below: limit, perUnit: Int.max)
             let current = selected.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+            note("pricing: first roster \(first.objective) (LP bound \(L)); \(kept.count) links could beat it")
+            var next: [[Set<Int>]]
             if kept.count <= 4 * current {
-                var reduced: [[Set<Int>]] = Array(repeating: Array(repeating: [], count: n), count: T + 1)
-                for e in kept { reduced[e.term][e.node].insert(e.site) }
-                if let rows = first.built.teamRows {
-                    for l in rows.links where first.values[l.variable.index] > 0.5 { reduced[l.term][l.node].insert(l.site) }
-                }
-                seedSelection(&reduced, nearest: 0)
-                selected = reduced
+                next = Array(repeating: Array(repeating: [], count: n), count: T + 1)
+                for e in kept { next[e.term][e.node].insert(e.site) }
+                seedSelection(&next, nearest: 0)
+            } else {
+                next = selected
             }
+            // The first roster's links, so that it is a point of the next model.
+            if let rows = first.built.teamRows {
+                for l in rows.links where first.values[l.variable.index] > 0.5 { next[l.term][l.node].insert(l.site) }
+            }
+            selected = next
             warm = (first.built.model, first.values)
             guard let b = try? TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
             else { return nil }
@@ -174,7 +185,9 @@ struct PricedTeamSolve {
             let result = solver.solve(built.model, options: mipOptions, hooks: hooks)
             var out = PartResult(termination: result.termination)
             out.priced = true
-            out.log = result.log
+            note("pricing: MIP \(built.model.variableCount) columns: \(result.termination), objective "
+                + "\(result.objective ?? .nan), bound \(result.bestBound ?? .nan), \(seconds(result.seconds)) s")
+            out.log = stages.lines + result.log
             out.model = built.model
             guard let values = result.values, let Z = result.objective else {
                 if result.termination == .infeasible { return nil }
@@ -204,6 +217,64 @@ struct PricedTeamSolve {
         }
     }
 
+    /// A roster from ``LinkConstruction`` (term by term, keeping the pair cooldown), staffed
+    /// by a MIP over exactly those links; nil when either step fails.
+    private func constructedRoster(
+        _ lp: RelaxationResult, _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals
+    ) -> (built: BuiltModel, values: [Double], objective: Double)? {
+        guard let rows = lpModel.teamRows else { return nil }
+        let ctx = basis.ctx
+        let rules = basis.ctx.scenario.rules
+        let minCycle: Int? = rules.structure == .ring ? nil : rules.minCycle
+        let T = basis.ctx.terms
+        let n = basis.ents.count
+        var chosen: [[Set<Int>]] = Array(repeating: Array(repeating: [], count: n), count: T + 1)
+        var used: [[Int]] = Array(repeating: [], count: T + 1)
+        for k in 1...T {
+            // What a link adds to a roster's cost, up to terms every cover pays alike (each
+            // enterprise sends once and receives once): its own cost plus its team at the
+            // LP's price of one more person from the sending enterprise.
+            func arcWeight(_ i: Int, _ j: Int) -> Double {
+                let v = basis.ents[j]
+                return basis.cost(basis.ents[i], v) + Double(ctx.minStaff(v)) * duals.team[k][i]
+            }
+            var arcs: [LinkConstruction.Arc] = []
+            for l in rows.links where l.term == k {
+                let j = basis.node[l.site]
+                if (max(1, k - rules.pairCooldown)..<k).contains(where: { used[$0][l.node] == j }) { continue }
+                arcs.append(
+                    LinkConstruction.Arc(
+                        from: l.node, to: j, weight: arcWeight(l.node, j),
+                        value: lp.values[l.variable.index]))
+            }
+            var construction = LinkConstruction(nodes: n, minCycle: minCycle, arcs: arcs)
+            let earlier = used
+            construction.other = { [basis] i, j in
+                // Any possible link.
+                guard i != j, basis.possible(basis.ents[i], basis.ents[j], k),
+                    !(max(1, k - rules.pairCooldown)..<k).contains(where: { earlier[$0][i] == j })
+                else { return nil }
+                return arcWeight(i, j)
+            }
+            guard let succ = construction.build() else {
+                note("pricing: no links constructed for term \(k)")
+                return nil
+            }
+            used[k] = succ
+            for i in 0..<n { chosen[k][i].insert(basis.ents[succ[i]]) }
+        }
+        seedSelection(&chosen, nearest: 0)
+        guard let fixed = try? TeamFormulation.build(basis, options: options, links: selection(chosen), pool: pool)
+        else { return nil }
+        let hooks = SolveHooks(
+            separator: fixed.cycleCuts.isEmpty ? nil : { point, _ in fixed.separate(point) },
+            shouldStop: options.shouldStop)
+        let result = solver.solve(fixed.model, options: SolveOptions(timeLimit: secondsLeft().map { $0 / 4 }), hooks: hooks)
+        note("pricing: constructed links staffed: \(result.termination), objective \(result.objective ?? .nan), \(seconds(result.seconds)) s")
+        guard let values = result.values, let objective = result.objective else { return nil }
+        return (fixed, values, objective)
+    }
+
     /// A roster found quickly: branch and cut over the links the LP solution uses plus each
     /// enterprise's nearest few, stopped at a 0.01 % gap or a quarter of the time left.
     private func supportRoster(
@@ -229,6 +300,7 @@ struct PricedTeamSolve {
         o.feasibilityPump = true
         o.proximitySearch = (budget ?? 60) / 3
         let result = solver.solve(small.model, options: o, hooks: hooks)
+        note("pricing: support MIP \(small.model.variableCount) columns: \(result.termination), objective \(result.objective ?? .nan), \(seconds(result.seconds)) s")
         guard let values = result.values, let objective = result.objective else { return nil }
         return (small, values, objective)
     }
@@ -238,6 +310,12 @@ struct PricedTeamSolve {
 
     /// Reduced costs below this (relative to the objective) count as negative.
     static let tolerance = 1e-7
+
+    private func note(_ line: @autoclosure () -> String) {
+        if options.captureLog { stages.lines.append(line()) }
+    }
+
+    private func seconds(_ x: Double) -> String { String(format: "%.3f", x) }
 
     private func shouldStop() -> Bool { options.shouldStop?() ?? false }
 
@@ -391,3 +469,8 @@ struct PricedTeamSolve {
     }
 }
 
+
+/// Lines collected across a priced solve's stages.
+final class StageLog {
+    var lines: [String] = []
+}
