@@ -70,6 +70,8 @@ struct RelaxationRun {
                 glp_set_row_stat(problem, Int32(i + 1), Self.glpk(status, type: prepared.rowTypes[i]))
             }
             parm.meth = GLP_DUALP
+        } else {
+            parm.meth = GLP_DUALP
         }
         if let limit = options.timeLimit, limit.isFinite {
             parm.tm_lim = Int32(max(1, min(Double(Int32.max), (limit * 1000).rounded(.up))))

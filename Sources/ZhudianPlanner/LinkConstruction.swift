@@ -24,6 +24,8 @@ struct LinkConstruction {
     /// The weight of any other usable arc (nil when it cannot be used): fragments the
     /// greedy pass leaves are joined through these.
     var other: (Int, Int) -> Double? = { _, _ in nil }
+    /// Greedy order: LP value first (true) or weight only (false).
+    var byValue = true
 
     /// Successor of each node, or nil when the arcs admit no cover this simple method finds.
     func build() -> [Int]? {
@@ -51,7 +53,9 @@ struct LinkConstruction {
             return x
         }
         let order = arcs.filter { $0.from != $0.to }.sorted {
-            ($0.value, -$0.weight, -$0.from, -$0.to) > ($1.value, -$1.weight, -$1.from, -$1.to)
+            byValue
+                ? ($0.value, -$0.weight, -$0.from, -$0.to) > ($1.value, -$1.weight, -$1.from, -$1.to)
+                : ($0.weight, $0.from, $0.to) < ($1.weight, $1.from, $1.to)
         }
         var succ = Array(repeating: -1, count: n)
         var pred = Array(repeating: -1, count: n)

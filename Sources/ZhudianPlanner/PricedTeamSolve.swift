@@ -61,6 +61,13 @@ struct PricedTeamSolve {
     /// The outcome, in the form the planner assembles parts from; nil when the search must
     /// fall back to the full model (the selected links admit no roster).
     func run() -> PartResult? {
+        guard var result = stagesRun() else { return nil }
+        result.log = stages.lines + result.log
+        return result
+    }
+
+    private func stagesRun() -> PartResult? {
+        let began = ContinuousClock.now
         let T = basis.ctx.terms
         let n = basis.ents.count
         var selected: [[Set<Int>]] = Array(repeating: Array(repeating: [], count: n), count: T + 1)
@@ -77,6 +84,7 @@ struct PricedTeamSolve {
             guard let b = try? TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
             else { return nil }
             built = b
+            note("pricing: model built, \(built.model.variableCount) columns (\(seconds(ContinuousClock.now - began)) s in)")
             let start = previous.map { $0.basis.transferred(from: $0.model, to: built.model) }
             lp = solver.solveRelaxation(built.model, options: SolveOptions(timeLimit: secondsLeft()), start: start)
             previous = lp.basis.map { (built.model, $0) }
@@ -136,7 +144,9 @@ struct PricedTeamSolve {
         // A first roster from the links the LP uses; then only links that could take part in
         // a better roster stay: any roster using a link of reduced cost d costs ≥ L + d.
         var warm: (model: Model, values: [Double])?
-        if let first = constructedRoster(lp, built, pool, duals) ?? supportRoster(lp.values, built, pool, L: L) {
+        let constructed = constructedRoster(lp, built, pool, duals)
+        let improved = supportRoster(lp.values, built, pool, start: constructed)
+        if let first = [constructed, improved].compactMap({ $0 }).min(by: { $0.objective < $1.objective }) {
             let limit = first.objective - L + Self.tolerance * max(1, abs(first.objective))
             let kept = price(duals, Array(repeating: Array(repeating: [], count: n), count: T + 1), below: limit, perUnit: Int.max)
             let current = selected.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
@@ -187,7 +197,7 @@ struct PricedTeamSolve {
             out.priced = true
             note("pricing: MIP \(built.model.variableCount) columns: \(result.termination), objective "
                 + "\(result.objective ?? .nan), bound \(result.bestBound ?? .nan), \(seconds(result.seconds)) s")
-            out.log = stages.lines + result.log
+            out.log = result.log
             out.model = built.model
             guard let values = result.values, let Z = result.objective else {
                 if result.termination == .infeasible { return nil }
@@ -247,16 +257,24 @@ struct PricedTeamSolve {
                         from: l.node, to: j, weight: arcWeight(l.node, j),
                         value: lp.values[l.variable.index]))
             }
-            var construction = LinkConstruction(nodes: n, minCycle: minCycle, arcs: arcs)
             let earlier = used
-            construction.other = { [basis] i, j in
-                // Any possible link.
-                guard i != j, basis.possible(basis.ents[i], basis.ents[j], k),
-                    !(max(1, k - rules.pairCooldown)..<k).contains(where: { earlier[$0][i] == j })
-                else { return nil }
-                return arcWeight(i, j)
+            // Two greedy orders; the lighter result wins.
+            let candidates = [true, false].compactMap { byValue -> [Int]? in
+                var construction = LinkConstruction(nodes: n, minCycle: minCycle, arcs: arcs)
+                construction.byValue = byValue
+                construction.other = { [basis] i, j in
+                    // Any possible link.
+                    guard i != j, basis.possible(basis.ents[i], basis.ents[j], k),
+                        !(max(1, k - rules.pairCooldown)..<k).contains(where: { earlier[$0][i] == j })
+                    else { return nil }
+                    return arcWeight(i, j)
+                }
+                return construction.build()
             }
-            guard let succ = construction.build() else {
+            let best = candidates.min { a, b in
+                (0..<n).reduce(0.0) { $0 + arcWeight($1, a[$1]) } < (0..<n).reduce(0.0) { $0 + arcWeight($1, b[$1]) }
+            }
+            guard let succ = best else {
                 note("pricing: no links constructed for term \(k)")
                 return nil
             }
@@ -276,21 +294,28 @@ struct PricedTeamSolve {
     }
 
     /// A roster found quickly: branch and cut over the links the LP solution uses plus each
-    /// enterprise's nearest few, stopped at a 0.01 % gap or a quarter of the time left.
+    /// enterprise's nearest few (and `start`'s links, `start` offered as the incumbent),
+    /// stopped at a 0.01 % gap or a quarter of the time left (at most 20 s with a start).
     private func supportRoster(
-        _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet], L: Double
+        _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet],
+        start: (built: BuiltModel, values: [Double], objective: Double)?
     ) -> (built: BuiltModel, values: [Double], objective: Double)? {
         guard let rows = lpModel.teamRows else { return nil }
         let T = basis.ctx.terms
         var chosen: [[Set<Int>]] = Array(repeating: Array(repeating: [], count: basis.ents.count), count: T + 1)
         seedSelection(&chosen, nearest: Self.supportNearest)
         for l in rows.links where point[l.variable.index] > 1e-6 { chosen[l.term][l.node].insert(l.site) }
+        if let start, let startRows = start.built.teamRows {
+            for l in startRows.links where start.values[l.variable.index] > 0.5 { chosen[l.term][l.node].insert(l.site) }
+        }
         guard let small = try? TeamFormulation.build(basis, options: options, links: selection(chosen), pool: pool)
         else { return nil }
-        let hooks = SolveHooks(
+        var hooks = SolveHooks(
             separator: small.cycleCuts.isEmpty ? nil : { point, _ in small.separate(point) },
             shouldStop: options.shouldStop)
-        let budget = secondsLeft().map { $0 / 4 }
+        if let start { hooks.initialSolution = Self.transfer(start.values, from: start.built.model, to: small.model) }
+        // With a roster in hand this only improves it: a shorter budget.
+        let budget = secondsLeft().map { start == nil ? $0 / 4 : min($0 / 4, 20) }
         var o = SolveOptions(timeLimit: budget, relativeGap: 1e-4)
         o.cuts.gomory = true
         o.cuts.mir = false
@@ -316,6 +341,10 @@ struct PricedTeamSolve {
     }
 
     private func seconds(_ x: Double) -> String { String(format: "%.3f", x) }
+
+    private func seconds(_ d: Duration) -> String {
+        seconds(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+    }
 
     private func shouldStop() -> Bool { options.shouldStop?() ?? false }
 
