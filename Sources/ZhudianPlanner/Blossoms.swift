@@ -34,7 +34,10 @@ struct Blossoms {
         var sets = UnionFind(nodes)
         var fractional = Array(repeating: false, count: nodes)
         var whole: [[Int]] = Array(repeating: [], count: nodes)
-        for (k, v) in x {
+        // Sorted: dictionary order changes from run to run, and the rows must not.
+        let pairs = x.keys.sorted()
+        for k in pairs {
+            let v = x[k] ?? 0
             let (a, b) = k.quotientAndRemainder(dividingBy: nodes)
             if v < 1 - eps {
                 sets.union(a, b)
@@ -75,9 +78,9 @@ struct Blossoms {
             }
             guard teeth.count % 2 == 1 else { continue }
             var lhs = 0.0
-            for (k, v) in x {
+            for k in pairs {
                 let (a, b) = k.quotientAndRemainder(dividingBy: nodes)
-                if inH[a] && inH[b] { lhs += v }
+                if inH[a] && inH[b] { lhs += x[k] ?? 0 }
             }
             for t in teeth { lhs += x[Self.key(t.a, t.b, nodes)] ?? 0 }
             let rhs = Double(handle.count) + Double(teeth.count - 1) / 2
