@@ -1,3 +1,5 @@
+import ZhudianCore
+
 /// A first set of links for one term built without branching: greedy on the LP solution,
 /// then or-opt moves for a ring.
 ///
@@ -26,6 +28,9 @@ struct LinkConstruction {
     var other: (Int, Int) -> Double? = { _, _ in nil }
     /// Greedy order: LP value first (true) or weight only (false).
     var byValue = true
+    /// Rings only: double-bridge kicks of iterated local search after the first descent
+    /// (a fixed count and a fixed seed, so the result never depends on the machine's speed).
+    var kicks = 0
 
     /// Successor of each node, or nil when the arcs admit no cover this simple method finds.
     func build() -> [Int]? {
@@ -119,10 +124,48 @@ struct LinkConstruction {
             pred[first] = current
         }
         if minCycle == nil {
-            for _ in 0..<10 {
-                let reversed = twoOpt(&succ, &pred, outgoing, link)
-                let moved = improveRing(&succ, &pred, incoming, link)
-                if !reversed && !moved { break }
+            func descend(_ succ: inout [Int], _ pred: inout [Int]) {
+                for _ in 0..<10 {
+                    let reversed = twoOpt(&succ, &pred, outgoing, link)
+                    let moved = improveRing(&succ, &pred, incoming, link)
+                    if !reversed && !moved { break }
+                }
+            }
+            descend(&succ, &pred)
+            func total(_ succ: [Int]) -> Double { (0..<n).reduce(0.0) { $0 + (link($1, succ[$1]) ?? .infinity) } }
+            var best = total(succ)
+            var random = SeededGenerator(seed: 0x5A_4844_4941_4E)
+            let span = max(2, min(50, n / 4))
+            if n >= 8 {
+                for _ in 0..<kicks {
+                    // A local double bridge: A B C D → A C B D for three runs near a random place.
+                    var tour: [Int] = []
+                    var x = 0
+                    repeat {
+                        tour.append(x)
+                        x = succ[x]
+                    } while x != 0 && tour.count <= n
+                    guard tour.count == n else { break }
+                    let p1 = Int.random(in: 1..<(n - 2), using: &random)
+                    let p2 = min(n - 1, p1 + Int.random(in: 1...span, using: &random))
+                    let p3 = min(n, p2 + Int.random(in: 1...span, using: &random))
+                    guard p2 < p3 else { continue }
+                    let kicked = Array(tour[0..<p1]) + Array(tour[p2..<p3]) + Array(tour[p1..<p2]) + Array(tour[p3..<n])
+                    guard (0..<n).allSatisfy({ link(kicked[$0], kicked[($0 + 1) % n]) != nil }) else { continue }
+                    var s2 = succ
+                    var p2s = pred
+                    for (i, v) in kicked.enumerated() {
+                        s2[v] = kicked[(i + 1) % n]
+                        p2s[kicked[(i + 1) % n]] = v
+                    }
+                    descend(&s2, &p2s)
+                    let w = total(s2)
+                    if w < best - 1e-9 {
+                        best = w
+                        succ = s2
+                        pred = p2s
+                    }
+                }
             }
         }
         return succ

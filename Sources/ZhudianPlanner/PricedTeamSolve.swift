@@ -80,6 +80,11 @@ struct PricedTeamSolve {
         var built: BuiltModel
         var grow = options.pricedLinks ?? Self.initialLinks
         var previous: (model: Model, basis: Basis)?
+        // Half the time left at most: a roster must still be found. Stopping early leaves
+        // duals that do not price every left-out link above zero; the bound then charges
+        // each enterprise and term its most negative reduced cost.
+        let lpDeadline = deadline.map { ContinuousClock.now + (ContinuousClock.now.duration(to: $0)) / 2 }
+        var converged = true
         while true {
             guard let b = try? TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
             else { return nil }
@@ -108,10 +113,15 @@ struct PricedTeamSolve {
             note("pricing: LP \(built.model.variableCount) columns, \(built.model.constraintCount) rows, "
                 + "objective \(lp.objective ?? .nan), \(pool.count) cut rows, \(seconds(lp.seconds)) s")
             if shouldStop() { return PartResult(termination: .stopped) }
+            if let lpDeadline, ContinuousClock.now >= lpDeadline {
+                converged = false
+                note("pricing: LP rounds stopped at half the time left")
+                break
+            }
             // Subtour rows the LP point breaks.
             var added = 0
             for (t, cuts) in built.cycleCuts.enumerated() {
-                for members in cuts.violatedSets(lp.values, minCuts: true) {
+                for members in cuts.violatedSets(lp.values, minCuts: n <= Self.minCutNodes) {
                     let cut = CutSet(term: t + 1, members: members.sorted())
                     if poolSeen.insert(cut).inserted {
                         pool.append(cut)
@@ -140,6 +150,11 @@ struct PricedTeamSolve {
         }
         guard let L = lp.objective, let rows = built.teamRows else { return nil }
         let duals = Duals(lp, rows: rows, pool: pool)
+        // Without convergence: every roster costs at least L plus, per enterprise and term,
+        // the most negative reduced cost among its left-out links (it sends one team).
+        let unconvergedFloor = converged
+            ? -Double.infinity
+            : L + price(duals, selected, below: 0, perUnit: 1).reduce(0) { $0 + $1.reducedCost }
 
         // A first roster from the links the LP uses; then only links that could take part in
         // a better roster stay: any roster using a link of reduced cost d costs ≥ L + d.
@@ -147,12 +162,13 @@ struct PricedTeamSolve {
         let constructed = constructedRoster(lp, built, pool, duals)
         let improved = supportRoster(lp.values, built, pool, start: constructed)
         if let first = [constructed, improved].compactMap({ $0 }).min(by: { $0.objective < $1.objective }) {
+            let filter = converged
             let limit = first.objective - L + Self.tolerance * max(1, abs(first.objective))
             let kept = price(duals, Array(repeating: Array(repeating: [], count: n), count: T + 1), below: limit, perUnit: Int.max)
             let current = selected.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
             note("pricing: first roster \(first.objective) (LP bound \(L)); \(kept.count) links could beat it")
             var next: [[Set<Int>]]
-            if kept.count <= 4 * current {
+            if filter, kept.count <= 4 * current {
                 next = Array(repeating: Array(repeating: [], count: n), count: T + 1)
                 for e in kept { next[e.term][e.node].insert(e.site) }
                 seedSelection(&next, nearest: 0)
@@ -177,7 +193,8 @@ struct PricedTeamSolve {
                 separator: built.cycleCuts.isEmpty ? nil : { [built] point, _ in built.separate(point) },
                 progress: nil, shouldStop: options.shouldStop)
             if let warm { hooks.initialSolution = Self.transfer(warm.values, from: warm.model, to: built.model) }
-            let excludedFloor = Self.floor(price(duals, selected, below: .infinity, perUnit: 1), L)
+            let excludedFloor = converged
+                ? Self.floor(price(duals, selected, below: .infinity, perUnit: 1), L) : unconvergedFloor
             if let report = options.progress {
                 hooks.progress = { p in
                     var p = p
@@ -187,8 +204,8 @@ struct PricedTeamSolve {
             }
             var mipOptions = SolveOptions(
                 timeLimit: secondsLeft(), relativeGap: options.relativeGap, captureLog: options.captureLog)
-            // Measured on the selected-links model (BENCHMARKS.md): Gomory cuts and pseudo-cost
-            // branching prove a 300-enterprise scenario in seconds where the defaults stall.
+            // Measured on the selected-links model (BENCHMARKS.md): with Gomory cuts and no MIR
+            // a 300-enterprise scenario is proven in seconds where the defaults stall.
             mipOptions.cuts.gomory = true
             mipOptions.cuts.mir = false
             mipOptions.branching = .driebeckTomlin
@@ -201,12 +218,23 @@ struct PricedTeamSolve {
             out.model = built.model
             guard let values = result.values, let Z = result.objective else {
                 if result.termination == .infeasible { return nil }
+                // Stopped before GLPK took up the first roster: it is still a roster, if it
+                // keeps every row of this model, lazy ones included.
+                if let start = hooks.initialSolution, built.model.violations(at: start).isEmpty,
+                    built.separate(start).isEmpty
+                {
+                    let z = built.model.objectiveValue(at: start)
+                    out.values = start
+                    out.placements = built.decode(start)
+                    out.objective = z
+                    out.bound = min(z, min(result.bestBound ?? excludedFloor, excludedFloor))
+                }
                 return out
             }
             out.values = values
             out.placements = built.decode(values)
             out.objective = Z
-            let finished = result.termination == .optimal || result.termination == .gapLimit
+            let finished = converged && (result.termination == .optimal || result.termination == .gapLimit)
             let threshold = Z - L - Self.tolerance * max(1, abs(Z))
             let entering = finished ? price(duals, selected, below: threshold, perUnit: Int.max) : []
             if finished, entering.isEmpty {
@@ -262,6 +290,7 @@ struct PricedTeamSolve {
             let candidates = [true, false].compactMap { byValue -> [Int]? in
                 var construction = LinkConstruction(nodes: n, minCycle: minCycle, arcs: arcs)
                 construction.byValue = byValue
+                construction.kicks = Self.ringKicks(n)
                 construction.other = { [basis] i, j in
                     // Any possible link.
                     guard i != j, basis.possible(basis.ents[i], basis.ents[j], k),
@@ -329,6 +358,13 @@ struct PricedTeamSolve {
         guard let values = result.values, let objective = result.objective else { return nil }
         return (small, values, objective)
     }
+
+    /// Min-cut subtour separation in the LP rounds up to this many enterprises (n − 1
+    /// max-flows per round cost more than they give beyond).
+    static let minCutNodes = 400
+
+    /// Iterated local search for a constructed ring: about a second of kicks at any size.
+    static func ringKicks(_ n: Int) -> Int { min(20 * n, max(100, 300_000 / max(n, 1))) }
 
     /// Nearest sites per enterprise added to the LP's support for the first roster.
     static let supportNearest = 6
