@@ -18,18 +18,6 @@ public struct SolveOptions: Sendable, Equatable {
     /// Seconds of proximity search to improve a first solution; nil for none (backends ignore
     /// it when lazy rows are used).
     public var proximitySearch: Double? = nil
-    /// How the search picks the variable to branch on.
-    public var branching: Branching = .driebeckTomlin
-
-    /// Branching rules (GLPK's names).
-    public enum Branching: Sendable, Equatable {
-        /// The Driebeck–Tomlin heuristic (GLPK's default).
-        case driebeckTomlin
-        /// Hybrid pseudo-cost branching: slower per node, far fewer nodes on assignment
-        /// models whose LP is nearly integral.
-        case pseudoCost
-    }
-
     /// Options; the defaults mean no limits, presolve on, MIR cuts, no log.
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,

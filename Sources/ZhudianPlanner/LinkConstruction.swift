@@ -139,13 +139,7 @@ struct LinkConstruction {
             if n >= 8 {
                 for _ in 0..<kicks {
                     // A local double bridge: A B C D → A C B D for three runs near a random place.
-                    var tour: [Int] = []
-                    var x = 0
-                    repeat {
-                        tour.append(x)
-                        x = succ[x]
-                    } while x != 0 && tour.count <= n
-                    guard tour.count == n else { break }
+                    guard let tour = Self.tour(succ) else { break }
                     let p1 = Int.random(in: 1..<(n - 2), using: &random)
                     let p2 = min(n - 1, p1 + Int.random(in: 1...span, using: &random))
                     let p3 = min(n, p2 + Int.random(in: 1...span, using: &random))
@@ -171,6 +165,17 @@ struct LinkConstruction {
         return succ
     }
 
+    /// The ring from node 0 in successor order; nil when `succ` is not one ring.
+    static func tour(_ succ: [Int]) -> [Int]? {
+        var tour: [Int] = []
+        var x = 0
+        repeat {
+            tour.append(x)
+            x = succ[x]
+        } while x != 0 && tour.count <= succ.count
+        return tour.count == succ.count ? tour : nil
+    }
+
     /// 2-opt for a directed ring: replace a → b … c → d by a → c … b → d, the run between
     /// reversed, when every arc needed exists and the total weight drops. Prefix sums of the
     /// ring's forward and backward weights price a move in O(1). Returns whether it moved.
@@ -179,13 +184,7 @@ struct LinkConstruction {
     ) -> Bool {
         let n = nodes
         guard n >= 5 else { return false }
-        var tour: [Int] = []
-        var x = 0
-        repeat {
-            tour.append(x)
-            x = succ[x]
-        } while x != 0 && tour.count <= n
-        guard tour.count == n else { return false }
+        guard var tour = Self.tour(succ) else { return false }
         var moved = false
         var moves = 0
         search: while moves < 10 * n {

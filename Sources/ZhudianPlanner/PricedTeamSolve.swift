@@ -208,7 +208,6 @@ struct PricedTeamSolve {
             // a 300-enterprise scenario is proven in seconds where the defaults stall.
             mipOptions.cuts.gomory = true
             mipOptions.cuts.mir = false
-            mipOptions.branching = .driebeckTomlin
             let result = solver.solve(built.model, options: mipOptions, hooks: hooks)
             var out = PartResult(termination: result.termination)
             out.priced = true
@@ -348,7 +347,6 @@ struct PricedTeamSolve {
         var o = SolveOptions(timeLimit: budget, relativeGap: 1e-4)
         o.cuts.gomory = true
         o.cuts.mir = false
-        o.branching = .driebeckTomlin
         // GLPK's own search is slow to find any roster on large models; the pump and
         // proximity search find one (backends ignore both when lazy rows are in use).
         o.feasibilityPump = true
