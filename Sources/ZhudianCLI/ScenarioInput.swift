@@ -21,7 +21,7 @@ func loadRoster(_ path: String, _ context: CLIContext) throws -> DecodedRoster {
     do {
         return try RosterFile.read(path: path)
     } catch {
-        for d in error.diagnostics { context.console.error(d.render(context.language)) }
+        for line in error.render(context.language) { context.console.error(line) }
         throw ExitCode(error.isFileSystemError ? Exit.fileSystem : Exit.badInput)
     }
 }

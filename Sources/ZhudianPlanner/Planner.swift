@@ -25,10 +25,7 @@ public struct Planner: Sendable {
         -> PlanResult
     {
         let clock = ContinuousClock.now
-        func elapsed() -> Double {
-            let d = ContinuousClock.now - clock
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
+        func elapsed() -> Double { (ContinuousClock.now - clock).seconds }
         guard scenario.mode == .resident else {
             return PlanResult(outcome: .unsupported(PlannerMessage.visitingNotSupported.render(options.language)), roster: nil, model: nil, log: [], formulation: "")
         }
@@ -128,16 +125,11 @@ public struct Planner: Sendable {
         } catch {
             return PartResult(termination: .failed("model: \(error)"))
         }
-        func secondsLeft() -> Double? {
-            guard let deadline else { return nil }
-            let left = ContinuousClock.now.duration(to: deadline)
-            return max(0.01, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
-        }
         let hooks = SolveHooks(
             separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) },
             progress: options.progress, shouldStop: options.shouldStop)
         let solveOptions = SolveOptions(
-            timeLimit: secondsLeft(), relativeGap: options.relativeGap, captureLog: options.captureLog)
+            timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
         let result = solver.solve(built.model, options: solveOptions, hooks: hooks)
         var out = PartResult(termination: result.termination)
         out.log = result.log

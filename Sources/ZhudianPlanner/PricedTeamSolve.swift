@@ -376,17 +376,11 @@ struct PricedTeamSolve {
 
     private func seconds(_ x: Double) -> String { String(format: "%.3f", x) }
 
-    private func seconds(_ d: Duration) -> String {
-        seconds(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
-    }
+    private func seconds(_ d: Duration) -> String { seconds(d.seconds) }
 
     private func shouldStop() -> Bool { options.shouldStop?() ?? false }
 
-    private func secondsLeft() -> Double? {
-        guard let deadline else { return nil }
-        let left = ContinuousClock.now.duration(to: deadline)
-        return max(0.01, Double(left.components.seconds) + Double(left.components.attoseconds) * 1e-18)
-    }
+    private func secondsLeft() -> Double? { ZhudianPlanner.secondsLeft(until: deadline) }
 
     /// Adds each enterprise's `nearest` possible sites per term, its pinned links and the
     /// baseline's links (the rows for kept stays and pins need their columns).

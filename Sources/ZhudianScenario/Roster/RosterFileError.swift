@@ -1,6 +1,7 @@
 import ZhudianCore
 
-/// One problem in a roster file, at a place in it.
+/// One problem in a roster file, at a place in it: an error that leaves no roster (in a
+/// ``RosterFileError``) or a format issue that leaves a usable one (in ``DecodedRoster``).
 public struct RosterDiagnostic: Sendable, Equatable {
     /// The file as the user named it.
     public let file: String
@@ -19,11 +20,16 @@ public struct RosterDiagnostic: Sendable, Equatable {
         self.message = message
     }
 
-    /// `error: FILE:LINE:COLUMN: message`, as every error line of `zhudian` starts.
+    /// `FILE:LINE:COLUMN: message`.
     public func render(_ language: Language) -> String {
-        "error: \(file):\(line):\(column): \(message.render(language))"
+        "\(file):\(line):\(column): \(message.render(language))"
     }
 }
+
+/// A format problem that still leaves a usable roster (SPEC §4's key order, sorting, missing
+/// optional keys, unknown keys, wrong `format`/`version`). `zhudian check` lists these among
+/// the violations, so they render without `error:`.
+public typealias RosterFormatIssue = RosterDiagnostic
 
 /// A roster file that cannot be read into a ``Roster``: not JSON, wrong types, bad dates.
 ///
@@ -42,37 +48,9 @@ public struct RosterFileError: Error, Sendable, Equatable {
         self.isFileSystemError = isFileSystemError
     }
 
-    /// Each problem as `error: FILE:LINE:COLUMN: message`.
+    /// Each problem as `error: FILE:LINE:COLUMN: message`, as every error line of `zhudian` starts.
     public func render(_ language: Language) -> [String] {
-        diagnostics.map { $0.render(language) }
-    }
-}
-
-/// A format problem that still leaves a usable roster (SPEC §4's key order,
-/// sorting, missing optional keys, unknown keys, wrong `format`/`version`).
-///
-/// `zhudian check` lists these among the violations, so they render without `error:`.
-public struct RosterFormatIssue: Sendable, Equatable {
-    /// The file as the user named it.
-    public let file: String
-    /// Line, from 1.
-    public let line: Int
-    /// Column, from 1.
-    public let column: Int
-    /// What departs from the format and how to fix it.
-    public let message: RosterMessage
-
-    /// Creates an issue.
-    public init(file: String, line: Int, column: Int, message: RosterMessage) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
-    }
-
-    /// `FILE:LINE:COLUMN: message`.
-    public func render(_ language: Language) -> String {
-        "\(file):\(line):\(column): \(message.render(language))"
+        diagnostics.map { "error: " + $0.render(language) }
     }
 }
 
