@@ -36,26 +36,28 @@ struct LinkConstruction {
     func build() -> [Int]? {
         let n = nodes
         guard n >= 2 else { return nil }
-        var weight: [Int: Double] = [:]
-        for a in arcs where a.from != a.to { weight[a.from * n + a.to] = min(weight[a.from * n + a.to] ?? .infinity, a.weight) }
+        // A dense table: NaN = not asked yet, +∞ = no such arc. Local search asks for the
+        // same arcs millions of times, and a dictionary lookup cost most of its time.
+        var weight = [Double](repeating: .nan, count: n * n)
+        for a in arcs where a.from != a.to {
+            let key = a.from * n + a.to
+            weight[key] = weight[key].isNaN ? a.weight : min(weight[key], a.weight)
+        }
         // Neighbour lists: the given arcs only.
         var outgoing = Array(repeating: [Int](), count: n)
         var incoming = Array(repeating: [Int](), count: n)
-        for key in weight.keys.sorted() {
-            let (u, v) = key.quotientAndRemainder(dividingBy: n)
-            outgoing[u].append(v)
-            incoming[v].append(u)
-        }
-        var missing = Set<Int>()
-        func link(_ u: Int, _ v: Int) -> Double? {
-            if let x = weight[u * n + v] { return x }
-            if missing.contains(u * n + v) { return nil }
-            guard let x = other(u, v) else {
-                missing.insert(u * n + v)
-                return nil
+        for u in 0..<n {
+            for v in 0..<n where !weight[u * n + v].isNaN {
+                outgoing[u].append(v)
+                incoming[v].append(u)
             }
-            weight[u * n + v] = x
-            return x
+        }
+        func link(_ u: Int, _ v: Int) -> Double? {
+            let x = weight[u * n + v]
+            if !x.isNaN { return x.isInfinite ? nil : x }
+            let y = other(u, v) ?? .infinity
+            weight[u * n + v] = y
+            return y.isInfinite ? nil : y
         }
         let order = arcs.filter { $0.from != $0.to }.sorted {
             byValue
@@ -81,49 +83,86 @@ struct LinkConstruction {
             succ[a.from] = a.to
             pred[a.to] = a.from
         }
-        // Open fragments (paths): join them, nearest head first, into one cycle.
-        var heads: [Int] = []
-        for i in 0..<n where pred[i] < 0 { heads.append(i) }
-        if !heads.isEmpty {
-            func tail(_ h: Int) -> Int {
-                var t = h
-                while succ[t] >= 0 { t = succ[t] }
-                return t
+        // Open fragments (paths): join them, nearest head first, into one cycle. A greedy
+        // join can end where no arc closes it; then it starts again from another fragment.
+        var fragments: [(head: Int, tail: Int, length: Int)] = []
+        for h in 0..<n where pred[h] < 0 {
+            var t = h
+            var length = 1
+            while succ[t] >= 0 {
+                t = succ[t]
+                length += 1
             }
-            var remaining = Set(heads)
-            let first = heads[0]
-            remaining.remove(first)
-            var current = tail(first)
-            var total = 0
-            var h = first
-            while true {
-                total += 1
-                if succ[h] < 0 { break }
-                h = succ[h]
-            }
-            while !remaining.isEmpty {
-                guard let next = remaining.min(by: { a, b in
-                    (link(current, a) ?? .infinity, a) < (link(current, b) ?? .infinity, b)
-                }), link(current, next) != nil else { return nil }
-                remaining.remove(next)
-                succ[current] = next
-                pred[next] = current
-                var t = next
-                total += 1
-                while succ[t] >= 0 {
-                    t = succ[t]
-                    total += 1
-                }
-                current = t
-            }
-            guard link(current, first) != nil, total >= least || (minCycle == nil && total == n) else {
-                return nil
-            }
-            if minCycle == nil && total != n { return nil }
-            succ[current] = first
-            pred[first] = current
+            fragments.append((h, t, length))
         }
-        if minCycle == nil {
+        if !fragments.isEmpty {
+            let total = fragments.reduce(0) { $0 + $1.length }
+            if minCycle == nil && total != n { return nil }
+            // Fewer nodes than a cycle needs: they go, as one run, into a closed cycle.
+            let closes = minCycle.map { total >= $0 } ?? true
+            var order: [Int]?
+            for attempt in 0..<min(fragments.count, 8) {
+                var remaining = Set(fragments.indices)
+                remaining.remove(attempt)
+                var sequence = [attempt]
+                var current = fragments[attempt].tail
+                while let next = remaining.min(by: { a, b in
+                    (link(current, fragments[a].head) ?? .infinity, a) < (link(current, fragments[b].head) ?? .infinity, b)
+                }) {
+                    if link(current, fragments[next].head) != nil {
+                        remaining.remove(next)
+                        sequence.append(next)
+                        current = fragments[next].tail
+                        continue
+                    }
+                    // A dead end: the fragment goes between two fragments already joined.
+                    guard let place = (0..<(sequence.count - 1)).first(where: {
+                        link(fragments[sequence[$0]].tail, fragments[next].head) != nil
+                            && link(fragments[next].tail, fragments[sequence[$0 + 1]].head) != nil
+                    }) else { break }
+                    remaining.remove(next)
+                    sequence.insert(next, at: place + 1)
+                }
+                if remaining.isEmpty, !closes || link(current, fragments[attempt].head) != nil {
+                    order = sequence
+                    break
+                }
+            }
+            guard let order else { return nil }
+            for (a, b) in zip(order, order.dropFirst()) {
+                succ[fragments[a].tail] = fragments[b].head
+                pred[fragments[b].head] = fragments[a].tail
+            }
+            let head = fragments[order[0]].head
+            let tail = fragments[order[order.count - 1]].tail
+            if closes {
+                succ[tail] = head
+                pred[head] = tail
+            } else {
+                var inside = Set<Int>()
+                var v = head
+                while v >= 0 {
+                    inside.insert(v)
+                    v = succ[v]
+                }
+                var best: (Double, Int)?
+                for c in 0..<n where !inside.contains(c) {
+                    let d = succ[c]
+                    guard let x = link(c, head), let y = link(tail, d), let z = link(c, d) else { continue }
+                    if x + y - z < best?.0 ?? .infinity { best = (x + y - z, c) }
+                }
+                guard let (_, c) = best else { return nil }
+                let d = succ[c]
+                succ[c] = head
+                pred[head] = c
+                succ[tail] = d
+                pred[d] = tail
+            }
+        }
+        if let least = minCycle {
+            CycleLocalSearch(nodes: n, least: least, outgoing: outgoing, incoming: incoming)
+                .iterate(&succ, &pred, kicks: kicks, link)
+        } else {
             func descend(_ succ: inout [Int], _ pred: inout [Int]) {
                 for _ in 0..<10 {
                     let reversed = twoOpt(&succ, &pred, outgoing, link)
@@ -138,22 +177,31 @@ struct LinkConstruction {
             let span = max(2, min(50, n / 4))
             if n >= 8 {
                 for _ in 0..<kicks {
-                    // A local double bridge: A B C D → A C B D for three runs near a random place.
-                    guard let tour = Self.tour(succ) else { break }
-                    let p1 = Int.random(in: 1..<(n - 2), using: &random)
-                    let p2 = min(n - 1, p1 + Int.random(in: 1...span, using: &random))
-                    let p3 = min(n, p2 + Int.random(in: 1...span, using: &random))
-                    guard p2 < p3 else { continue }
-                    let kicked = Array(tour[0..<p1]) + Array(tour[p2..<p3]) + Array(tour[p1..<p2]) + Array(tour[p3..<n])
-                    guard (0..<n).allSatisfy({ link(kicked[$0], kicked[($0 + 1) % n]) != nil }) else { continue }
+                    // A local double bridge: x B C y → x C B y for two short runs B, C after a
+                    // random node x. Only the kick's ends are searched afterwards, so a kick
+                    // costs O(span) and not a whole descent.
+                    let x = Int.random(in: 0..<n, using: &random)
+                    let lengthB = Int.random(in: 1...span, using: &random)
+                    let lengthC = Int.random(in: 1...span, using: &random)
+                    guard lengthB + lengthC <= n - 2 else { continue }
+                    let b1 = succ[x]
+                    var b2 = b1
+                    for _ in 1..<lengthB { b2 = succ[b2] }
+                    let c1 = succ[b2]
+                    var c2 = c1
+                    for _ in 1..<lengthC { c2 = succ[c2] }
+                    let y = succ[c2]
+                    guard let xc = link(x, c1), let cb = link(c2, b1), let by = link(b2, y) else { continue }
                     var s2 = succ
                     var p2s = pred
-                    for (i, v) in kicked.enumerated() {
-                        s2[v] = kicked[(i + 1) % n]
-                        p2s[kicked[(i + 1) % n]] = v
-                    }
-                    descend(&s2, &p2s)
-                    let w = total(s2)
+                    s2[x] = c1
+                    p2s[c1] = x
+                    s2[c2] = b1
+                    p2s[b1] = c2
+                    s2[b2] = y
+                    p2s[y] = b2
+                    var w = best + xc + cb + by - link(x, b1)! - link(b2, c1)! - link(c2, y)!
+                    w += localDescent(&s2, &p2s, active: [x, b1, b2, c1, c2, y], outgoing, incoming, link)
                     if w < best - 1e-9 {
                         best = w
                         succ = s2
@@ -174,6 +222,104 @@ struct LinkConstruction {
             x = succ[x]
         } while x != 0 && tour.count <= succ.count
         return tour.count == succ.count ? tour : nil
+    }
+
+    /// Or-opt and 2-opt moves around `active` nodes only ("don't look bits"): a node is
+    /// searched when it or a neighbour moved, runs reversed by 2-opt are at most 50 long.
+    /// Returns the change in total weight (≤ 0).
+    private func localDescent(
+        _ succ: inout [Int], _ pred: inout [Int], active: [Int],
+        _ outgoing: [[Int]], _ into: [[Int]], _ w: (Int, Int) -> Double?
+    ) -> Double {
+        let n = nodes
+        var queue = active
+        var queued = Set(active)
+        var change = 0.0
+        var steps = 0
+        func push(_ nodes: Int...) {
+            for v in nodes where queued.insert(v).inserted { queue.append(v) }
+        }
+        while let a = queue.popLast(), steps < 20 * n {
+            queued.remove(a)
+            steps += 1
+            // 2-opt: a → b … c → d becomes a → c … b → d, the run b … c reversed.
+            let b = succ[a]
+            if let ab = w(a, b) {
+                var forward = 0.0
+                var backward = 0.0
+                var c = b
+                var found = false
+                for _ in 0..<50 {
+                    let next = succ[c]
+                    if next == a { break }
+                    guard let f = w(c, next), let r = w(next, c) else { break }
+                    forward += f
+                    backward += r
+                    c = next
+                    let d = succ[c]
+                    guard d != a, let ac = w(a, c), let bd = w(b, d), let cd = w(c, d) else { continue }
+                    let delta = ac + bd + backward - (ab + cd + forward)
+                    if delta < -1e-9 {
+                        // Reverse b … c.
+                        var run: [Int] = [b]
+                        var v = b
+                        while v != c {
+                            v = succ[v]
+                            run.append(v)
+                        }
+                        succ[a] = c
+                        pred[c] = a
+                        for i in stride(from: run.count - 1, to: 0, by: -1) {
+                            succ[run[i]] = run[i - 1]
+                            pred[run[i - 1]] = run[i]
+                        }
+                        succ[b] = d
+                        pred[d] = b
+                        change += delta
+                        push(a, b, c, d)
+                        found = true
+                        break
+                    }
+                }
+                if found { continue }
+            }
+            // Or-opt: move the run a … (one to three nodes) between c and succ[c].
+            var moved = false
+            for length in 1...3 {
+                var e = a
+                var segment = [a]
+                for _ in 1..<length {
+                    e = succ[e]
+                    segment.append(e)
+                }
+                let p = pred[a]
+                let q = succ[e]
+                guard !segment.contains(p), !segment.contains(q), p != q,
+                    let out1 = w(p, a), let out2 = w(e, q), let join = w(p, q)
+                else { continue }
+                let gain = out1 + out2 - join
+                guard gain > 1e-9 else { continue }
+                for c in into[a] where c != p && !segment.contains(c) {
+                    let d = succ[c]
+                    guard !segment.contains(d), let in1 = w(c, a), let in2 = w(e, d), let old = w(c, d) else { continue }
+                    let delta = in1 + in2 - old - gain
+                    if delta < -1e-9 {
+                        succ[p] = q
+                        pred[q] = p
+                        succ[c] = a
+                        pred[a] = c
+                        succ[e] = d
+                        pred[d] = e
+                        change += delta
+                        push(p, q, c, a, e, d)
+                        moved = true
+                        break
+                    }
+                }
+                if moved { break }
+            }
+        }
+        return change
     }
 
     /// 2-opt for a directed ring: replace a → b … c → d by a → c … b → d, the run between
