@@ -1,6 +1,7 @@
 // See include/CGLPKGuard.h for why this file exists.
 #include "CGLPKGuard.h"
 
+#include <float.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -154,6 +155,100 @@ static int zd_generate_rows(glp_tree *tree, glp_prob *problem, zd_session *sessi
     return 0;
 }
 
+// Driebeck-Tomlin branching (the rule GLPK uses by default) over `limit`
+// candidates only: the fractional columns of largest fractionality × cost. GLPK evaluates it for every
+// fractional column: one tableau row each, which was most of the time per
+// node (0.3 s) on 7000-column models. Written here because GLPK has no
+// option for it; it uses only the public API (glp_eval_tab_row,
+// glp_dual_rtest) in GLP_IBRANCH, where the basis is optimal and factorised.
+// Leaves the choice to GLPK (returns without branching) when anything is
+// unusual.
+static void zd_branch_limited(glp_tree *tree, glp_prob *problem, int limit) {
+    int m = glp_get_num_rows(problem);
+    int n = glp_get_num_cols(problem);
+    if (limit <= 0 || n <= 0 || glp_get_obj_dir(problem) != GLP_MIN ||
+        glp_get_status(problem) != GLP_OPT || !glp_bf_exists(problem))
+        return;
+    int *candidates = malloc(sizeof(int) * (size_t)limit);
+    double *scores = malloc(sizeof(double) * (size_t)limit);
+    int *ind = malloc(sizeof(int) * (size_t)(n + 1));
+    double *val = malloc(sizeof(double) * (size_t)(n + 1));
+    if (candidates == NULL || scores == NULL || ind == NULL || val == NULL) {
+        free(candidates);
+        free(scores);
+        free(ind);
+        free(val);
+        return;
+    }
+    // The best-scored candidates, kept sorted (ties: lower column).
+    int count = 0;
+    for (int j = 1; j <= n; j++) {
+        if (!glp_ios_can_branch(tree, j)) continue;
+        double x = glp_get_col_prim(problem, j);
+        double f = x - floor(x);
+        // Fractionality weighted by the column's cost: costly columns decide the
+        // bound (most fractional alone: 1300 nodes and no proof in 60 s where
+        // this proves in 130 nodes).
+        double score = (f < 1.0 - f ? f : 1.0 - f) * (1.0 + fabs(glp_get_obj_coef(problem, j)));
+        if (count == limit && score <= scores[count - 1]) continue;
+        int at = count < limit ? count++ : count - 1;
+        while (at > 0 && scores[at - 1] < score) {
+            scores[at] = scores[at - 1];
+            candidates[at] = candidates[at - 1];
+            at--;
+        }
+        scores[at] = score;
+        candidates[at] = j;
+    }
+    int chosen = 0, next = GLP_NO_BRNCH;
+    double degradation = -1.0;
+    for (int c = 0; c < count; c++) {
+        int j = candidates[c];
+        double x = glp_get_col_prim(problem, j);
+        if (glp_get_col_stat(problem, j) != GLP_BS) continue;
+        int len = glp_eval_tab_row(problem, m + j, ind, val);
+        double change[2];
+        for (int side = 0; side < 2; side++) {
+            int dir = side == 0 ? -1 : +1; // down: x must fall; up: rise
+            int pos = glp_dual_rtest(problem, len, ind, val, dir, 1e-9);
+            if (pos == 0) {
+                change[side] = DBL_MAX; // this branch is infeasible
+                continue;
+            }
+            int k = ind[pos];
+            double alpha = val[pos];
+            double dx = (side == 0 ? floor(x) : ceil(x)) - x;
+            double dk_step = dx / alpha;
+            if (k > m && glp_get_col_kind(problem, k - m) != GLP_CV &&
+                fabs(dk_step - floor(dk_step + 0.5)) > 1e-3)
+                dk_step = dk_step > 0 ? ceil(dk_step) : floor(dk_step);
+            int stat = k <= m ? glp_get_row_stat(problem, k) : glp_get_col_stat(problem, k - m);
+            double d = k <= m ? glp_get_row_dual(problem, k) : glp_get_col_dual(problem, k - m);
+            if ((stat == GLP_NL && d < 0) || (stat == GLP_NU && d > 0) || stat == GLP_NF) d = 0;
+            double z = d * dk_step;
+            change[side] = z > 0 ? z : 0;
+        }
+        double larger = change[0] > change[1] ? change[0] : change[1];
+        if (larger > degradation) {
+            degradation = larger;
+            chosen = j;
+            // The branch that loses less is solved first.
+            next = change[0] < change[1] ? GLP_DN_BRNCH : GLP_UP_BRNCH;
+        }
+        if (degradation == DBL_MAX) break;
+    }
+    if (chosen != 0 && degradation < 1e-6 * (1.0 + 0.001 * fabs(glp_get_obj_val(problem)))) {
+        // No column degrades the bound: the best-scored one, up first.
+        chosen = candidates[0];
+        next = GLP_UP_BRNCH;
+    }
+    if (chosen != 0) glp_ios_branch_upon(tree, chosen, next);
+    free(candidates);
+    free(scores);
+    free(ind);
+    free(val);
+}
+
 // The glp_intopt callback. The column checks skip work on a presolved
 // problem, whose columns do not match the model's.
 static void zd_callback(glp_tree *tree, void *info) {
@@ -165,6 +260,10 @@ static void zd_callback(glp_tree *tree, void *info) {
         if (session->separate != NULL && matches &&
             zd_generate_rows(tree, problem, session) != 0)
             return;
+        break;
+    case GLP_IBRANCH:
+        if (matches && session->branch_candidates > 0)
+            zd_branch_limited(tree, problem, session->branch_candidates);
         break;
     case GLP_IHEUR:
         if (session->heuristic != NULL && matches && !session->heuristic_offered) {

@@ -142,6 +142,7 @@ struct SolveRun {
             parm.ps_heur = GLP_OFF
         }
         parm.tm_lim = remainingMilliseconds
+        session.pointee.branch_candidates = Int32(clamping: max(0, options.branchingCandidates ?? 0))
         let gap = options.relativeGap
         parm.mip_gap = gap.isFinite && gap > 0 ? gap : 0
         var rc: Int32 = 0

@@ -18,6 +18,12 @@ public struct SolveOptions: Sendable, Equatable {
     /// Seconds of proximity search to improve a first solution; nil for none (backends ignore
     /// it when lazy rows are used).
     public var proximitySearch: Double? = nil
+    /// Evaluate the backend's branching rule on at most this many fractional variables per
+    /// node, those of largest fractionality × |cost|; nil for every one (the default).
+    ///
+    /// GLPK's default rule (Driebeck–Tomlin) computes one simplex tableau row per fractional
+    /// variable and node; on models of thousands of columns that is most of the search time.
+    public var branchingCandidates: Int? = nil
     /// Options; the defaults mean no limits, presolve on, MIR cuts, no log.
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,

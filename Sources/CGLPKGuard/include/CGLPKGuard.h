@@ -61,6 +61,9 @@ typedef struct zd_session {
     const double *heuristic; // 1-based, columns + 1 entries, or NULL
     int columns;
     int capture_log;
+    // Driebeck-Tomlin branching over at most this many candidates, the most
+    // fractional ones (0: GLPK's own rule over every fractional column).
+    int branch_candidates;
     // Outputs.
     zd_snapshot snapshot;
     int heuristic_offered;
