@@ -166,7 +166,11 @@ struct PricedTeamSolve {
         let neighbourhood = converged ? Self.cheapest(price(
             duals, Array(repeating: Array(repeating: [], count: n), count: T + 1),
             below: Self.neighbourhoodGap(L), perUnit: Int.max), count: Self.neighbourhoodLinks * n * T) : nil
-        let improved = supportRoster(lp.values, built, pool, start: constructed, neighbourhood: neighbourhood)
+        // GLPK's branching rarely finds a better ring than the constructed one (none in 20 s
+        // at 100, 300 or 1000 enterprises): that time goes to the final search instead.
+        let ring = basis.ctx.scenario.rules.structure == .ring
+        let improved = ring && constructed != nil
+            ? nil : supportRoster(lp.values, built, pool, start: constructed, neighbourhood: neighbourhood)
         if let first = [constructed, improved].compactMap({ $0 }).min(by: { $0.objective < $1.objective }) {
             let limit = first.objective - L + Self.tolerance * max(1, abs(first.objective))
             let kept = converged
@@ -175,7 +179,7 @@ struct PricedTeamSolve {
             let current = selected.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
             note("pricing: first roster \(first.objective) (LP bound \(L)); \(kept.count) links could beat it")
             var next: [[Set<Int>]]
-            if converged, kept.count <= current {
+            if converged, kept.count <= 2 * current {
                 // Every link that could take part in a better roster: one MIP proves it.
                 next = Array(repeating: Array(repeating: [], count: n), count: T + 1)
                 for e in kept { next[e.term][e.node].insert(e.site) }
@@ -218,10 +222,12 @@ struct PricedTeamSolve {
             }
             var mipOptions = SolveOptions(
                 timeLimit: secondsLeft(), relativeGap: options.relativeGap, captureLog: options.captureLog)
-            // Measured on the selected-links model (BENCHMARKS.md): with Gomory cuts and no MIR
-            // a 300-enterprise scenario is proven in seconds where the defaults stall.
-            mipOptions.cuts.gomory = true
+            // Measured on the selected-links model (BENCHMARKS.md): no MIR cuts; and, since the
+            // blossom rows, no Gomory cuts either (GLPK makes them at every node, one simplex
+            // tableau row each: 300 enterprises, 2 terms, proven in 26 s instead of 41 s).
+            mipOptions.cuts.gomory = false
             mipOptions.cuts.mir = false
+            mipOptions.branchingCandidates = Self.branchingCandidates
             let result = solver.solve(built.model, options: mipOptions, hooks: hooks)
             var out = PartResult(termination: result.termination)
             out.priced = true
@@ -299,11 +305,11 @@ struct PricedTeamSolve {
                         value: lp.values[l.variable.index]))
             }
             let earlier = used
-            // Two greedy orders; the lighter result wins.
-            let candidates = [true, false].compactMap { byValue -> [Int]? in
+            // Two greedy orders, each with one descent; the lighter is searched further.
+            func construct(byValue: Bool, kicks: Int) -> [Int]? {
                 var construction = LinkConstruction(nodes: n, minCycle: minCycle, arcs: arcs)
                 construction.byValue = byValue
-                construction.kicks = minCycle == nil ? Self.ringKicks(n) : Self.cycleKicks(n)
+                construction.kicks = kicks
                 construction.other = { [basis] i, j in
                     // Any possible link.
                     guard i != j, basis.possible(basis.ents[i], basis.ents[j], k),
@@ -313,9 +319,11 @@ struct PricedTeamSolve {
                 }
                 return construction.build()
             }
-            let best = candidates.min { a, b in
-                (0..<n).reduce(0.0) { $0 + arcWeight($1, a[$1]) } < (0..<n).reduce(0.0) { $0 + arcWeight($1, b[$1]) }
-            }
+            func weight(_ succ: [Int]) -> Double { (0..<n).reduce(0.0) { $0 + arcWeight($1, succ[$1]) } }
+            let orders = [true, false].compactMap { byValue in construct(byValue: byValue, kicks: 0).map { (byValue, $0) } }
+            let lighter = orders.min { weight($0.1) < weight($1.1) }
+            let kicks = minCycle == nil ? Self.ringKicks(n) : Self.cycleKicks(n)
+            let best = lighter.flatMap { construct(byValue: $0.0, kicks: kicks) } ?? lighter?.1
             guard let succ = best else {
                 note("pricing: no links constructed for term \(k)")
                 return nil
@@ -366,6 +374,7 @@ struct PricedTeamSolve {
         var o = SolveOptions(timeLimit: budget, relativeGap: 1e-4)
         o.cuts.gomory = true
         o.cuts.mir = false
+        o.branchingCandidates = Self.branchingCandidates
         // GLPK's own search is slow to find any roster on large models; the pump and
         // proximity search find one (backends ignore both when lazy rows are in use).
         o.feasibilityPump = true
@@ -380,9 +389,9 @@ struct PricedTeamSolve {
     /// max-flows per round cost more than they give beyond).
     static let minCutNodes = 400
 
-    /// Iterated local search for a constructed ring: about a second of kicks at 300
-    /// enterprises (a kick's 2-opt walks runs of up to 50 nodes).
-    static func ringKicks(_ n: Int) -> Int { min(20 * n, max(100, 300_000 / max(n, 1))) }
+    /// Iterated local search for a constructed ring: a kick costs about 0.2 ms (its 2-opt
+    /// walks runs of up to 50 nodes), so about 4 s at 1000 enterprises and more.
+    static func ringKicks(_ n: Int) -> Int { min(20 * n, 20_000) }
 
     /// Kicks for constructed cycles, cheaper than a ring's (no run is reversed): at 1000
     /// enterprises 3000 kicks took 0.2 s and reached what 100 000 did.
@@ -405,6 +414,11 @@ struct PricedTeamSolve {
         Array(links.sorted { ($0.reducedCost, $0.term, $0.node, $0.site) < ($1.reducedCost, $1.term, $1.node, $1.site) }
             .prefix(count))
     }
+
+    /// Branching looks at this many candidates per node (``SolveOptions/branchingCandidates``):
+    /// at 1000 enterprises a node took 0.3 s with all of them and the proof 30 s; with 20,
+    /// 13 s (BENCHMARKS.md).
+    static let branchingCandidates = 20
 
     /// Reduced costs below this (relative to the objective) count as negative.
     static let tolerance = 1e-7
