@@ -95,6 +95,49 @@ struct LinkConstruction {
             }
             fragments.append((h, t, length))
         }
+        if let least = minCycle, !fragments.isEmpty {
+            // Cycles need not be one: each fragment closes on itself or goes, as a run, into
+            // a closed cycle, whichever costs less; only those that can do neither are
+            // joined below. (Joining everything failed on sparse maps, 30 km at most.)
+            var closed = Array(repeating: true, count: n)
+            for f in fragments {
+                var v = f.head
+                while v >= 0 {
+                    closed[v] = false
+                    v = succ[v]
+                }
+            }
+            var open: [(head: Int, tail: Int, length: Int)] = []
+            for f in fragments {
+                var best: (cost: Double, at: Int)?  // at = -1: closes on itself
+                if f.length >= least, let w = link(f.tail, f.head) { best = (w, -1) }
+                for c in 0..<n where closed[c] {
+                    let d = succ[c]
+                    guard let x = link(c, f.head), let y = link(f.tail, d), let z = link(c, d) else { continue }
+                    if x + y - z < best?.cost ?? .infinity { best = (x + y - z, c) }
+                }
+                guard let (_, at) = best else {
+                    open.append(f)
+                    continue
+                }
+                if at < 0 {
+                    succ[f.tail] = f.head
+                    pred[f.head] = f.tail
+                } else {
+                    let d = succ[at]
+                    succ[at] = f.head
+                    pred[f.head] = at
+                    succ[f.tail] = d
+                    pred[d] = f.tail
+                }
+                var v = f.head
+                repeat {
+                    closed[v] = true
+                    v = succ[v]
+                } while v != f.head && v >= 0
+            }
+            fragments = open
+        }
         if !fragments.isEmpty {
             let total = fragments.reduce(0) { $0 + $1.length }
             if minCycle == nil && total != n { return nil }

@@ -163,7 +163,9 @@ struct PricedTeamSolve {
         let constructed = constructedRoster(lp, built, pool, duals)
         // With converged duals the links of least reduced cost are where better rosters
         // are (a roster's cost is at least L + the sum of its links' reduced costs).
-        let neighbourhood = converged ? Self.cheapest(price(
+        // Without a first roster, GLPK needs room to find one: the LP's support and nearest
+        // sites (the city example found none in 28 s in the reduced-cost neighbourhood).
+        let neighbourhood = converged && constructed != nil ? Self.cheapest(price(
             duals, Array(repeating: Array(repeating: [], count: n), count: T + 1),
             below: Self.neighbourhoodGap(L), perUnit: Int.max), count: Self.neighbourhoodLinks * n * T) : nil
         // GLPK's branching rarely finds a better ring than the constructed one (none in 20 s
@@ -246,7 +248,7 @@ struct PricedTeamSolve {
                     out.values = start
                     out.placements = built.decode(start)
                     out.objective = z
-                    out.bound = min(z, min(result.bestBound ?? excludedFloor, excludedFloor))
+                    out.bound = min(z, min(result.bestBound ?? L, excludedFloor))
                 }
                 return out
             }
@@ -257,11 +259,13 @@ struct PricedTeamSolve {
             let threshold = Z - L - Self.tolerance * max(1, abs(Z))
             let entering = finished ? price(duals, selected, below: threshold, perUnit: Int.max) : []
             if finished, entering.isEmpty {
-                out.bound = result.termination == .optimal ? Z : min(result.bestBound ?? Z, excludedFloor)
+                out.bound = result.termination == .optimal ? Z : min(result.bestBound ?? L, excludedFloor)
                 return out
             }
             if !finished || shouldStop() || secondsLeft().map({ $0 <= 0.01 }) == true {
-                let b = min(result.bestBound ?? excludedFloor, excludedFloor)
+                // Without a bound from this search (stopped before its first LP), the LP
+                // relaxation's L still bounds every roster over the selected links.
+                let b = min(result.bestBound ?? L, excludedFloor)
                 out.bound = min(b, Z)
                 if result.termination == .optimal { out.termination = .timeLimit }
                 return out
@@ -279,6 +283,29 @@ struct PricedTeamSolve {
     private func constructedRoster(
         _ lp: RelaxationResult, _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals
     ) -> (built: BuiltModel, values: [Double], objective: Double)? {
+        // With more terms, how strictly people are counted decides whether the links can be
+        // staffed, and no one way worked on every scenario tried: strictest first.
+        let ways: [PeopleCounting] = basis.ctx.terms >= 2 ? [.strict, .hall, .none] : [.none]
+        for way in ways {
+            if let found = constructedRoster(lp, lpModel, pool, duals, counting: way) { return found }
+            if shouldStop() || secondsLeft().map({ $0 <= 0.01 }) == true { break }
+        }
+        return nil
+    }
+
+    /// How a term's construction counts the people earlier terms' teams take.
+    enum PeopleCounting {
+        /// The previous term's team is subtracted from this term's placeable people.
+        case strict
+        /// People placeable in either of two terms in a row must cover both teams.
+        case hall
+        /// Only this term's own placeable people count.
+        case none
+    }
+
+    private func constructedRoster(
+        _ lp: RelaxationResult, _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals, counting: PeopleCounting
+    ) -> (built: BuiltModel, values: [Double], objective: Double)? {
         guard let rows = lpModel.teamRows else { return nil }
         let ctx = basis.ctx
         let rules = basis.ctx.scenario.rules
@@ -287,7 +314,39 @@ struct PricedTeamSolve {
         let n = basis.ents.count
         var chosen: [[Set<Int>]] = Array(repeating: Array(repeating: [], count: n), count: T + 1)
         var used: [[Int]] = Array(repeating: [], count: T + 1)
+        // Term by term, the people a team takes are counted (`counting`): nobody serves two
+        // terms in a row when handovers overlap or maxConsecutiveTerms is 1, and keepAtHome
+        // stays home. Counts only (no person is chosen here), so the staffing MIP may fail.
+        let consecutiveBarred = basis.ctx.scenario.calendar.handoverDays > 0 || rules.maxConsecutiveTerms <= 1
+        let homeLimit: [Int?] = basis.ents.map { u in
+            rules.requireQualified ? ctx.qualifiedCount(u) - rules.keepAtHome : nil
+        }
+        // People of enterprise `u` who may serve at `v` in term `k` (placeable, not barred).
+        func free(_ u: Int, _ v: Int, _ k: Int) -> [Int] {
+            ctx.index.peopleOfUnit[u].filter { basis.placeable[$0][k] && !basis.personBanned($0, v, k) }
+        }
         for k in 1...T {
+            func staffable(_ i: Int, _ j: Int) -> Bool {
+                let v = basis.ents[j]
+                let need = ctx.minStaff(v)
+                guard basis.placeableCount[i][k] - (basis.bannedCount[i][k][v] ?? 0) >= need,
+                    need <= homeLimit[i] ?? need
+                else { return false }
+                guard consecutiveBarred, k >= 2, counting != .none else { return true }
+                // Two teams in a row need that many different people (Hall's condition).
+                let u = basis.ents[i]
+                let previous = basis.ents[used[k - 1][i]]
+                let before = ctx.minStaff(previous)
+                let now = free(u, v, k)
+                switch counting {
+                case .strict:
+                    return now.count - before >= need
+                case .hall:
+                    return Set(now).union(free(u, previous, k - 1)).count >= need + before
+                case .none:
+                    return true
+                }
+            }
             // What a link adds to a roster's cost, up to terms every cover pays alike (each
             // enterprise sends once and receives once): its own cost plus its team at the
             // LP's price of one more person from the sending enterprise.
@@ -299,20 +358,22 @@ struct PricedTeamSolve {
             for l in rows.links where l.term == k {
                 let j = basis.node[l.site]
                 if (max(1, k - rules.pairCooldown)..<k).contains(where: { used[$0][l.node] == j }) { continue }
+                guard staffable(l.node, j) else { continue }
                 arcs.append(
                     LinkConstruction.Arc(
                         from: l.node, to: j, weight: arcWeight(l.node, j),
                         value: lp.values[l.variable.index]))
             }
             let earlier = used
-            // Two greedy orders, each with one descent; the lighter is searched further.
+            // Two greedy orders, each searched; the lighter wins (which one does is not known
+            // before the search: at 300 enterprises the heavier start ended lighter).
             func construct(byValue: Bool, kicks: Int) -> [Int]? {
                 var construction = LinkConstruction(nodes: n, minCycle: minCycle, arcs: arcs)
                 construction.byValue = byValue
                 construction.kicks = kicks
                 construction.other = { [basis] i, j in
                     // Any possible link.
-                    guard i != j, basis.possible(basis.ents[i], basis.ents[j], k),
+                    guard i != j, basis.possible(basis.ents[i], basis.ents[j], k), staffable(i, j),
                         !(max(1, k - rules.pairCooldown)..<k).contains(where: { earlier[$0][i] == j })
                     else { return nil }
                     return arcWeight(i, j)
@@ -320,12 +381,10 @@ struct PricedTeamSolve {
                 return construction.build()
             }
             func weight(_ succ: [Int]) -> Double { (0..<n).reduce(0.0) { $0 + arcWeight($1, succ[$1]) } }
-            let orders = [true, false].compactMap { byValue in construct(byValue: byValue, kicks: 0).map { (byValue, $0) } }
-            let lighter = orders.min { weight($0.1) < weight($1.1) }
             let kicks = minCycle == nil ? Self.ringKicks(n) : Self.cycleKicks(n)
-            let best = lighter.flatMap { construct(byValue: $0.0, kicks: kicks) } ?? lighter?.1
+            let best = [true, false].compactMap { construct(byValue: $0, kicks: kicks) }.min { weight($0) < weight($1) }
             guard let succ = best else {
-                note("pricing: no links constructed for term \(k)")
+                note("pricing: no links constructed for term \(k) (people counted \(counting))")
                 return nil
             }
             used[k] = succ
@@ -338,7 +397,7 @@ struct PricedTeamSolve {
             separator: fixed.cycleCuts.isEmpty ? nil : { point, _ in fixed.separate(point) },
             shouldStop: options.shouldStop)
         let result = solver.solve(fixed.model, options: SolveOptions(timeLimit: secondsLeft().map { $0 / 4 }), hooks: hooks)
-        note("pricing: constructed links staffed: \(result.termination), objective \(result.objective ?? .nan), \(seconds(result.seconds)) s")
+        note("pricing: constructed links (people counted \(counting)) staffed: \(result.termination), objective \(result.objective ?? .nan), \(seconds(result.seconds)) s")
         guard let values = result.values, let objective = result.objective else { return nil }
         return (fixed, values, objective)
     }
@@ -389,9 +448,10 @@ struct PricedTeamSolve {
     /// max-flows per round cost more than they give beyond).
     static let minCutNodes = 400
 
-    /// Iterated local search for a constructed ring: a kick costs about 0.2 ms (its 2-opt
-    /// walks runs of up to 50 nodes), so about 4 s at 1000 enterprises and more.
-    static func ringKicks(_ n: Int) -> Int { min(20 * n, 20_000) }
+    /// Iterated local search for a constructed ring, per greedy order: a kick costs about
+    /// 0.2 ms (its 2-opt walks runs of up to 50 nodes), so about 4 s in all at 1000
+    /// enterprises and more.
+    static func ringKicks(_ n: Int) -> Int { min(20 * n, 10_000) }
 
     /// Kicks for constructed cycles, cheaper than a ring's (no run is reversed): at 1000
     /// enterprises 3000 kicks took 0.2 s and reached what 100 000 did.

@@ -89,6 +89,34 @@ final class PlannerPricingTests: XCTestCase {
             auto.roster?.solve.objective ?? -1, dense.roster?.solve.objective ?? -2, accuracy: 1e-6)
     }
 
+    /// Stopped anywhere (LP rounds, construction, the MIP, a proof round), a priced solve
+    /// reports a bound no roster beats and calls a roster optimal only when it is.
+    func testBoundsStayHonestWhenTheLimitStopsAnyStage() {
+        for (i, structure) in [Structure.cycles, .ring].enumerated() {
+            var c = GeneratorConfig(units: 30)
+            c.seed = UInt64(70 + i)
+            c.structure = structure
+            c.terms = 2
+            let s = ScenarioGenerator.generate(c)
+            let ref = ScenarioReference(name: s.name, sha256: "")
+            let exact = planner.plan(s, reference: ref, options: PlanOptions(timeLimit: 60))
+            guard exact.outcome == .optimal, let optimum = exact.roster?.solve.objective else {
+                XCTFail("scenario \(i): \(exact.outcome)")
+                continue
+            }
+            let tol = 1e-6 * max(1, abs(optimum))
+            for limit in [0.01, 0.03, 0.1, 0.3] {
+                let stopped = planner.plan(s, reference: ref, options: PlanOptions(timeLimit: limit))
+                guard let solve = stopped.roster?.solve else { continue }
+                XCTAssertLessThanOrEqual(solve.bound ?? -.infinity, optimum + tol, "scenario \(i), \(limit) s")
+                if stopped.outcome == .optimal {
+                    XCTAssertEqual(solve.objective ?? .nan, optimum, accuracy: tol, "scenario \(i), \(limit) s")
+                }
+                if let z = solve.objective { XCTAssertGreaterThanOrEqual(z, optimum - tol, "scenario \(i), \(limit) s") }
+            }
+        }
+    }
+
     /// Cut rows, pricing and the constructed roster must not depend on dictionary order.
     func testPricedRosterIsByteIdenticalAcrossRuns() {
         var c = GeneratorConfig(units: 30)
