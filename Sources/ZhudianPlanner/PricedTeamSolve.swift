@@ -38,6 +38,8 @@ struct PricedTeamSolve {
     /// Every site each enterprise may ever be linked to (unit-level rules), nearest first,
     /// ties by index, with the link's cost; indexed by node.
     private let universe: [[(site: Int, cost: Double)]]
+    /// For each site (by node), the enterprises that may ever send to it, nearest first.
+    private let senders: [[Int]]
 
     init(solver: any MIPSolver, basis: TeamBasis, options: PlanOptions, deadline: ContinuousClock.Instant?) {
         self.solver = solver
@@ -53,6 +55,11 @@ struct PricedTeamSolve {
             .sorted { ($0.km, $0.site) < ($1.km, $1.site) }
             .map { ($0.site, $0.cost) }
         }
+        var near = Array(repeating: [(node: Int, km: Double)](), count: basis.ents.count)
+        for (i, u) in basis.ents.enumerated() {
+            for l in universe[i] { near[basis.node[l.site]].append((i, ctx.km(u, l.site))) }
+        }
+        senders = near.map { $0.sorted { ($0.km, $0.node) < ($1.km, $1.node) }.map(\.node) }
     }
 
     /// Whether pricing pays: the full model would have many more links than the selection.
@@ -508,6 +515,17 @@ struct PricedTeamSolve {
                 for l in universe[i] where taken < nearest {
                     if basis.possible(u, l.site, k) {
                         selected[k][i].insert(l.site)
+                        taken += 1
+                    }
+                }
+            }
+            // And each site its nearest senders: a remote site that is nobody's near one
+            // made the first LP infeasible (the city example, 30 km at most).
+            for (j, v) in basis.ents.enumerated() {
+                var taken = 0
+                for i in senders[j] where taken < nearest / 2 {
+                    if basis.possible(basis.ents[i], v, k) {
+                        selected[k][i].insert(v)
                         taken += 1
                     }
                 }
