@@ -127,37 +127,16 @@ struct CycleLocalSearch {
         let home = labels.id[a]
         let length = labels.size[home]
         for runLength in 1...3 where runLength < length {
-            var e = a
-            var run = [a]
-            for _ in 1..<runLength {
-                e = succ[e]
-                run.append(e)
+            // Leaving for another cycle must keep this one long enough.
+            let move = LinkConstruction.orOptMove(a, length: runLength, succ, pred, incoming, w) { [labels] c in
+                labels.id[c] == home || length - runLength >= least
             }
-            let p = pred[a]
-            let q = succ[e]
-            guard p != q, let out1 = w(p, a), let out2 = w(e, q), let join = w(p, q) else {
-                continue
-            }
-            let gain = out1 + out2 - join
-            guard gain > 1e-9 else { continue }
-            for c in incoming[a] where c != p && !run.contains(c) {
-                let away = labels.id[c] != home
-                if away && length - runLength < least { continue }
-                let d = succ[c]
-                guard !run.contains(d), let in1 = w(c, a), let in2 = w(e, d), let old = w(c, d) else { continue }
-                let delta = in1 + in2 - old - gain
-                guard delta < -1e-9 else { continue }
-                let target = labels.id[c]
-                succ[p] = q
-                pred[q] = p
-                succ[c] = a
-                pred[a] = c
-                succ[e] = d
-                pred[d] = e
-                labels.relabel(from: c, as: target, succ)
-                if away { labels.relabel(from: p, as: home, succ) }
-                return (delta, [p, q, c, a, e, d])
-            }
+            guard let move else { continue }
+            let target = labels.id[move.c]
+            move.apply(&succ, &pred)
+            labels.relabel(from: move.c, as: target, succ)
+            if target != home { labels.relabel(from: move.p, as: home, succ) }
+            return (move.delta, [move.p, move.q, move.c, move.a, move.e, move.d])
         }
         return nil
     }

@@ -237,13 +237,12 @@ struct LinkConstruction {
                     guard let xc = link(x, c1), let cb = link(c2, b1), let by = link(b2, y) else { continue }
                     var s2 = succ
                     var p2s = pred
-                    s2[x] = c1
-                    p2s[c1] = x
-                    s2[c2] = b1
-                    p2s[b1] = c2
-                    s2[b2] = y
-                    p2s[y] = b2
-                    var w = best + xc + cb + by - link(x, b1)! - link(b2, c1)! - link(c2, y)!
+                    // The same three arcs as moving the run B between C and y.
+                    let kick = OrOptMove(
+                        p: x, q: c1, c: c2, d: y, a: b1, e: b2,
+                        delta: xc + cb + by - link(x, b1)! - link(b2, c1)! - link(c2, y)!)
+                    kick.apply(&s2, &p2s)
+                    var w = best + kick.delta
                     w += localDescent(&s2, &p2s, active: [x, b1, b2, c1, c2, y], outgoing, incoming, link)
                     if w < best - 1e-9 {
                         best = w
@@ -327,42 +326,60 @@ struct LinkConstruction {
                 if found { continue }
             }
             // Or-opt: move the run a … (one to three nodes) between c and succ[c].
-            var moved = false
             for length in 1...3 {
-                var e = a
-                var segment = [a]
-                for _ in 1..<length {
-                    e = succ[e]
-                    segment.append(e)
+                if let move = Self.orOptMove(a, length: length, succ, pred, into, w) {
+                    move.apply(&succ, &pred)
+                    change += move.delta
+                    push(move.p, move.q, move.c, move.a, move.e, move.d)
+                    break
                 }
-                let p = pred[a]
-                let q = succ[e]
-                guard !segment.contains(p), !segment.contains(q), p != q,
-                    let out1 = w(p, a), let out2 = w(e, q), let join = w(p, q)
-                else { continue }
-                let gain = out1 + out2 - join
-                guard gain > 1e-9 else { continue }
-                for c in into[a] where c != p && !segment.contains(c) {
-                    let d = succ[c]
-                    guard !segment.contains(d), let in1 = w(c, a), let in2 = w(e, d), let old = w(c, d) else { continue }
-                    let delta = in1 + in2 - old - gain
-                    if delta < -1e-9 {
-                        succ[p] = q
-                        pred[q] = p
-                        succ[c] = a
-                        pred[a] = c
-                        succ[e] = d
-                        pred[d] = e
-                        change += delta
-                        push(p, q, c, a, e, d)
-                        moved = true
-                        break
-                    }
-                }
-                if moved { break }
             }
         }
         return change
+    }
+
+    /// An or-opt move: the run `a … e` leaves `p → a`, `e → q` and goes between `c` and `d`.
+    struct OrOptMove {
+        let p: Int, q: Int, c: Int, d: Int, a: Int, e: Int
+        /// The change in total weight (< 0 for a move local search found).
+        let delta: Double
+
+        func apply(_ succ: inout [Int], _ pred: inout [Int]) {
+            succ[p] = q
+            pred[q] = p
+            succ[c] = a
+            pred[a] = c
+            succ[e] = d
+            pred[d] = e
+        }
+    }
+
+    /// The first improving or-opt move of the run of `length` nodes from `a`, to a place
+    /// after one of `into[a]` that `allowed` accepts; nil when none gains.
+    static func orOptMove(
+        _ a: Int, length: Int, _ succ: [Int], _ pred: [Int], _ into: [[Int]], _ w: (Int, Int) -> Double?,
+        allowed: (Int) -> Bool = { _ in true }
+    ) -> OrOptMove? {
+        var e = a
+        var run = [a]
+        for _ in 1..<length {
+            e = succ[e]
+            run.append(e)
+        }
+        let p = pred[a]
+        let q = succ[e]
+        guard !run.contains(p), !run.contains(q), p != q,
+            let out1 = w(p, a), let out2 = w(e, q), let join = w(p, q)
+        else { return nil }
+        let gain = out1 + out2 - join
+        guard gain > 1e-9 else { return nil }
+        for c in into[a] where c != p && !run.contains(c) && allowed(c) {
+            let d = succ[c]
+            guard !run.contains(d), let in1 = w(c, a), let in2 = w(e, d), let old = w(c, d) else { continue }
+            let delta = in1 + in2 - old - gain
+            if delta < -1e-9 { return OrOptMove(p: p, q: q, c: c, d: d, a: a, e: e, delta: delta) }
+        }
+        return nil
     }
 
     /// 2-opt for a directed ring: replace a → b … c → d by a → c … b → d, the run between
@@ -440,33 +457,10 @@ struct LinkConstruction {
             passes += 1
             for a in 0..<n {
                 for length in 1...3 {
-                    var b = a
-                    var segment = [a]
-                    for _ in 1..<length {
-                        b = succ[b]
-                        segment.append(b)
-                    }
-                    let p = pred[a]
-                    let q = succ[b]
-                    guard !segment.contains(p), !segment.contains(q), p != q,
-                        let out1 = w(p, a), let out2 = w(b, q), let join = w(p, q)
-                    else { continue }
-                    let gain = out1 + out2 - join
-                    guard gain > 1e-9 else { continue }
-                    for c in into[a] where c != p && !segment.contains(c) {
-                        let d = succ[c]
-                        guard !segment.contains(d), let in1 = w(c, a), let in2 = w(b, d), let old = w(c, d) else { continue }
-                        if in1 + in2 - old < gain - 1e-9 {
-                            succ[p] = q
-                            pred[q] = p
-                            succ[c] = a
-                            pred[a] = c
-                            succ[b] = d
-                            pred[d] = b
-                            improved = true
-                            any = true
-                            break
-                        }
+                    if let move = Self.orOptMove(a, length: length, succ, pred, into, w) {
+                        move.apply(&succ, &pred)
+                        improved = true
+                        any = true
                     }
                     if improved { break }
                 }

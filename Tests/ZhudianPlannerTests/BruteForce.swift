@@ -113,3 +113,20 @@ enum BruteForce {
         return best
     }
 }
+
+/// Calls `body` with every permutation of `0..<n` (as successor arrays: `p[a]` follows `a`).
+func forEachPermutation(of n: Int, _ body: ([Int]) -> Void) {
+    var p = Array(0..<n)
+    func visit(_ k: Int) {
+        if k == n {
+            body(p)
+            return
+        }
+        for j in k..<n {
+            p.swapAt(k, j)
+            visit(k + 1)
+            p.swapAt(k, j)
+        }
+    }
+    visit(0)
+}

@@ -111,22 +111,12 @@ final class LinkConstructionTests: XCTestCase {
             let instance = Instance(n: n, seed: UInt64(500 + seed), degree: 7)
             let succ = try XCTUnwrap(instance.construction(minCycle: 3, kicks: 200).build())
             var best = Double.infinity
-            var perm = Array(0..<n)
-            func enumerate(_ k: Int) {
-                if k == n {
-                    guard let lengths = Instance.cycles(perm), lengths.min()! >= 3,
-                        (0..<n).allSatisfy({ instance.weight[$0][perm[$0]] != nil })
-                    else { return }
-                    best = min(best, instance.total(perm))
-                    return
-                }
-                for i in k..<n {
-                    perm.swapAt(k, i)
-                    enumerate(k + 1)
-                    perm.swapAt(k, i)
-                }
+            forEachPermutation(of: n) { perm in
+                guard let lengths = Instance.cycles(perm), lengths.min()! >= 3,
+                    (0..<n).allSatisfy({ instance.weight[$0][perm[$0]] != nil })
+                else { return }
+                best = min(best, instance.total(perm))
             }
-            enumerate(0)
             XCTAssertLessThanOrEqual(instance.total(succ), best * 1.05 + 1e-9, "seed \(seed)")
         }
     }

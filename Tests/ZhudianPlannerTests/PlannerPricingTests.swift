@@ -170,21 +170,11 @@ final class PlannerPricingTests: XCTestCase {
             }
             return total
         }
-        var next = Array(0..<n)
-        func permute(_ k: Int) {
-            if k == n {
-                for a in 0..<n where next[a] == a || next[next[a]] == a { return }
-                XCTAssertLessThanOrEqual(lhs(next), row.bound + 1e-9, "\(next)")
-                checked += 1
-                return
-            }
-            for j in k..<n {
-                next.swapAt(k, j)
-                permute(k + 1)
-                next.swapAt(k, j)
-            }
+        forEachPermutation(of: n) { next in
+            for a in 0..<n where next[a] == a || next[next[a]] == a { return }
+            XCTAssertLessThanOrEqual(lhs(next), row.bound + 1e-9, "\(next)")
+            checked += 1
         }
-        permute(0)
         XCTAssertGreaterThan(checked, 100)
     }
 }
