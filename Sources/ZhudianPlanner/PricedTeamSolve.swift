@@ -409,9 +409,10 @@ struct PricedTeamSolve {
         return (fixed, values, objective)
     }
 
-    /// A roster found quickly: branch and cut over the links the LP solution uses plus each
-    /// enterprise's nearest few (and `start`'s links, `start` offered as the incumbent),
-    /// stopped at a 0.01 % gap or a quarter of the time left (at most 20 s with a start).
+    /// A roster found quickly: branch and cut over the links the LP solution uses plus
+    /// `neighbourhood` (the links of least reduced cost) or, without one, each enterprise's
+    /// nearest few; and `start`'s links, `start` offered as the incumbent. Stopped at a
+    /// 0.01 % gap or a quarter of the time left (at most 20 s with a start).
     private func supportRoster(
         _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet],
         start: (built: BuiltModel, values: [Double], objective: Double)?, neighbourhood: [Priced]?
