@@ -93,31 +93,36 @@ struct CycleLocalSearch {
             let c = pred[d]
             guard c != a, let ad = w(a, d), let cb = w(c, b), let cd = w(c, d) else { continue }
             let delta = ad + cb - ab - cd
-            guard delta < -1e-9, delta < (best?.delta ?? 0) else { continue }
-            if labels.id[a] == labels.id[c] {
-                // Splits into b … c and d … a.
-                let length = labels.size[labels.id[a]]
-                let first = (labels.position[c] - labels.position[b] + length) % length + 1
-                guard first >= least, length - first >= least else { continue }
-            }
+            guard delta < -1e-9, delta < (best?.delta ?? 0), splitKeepsLength(a, c, succ, labels) else { continue }
             best = (delta, c)
         }
         guard let (delta, c) = best else { return nil }
         let d = succ[c]
-        let same = labels.id[a] == labels.id[c]
-        let old = labels.id[c]
+        applySwap(a, c, &succ, &pred, &labels)
+        return (delta, [a, b, c, d])
+    }
+
+    /// Whether swapping the successors of `a` and `c` leaves every cycle `least` long: across
+    /// two cycles it merges them; inside one it splits it into `succ a … c` and `succ c … a`.
+    private func splitKeepsLength(_ a: Int, _ c: Int, _ succ: [Int], _ labels: Labels) -> Bool {
+        guard labels.id[a] == labels.id[c] else { return true }
+        let length = labels.size[labels.id[a]]
+        let first = (labels.position[c] - labels.position[succ[a]] + length) % length + 1
+        return first >= least && length - first >= least
+    }
+
+    /// `a → succ c`, `c → succ a`, and the cycles it merges or splits relabelled.
+    private func applySwap(_ a: Int, _ c: Int, _ succ: inout [Int], _ pred: inout [Int], _ labels: inout Labels) {
+        let b = succ[a]
+        let d = succ[c]
+        let split = labels.id[a] == labels.id[c]
+        if !split { labels.free.append(labels.id[c]) }
         succ[a] = d
         pred[d] = a
         succ[c] = b
         pred[b] = c
-        if same {
-            labels.relabel(from: a, as: labels.id[a], succ)
-            labels.relabel(from: c, as: labels.fresh(), succ)
-        } else {
-            labels.free.append(old)
-            labels.relabel(from: a, as: labels.id[a], succ)
-        }
-        return (delta, [a, b, c, d])
+        labels.relabel(from: a, as: labels.id[a], succ)
+        if split { labels.relabel(from: c, as: labels.fresh(), succ) }
     }
 
     /// The first improving or-opt move of the run starting at `a`; applied.
@@ -166,25 +171,8 @@ struct CycleLocalSearch {
                 guard d != b, c != a, let ad = w(a, d), let cb = w(c, b), let ab = w(a, b), let cd = w(c, d) else {
                     continue
                 }
-                if l2.id[a] == l2.id[c] {
-                    let length = l2.size[l2.id[a]]
-                    let first = (l2.position[c] - l2.position[b] + length) % length + 1
-                    guard first >= least, length - first >= least else { continue }
-                    s2[a] = d
-                    p2[d] = a
-                    s2[c] = b
-                    p2[b] = c
-                    l2.relabel(from: a, as: l2.id[a], s2)
-                    l2.relabel(from: c, as: l2.fresh(), s2)
-                } else {
-                    let old = l2.id[c]
-                    s2[a] = d
-                    p2[d] = a
-                    s2[c] = b
-                    p2[b] = c
-                    l2.free.append(old)
-                    l2.relabel(from: a, as: l2.id[a], s2)
-                }
+                guard splitKeepsLength(a, c, s2, l2) else { continue }
+                applySwap(a, c, &s2, &p2, &l2)
                 weight += ad + cb - ab - cd
                 touched += [a, b, c, d]
             }

@@ -1,11 +1,13 @@
 import ZhudianCore
 
 /// A first set of links for one term built without branching: greedy on the LP solution,
-/// then or-opt moves for a ring.
+/// then local search (2-opt and or-opt for a ring, ``CycleLocalSearch`` for cycles) with
+/// iterated kicks.
 ///
 /// GLPK's own heuristics are off whenever lazy rows are in use, and its branching finds no
 /// ring at all at 300 enterprises in minutes; this finds one in milliseconds. Arc weights
-/// are LP reduced costs, so a ring of small total weight costs little above the LP bound.
+/// are the link's cost plus its team at the LP's price of a person, so a cover of small
+/// total weight costs little above the LP bound.
 /// The result is only a proposal: the planner staffs it with a MIP over exactly these links
 /// and checks it like any roster.
 struct LinkConstruction {
@@ -13,7 +15,8 @@ struct LinkConstruction {
     struct Arc {
         let from: Int
         let to: Int
-        /// What the arc costs the construction (a reduced cost, ≥ 0 up to tolerance).
+        /// What the arc costs the construction (the planner: link cost plus its team at the
+        /// LP's price of a person).
         let weight: Double
         /// The arc's LP value: greedy takes high values first.
         let value: Double
@@ -28,8 +31,9 @@ struct LinkConstruction {
     var other: (Int, Int) -> Double? = { _, _ in nil }
     /// Greedy order: LP value first (true) or weight only (false).
     var byValue = true
-    /// Rings only: double-bridge kicks of iterated local search after the first descent
-    /// (a fixed count and a fixed seed, so the result never depends on the machine's speed).
+    /// Kicks of iterated local search after the first descent (double bridges for a ring,
+    /// random successor swaps for cycles; a fixed count and a fixed seed, so the result never
+    /// depends on the machine's speed).
     var kicks = 0
 
     /// Successor of each node, or nil when the arcs admit no cover this simple method finds.
@@ -95,6 +99,23 @@ struct LinkConstruction {
             }
             fragments.append((h, t, length))
         }
+        // The cheapest place for the run head … tail: after a node `allowed` accepts.
+        func cheapestPlace(_ head: Int, _ tail: Int, _ allowed: (Int) -> Bool) -> (cost: Double, at: Int)? {
+            var best: (cost: Double, at: Int)?
+            for c in 0..<n where allowed(c) {
+                let d = succ[c]
+                guard let x = link(c, head), let y = link(tail, d), let z = link(c, d) else { continue }
+                if x + y - z < best?.cost ?? .infinity { best = (x + y - z, c) }
+            }
+            return best
+        }
+        func insertRun(_ head: Int, _ tail: Int, after c: Int) {
+            let d = succ[c]
+            succ[c] = head
+            pred[head] = c
+            succ[tail] = d
+            pred[d] = tail
+        }
         if let least = minCycle, !fragments.isEmpty {
             // Cycles need not be one: each fragment closes on itself or goes, as a run, into
             // a closed cycle, whichever costs less; only those that can do neither are
@@ -109,32 +130,23 @@ struct LinkConstruction {
             }
             var open: [(head: Int, tail: Int, length: Int)] = []
             for f in fragments {
-                var best: (cost: Double, at: Int)?  // at = -1: closes on itself
-                if f.length >= least, let w = link(f.tail, f.head) { best = (w, -1) }
-                for c in 0..<n where closed[c] {
-                    let d = succ[c]
-                    guard let x = link(c, f.head), let y = link(f.tail, d), let z = link(c, d) else { continue }
-                    if x + y - z < best?.cost ?? .infinity { best = (x + y - z, c) }
-                }
-                guard let (_, at) = best else {
+                let itself = f.length >= least ? link(f.tail, f.head) : nil
+                let place = cheapestPlace(f.head, f.tail) { closed[$0] }
+                if let itself, place.map({ !($0.cost < itself) }) ?? true {
+                    succ[f.tail] = f.head
+                    pred[f.head] = f.tail
+                } else if let place {
+                    insertRun(f.head, f.tail, after: place.at)
+                } else {
                     open.append(f)
                     continue
                 }
-                if at < 0 {
-                    succ[f.tail] = f.head
-                    pred[f.head] = f.tail
-                } else {
-                    let d = succ[at]
-                    succ[at] = f.head
-                    pred[f.head] = at
-                    succ[f.tail] = d
-                    pred[d] = f.tail
-                }
                 var v = f.head
-                repeat {
+                while true {
                     closed[v] = true
+                    if v == f.tail { break }
                     v = succ[v]
-                } while v != f.head && v >= 0
+                }
             }
             fragments = open
         }
@@ -188,18 +200,8 @@ struct LinkConstruction {
                     inside.insert(v)
                     v = succ[v]
                 }
-                var best: (Double, Int)?
-                for c in 0..<n where !inside.contains(c) {
-                    let d = succ[c]
-                    guard let x = link(c, head), let y = link(tail, d), let z = link(c, d) else { continue }
-                    if x + y - z < best?.0 ?? .infinity { best = (x + y - z, c) }
-                }
-                guard let (_, c) = best else { return nil }
-                let d = succ[c]
-                succ[c] = head
-                pred[head] = c
-                succ[tail] = d
-                pred[d] = tail
+                guard let place = cheapestPlace(head, tail, { !inside.contains($0) }) else { return nil }
+                insertRun(head, tail, after: place.at)
             }
         }
         if let least = minCycle {

@@ -78,7 +78,9 @@ struct PricedTeamSolve {
     private func stagesRun() -> PartResult? {
         let T = basis.ctx.terms
         let n = basis.ents.count
-        var selected: [[Set<Int>]] = Array(repeating: Array(repeating: [], count: n), count: T + 1)
+        // No link in any term, for each enterprise: the start of every selection.
+        let noLinks: [[Set<Int>]] = Array(repeating: Array(repeating: [], count: n), count: T + 1)
+        var selected = noLinks
         seedSelection(&selected, nearest: options.pricedLinks ?? Self.initialLinks)
         var pool: [CutSet] = []
         var poolSeen = Set<CutSet>()
@@ -172,9 +174,11 @@ struct PricedTeamSolve {
         // are (a roster's cost is at least L + the sum of its links' reduced costs).
         // Without a first roster, GLPK needs room to find one: the LP's support and nearest
         // sites (the city example found none in 28 s in the reduced-cost neighbourhood).
-        let neighbourhood = converged && constructed != nil ? Self.cheapest(price(
-            duals, Array(repeating: Array(repeating: [], count: n), count: T + 1),
-            below: Self.neighbourhoodGap(L), perUnit: Int.max), count: Self.neighbourhoodLinks * n * T) : nil
+        let neighbourhood = converged && constructed != nil
+            ? Self.cheapest(
+                price(duals, noLinks, below: Self.neighbourhoodGap(L), perUnit: Int.max),
+                count: Self.neighbourhoodLinks * n * T)
+            : nil
         // GLPK's branching rarely finds a better ring than the constructed one (none in 20 s
         // at 100, 300 or 1000 enterprises): that time goes to the final search instead.
         let ring = basis.ctx.scenario.rules.structure == .ring
@@ -182,22 +186,19 @@ struct PricedTeamSolve {
             ? nil : supportRoster(lp.values, built, pool, start: constructed, neighbourhood: neighbourhood)
         if let first = [constructed, improved].compactMap({ $0 }).min(by: { $0.objective < $1.objective }) {
             let limit = first.objective - L + Self.tolerance * max(1, abs(first.objective))
-            let kept = converged
-                ? price(duals, Array(repeating: Array(repeating: [], count: n), count: T + 1), below: limit, perUnit: Int.max)
-                : []
+            let kept = converged ? price(duals, noLinks, below: limit, perUnit: Int.max) : []
             let current = selected.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
             note("pricing: first roster \(first.objective) (LP bound \(L)); \(kept.count) links could beat it")
             var next: [[Set<Int>]]
-            if converged, kept.count <= 2 * current {
-                // Every link that could take part in a better roster: one MIP proves it.
-                next = Array(repeating: Array(repeating: [], count: n), count: T + 1)
-                for e in kept { next[e.term][e.node].insert(e.site) }
-                seedSelection(&next, nearest: 0)
-            } else if converged {
-                // Too many for one model: drop the selected links that cannot be in a better
-                // roster; the proof rounds add left-out ones below the optimum found.
-                next = Array(repeating: Array(repeating: [], count: n), count: T + 1)
-                for e in kept where selected[e.term][e.node].contains(e.site) { next[e.term][e.node].insert(e.site) }
+            if converged {
+                // Every link that could take part in a better roster, when they are at most
+                // twice the selection (one MIP then proves it); otherwise only the selected
+                // ones among them, and the proof rounds add left-out ones below the optimum.
+                let all = kept.count <= 2 * current
+                next = noLinks
+                for e in kept where all || selected[e.term][e.node].contains(e.site) {
+                    next[e.term][e.node].insert(e.site)
+                }
                 seedSelection(&next, nearest: 0)
             } else {
                 next = selected
