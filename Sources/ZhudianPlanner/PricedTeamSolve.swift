@@ -69,13 +69,19 @@ struct PricedTeamSolve {
 
     /// The outcome, in the form the planner assembles parts from; nil when the search must
     /// fall back to the full model (the selected links admit no roster).
+    /// A model error is a bug: it ends the part as ``TerminationReason/failed(_:)``, never as
+    /// a silent fall back to the full model.
     func run() -> PartResult? {
-        guard var result = stagesRun() else { return nil }
-        result.log = stages.lines + result.log
-        return result
+        do {
+            guard var result = try stagesRun() else { return nil }
+            result.log = stages.lines + result.log
+            return result
+        } catch {
+            return PartResult(termination: .failed("priced model: \(error)"))
+        }
     }
 
-    private func stagesRun() -> PartResult? {
+    private func stagesRun() throws -> PartResult? {
         let T = basis.ctx.terms
         let n = basis.ents.count
         // No link in any term, for each enterprise: the start of every selection.
@@ -96,8 +102,7 @@ struct PricedTeamSolve {
         let lpDeadline = deadline.map { ContinuousClock.now + (ContinuousClock.now.duration(to: $0)) / 2 }
         var converged = true
         while true {
-            guard let b = try? TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
-            else { return nil }
+            let b = try TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
             built = b
             note("pricing: model built, \(built.model.variableCount) columns")
             let start = previous.map { $0.basis.transferred(from: $0.model, to: built.model) }
@@ -152,6 +157,7 @@ struct PricedTeamSolve {
             }
             if added > 0 { continue }
             // Left-out links with negative reduced cost.
+            // TeamFormulation.build always indexes its team rows.
             guard let rows = built.teamRows else { return nil }
             let entering = price(
                 Duals(lp, rows: rows, pool: pool), selected, below: -Self.tolerance, perUnit: Self.linksPerRound)
@@ -169,7 +175,7 @@ struct PricedTeamSolve {
         // A first roster from the links the LP uses; then only links that could take part in
         // a better roster stay: any roster using a link of reduced cost d costs ≥ L + d.
         var warm: (model: Model, values: [Double])?
-        let constructed = constructedRoster(lp, built, pool, duals)
+        let constructed = try constructedRoster(lp, built, pool, duals)
         // With converged duals the links of least reduced cost are where better rosters
         // are (a roster's cost is at least L + the sum of its links' reduced costs).
         // Without a first roster, GLPK needs room to find one: the LP's support and nearest
@@ -183,7 +189,7 @@ struct PricedTeamSolve {
         // at 100, 300 or 1000 enterprises): that time goes to the final search instead.
         let ring = basis.ctx.scenario.rules.structure == .ring
         let improved = ring && constructed != nil
-            ? nil : supportRoster(lp.values, built, pool, start: constructed, neighbourhood: neighbourhood)
+            ? nil : try supportRoster(lp.values, built, pool, start: constructed, neighbourhood: neighbourhood)
         if let first = [constructed, improved].compactMap({ $0 }).min(by: { $0.objective < $1.objective }) {
             let limit = first.objective - L + Self.tolerance * max(1, abs(first.objective))
             let kept = converged ? price(duals, noLinks, below: limit, perUnit: Int.max) : []
@@ -209,8 +215,7 @@ struct PricedTeamSolve {
             }
             selected = next
             warm = (first.built.model, first.values)
-            guard let b = try? TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
-            else { return nil }
+            let b = try TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
             built = b
         }
 
@@ -246,6 +251,7 @@ struct PricedTeamSolve {
             out.log = result.log
             out.model = built.model
             guard let values = result.values, let Z = result.objective else {
+                // No roster over the selected links: the full model decides (deliberate).
                 if result.termination == .infeasible { return nil }
                 // Stopped before GLPK took up the first roster: it is still a roster, if it
                 // keeps every row of this model, lazy ones included.
@@ -280,8 +286,7 @@ struct PricedTeamSolve {
             }
             for e in entering { selected[e.term][e.node].insert(e.site) }
             warm = (built.model, values)
-            guard let b = try? TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
-            else { return nil }
+            let b = try TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
             built = b
         }
     }
@@ -290,12 +295,12 @@ struct PricedTeamSolve {
     /// by a MIP over exactly those links; nil when either step fails.
     private func constructedRoster(
         _ lp: RelaxationResult, _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals
-    ) -> (built: BuiltModel, values: [Double], objective: Double)? {
+    ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
         // With more terms, how strictly people are counted decides whether the links can be
         // staffed, and no one way worked on every scenario tried: strictest first.
         let ways: [PeopleCounting] = basis.ctx.terms >= 2 ? [.strict, .hall, .none] : [.none]
         for way in ways {
-            if let found = constructedRoster(lp, lpModel, pool, duals, counting: way) { return found }
+            if let found = try constructedRoster(lp, lpModel, pool, duals, counting: way) { return found }
             if shouldStop() || secondsLeft().map({ $0 <= 0.01 }) == true { break }
         }
         return nil
@@ -313,7 +318,7 @@ struct PricedTeamSolve {
 
     private func constructedRoster(
         _ lp: RelaxationResult, _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals, counting: PeopleCounting
-    ) -> (built: BuiltModel, values: [Double], objective: Double)? {
+    ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
         guard let rows = lpModel.teamRows else { return nil }
         let ctx = basis.ctx
         let rules = basis.ctx.scenario.rules
@@ -399,13 +404,13 @@ struct PricedTeamSolve {
             for i in 0..<n { chosen[k][i].insert(basis.ents[succ[i]]) }
         }
         seedSelection(&chosen, nearest: 0)
-        guard let fixed = try? TeamFormulation.build(basis, options: options, links: selection(chosen), pool: pool)
-        else { return nil }
+        let fixed = try TeamFormulation.build(basis, options: options, links: selection(chosen), pool: pool)
         let hooks = SolveHooks(
             separator: fixed.cycleCuts.isEmpty ? nil : { point, _ in fixed.separate(point) },
             shouldStop: options.shouldStop)
         let result = solver.solve(fixed.model, options: SolveOptions(timeLimit: secondsLeft().map { $0 / 4 }), hooks: hooks)
         note("pricing: constructed links (people counted \(counting)) staffed: \(result.termination), objective \(result.objective ?? .nan), \(seconds(result.seconds)) s")
+        try Self.surfaceFailure(result)
         guard let values = result.values, let objective = result.objective else { return nil }
         return (fixed, values, objective)
     }
@@ -417,7 +422,7 @@ struct PricedTeamSolve {
     private func supportRoster(
         _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet],
         start: (built: BuiltModel, values: [Double], objective: Double)?, neighbourhood: [Priced]?
-    ) -> (built: BuiltModel, values: [Double], objective: Double)? {
+    ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
         guard let rows = lpModel.teamRows else { return nil }
         let T = basis.ctx.terms
         var chosen: [[Set<Int>]] = Array(repeating: Array(repeating: [], count: basis.ents.count), count: T + 1)
@@ -431,8 +436,7 @@ struct PricedTeamSolve {
         if let start, let startRows = start.built.teamRows {
             for l in startRows.links where start.values[l.variable.index] > 0.5 { chosen[l.term][l.node].insert(l.site) }
         }
-        guard let small = try? TeamFormulation.build(basis, options: options, links: selection(chosen), pool: pool)
-        else { return nil }
+        let small = try TeamFormulation.build(basis, options: options, links: selection(chosen), pool: pool)
         var hooks = SolveHooks(
             separator: small.cycleCuts.isEmpty ? nil : { point, _ in small.separate(point) },
             shouldStop: options.shouldStop)
@@ -449,8 +453,20 @@ struct PricedTeamSolve {
         o.proximitySearch = (budget ?? 60) / 3
         let result = solver.solve(small.model, options: o, hooks: hooks)
         note("pricing: support MIP \(small.model.variableCount) columns: \(result.termination), objective \(result.objective ?? .nan), \(seconds(result.seconds)) s")
+        try Self.surfaceFailure(result)
         guard let values = result.values, let objective = result.objective else { return nil }
         return (small, values, objective)
+    }
+
+    /// A heuristic solve that finds no roster is no error; one the engine failed is a bug.
+    private static func surfaceFailure(_ result: SolveResult) throws {
+        if case .failed(let why) = result.termination { throw HeuristicSolveFailure(detail: why) }
+    }
+
+    /// The engine failed inside one of the first-roster heuristics.
+    struct HeuristicSolveFailure: Error, CustomStringConvertible {
+        let detail: String
+        var description: String { "a first-roster solve failed: \(detail)" }
     }
 
     /// Min-cut subtour separation in the LP rounds up to this many enterprises (n − 1
