@@ -1,4 +1,5 @@
 import ZhudianCore
+import ZhudianPlanner
 
 /// The command line's message table: every line the CLI itself prints, in English and Chinese.
 enum CLIMessage: LocalizedMessage {
@@ -9,6 +10,7 @@ enum CLIMessage: LocalizedMessage {
     case cannotWrite(path: String, detail: String)
     case wrote(path: String)
     case infeasible(file: String)
+    case infeasibleWithoutList(file: String)
     case noRosterInTime(seconds: String)
     case solverFailed(detail: String)
     case selfCheckFailed(count: Int)
@@ -25,6 +27,7 @@ enum CLIMessage: LocalizedMessage {
     case stoppedByUser
     case stoppedWithoutRoster
     case place(term: Int?, unit: String?, site: String?, people: [String])
+    case unexplained(Unexplained, seconds: String)
 
     func render(_ l: Language) -> String {
         switch (self, l) {
@@ -45,6 +48,8 @@ enum CLIMessage: LocalizedMessage {
         case let (.infeasible(f), .en):
             return "\(f): no roster satisfies every rule; relax one of the rule instances listed above"
         case let (.infeasible(f), .zh): return "\(f)：没有满足全部规则的排班；请放宽上面列出的某项规则"
+        case let (.infeasibleWithoutList(f), .en): return "\(f): no roster satisfies every rule"
+        case let (.infeasibleWithoutList(f), .zh): return "\(f)：没有满足全部规则的排班"
         case let (.noRosterInTime(s), .en):
             return "the time limit (\(s) s) was reached before any roster was found; raise --time-limit"
         case let (.noRosterInTime(s), .zh): return "在时间限制（\(s) 秒）内未找到任何排班；请增大 --time-limit"
@@ -84,6 +89,16 @@ enum CLIMessage: LocalizedMessage {
         case (.stoppedByUser, .zh): return "已按 Ctrl-C 停止：写入目前找到的最优排班及其间隙"
         case let (.rosterInfeasible(f), .en): return "\(f) is an infeasible result: it places nobody"
         case let (.rosterInfeasible(f), .zh): return "\(f) 是不可行的求解结果：未安排任何人员"
+        case let (.unexplained(.timeLimit, s), .en):
+            return "no explanation was found within the time limit (\(s) s); raise --time-limit to find which rule instances to relax"
+        case let (.unexplained(.timeLimit, s), .zh):
+            return "在时间限制（\(s) 秒）内未能找出原因；请增大 --time-limit 以找出需要放宽的规则"
+        case (.unexplained(.stopped, _), .en): return "stopped by Ctrl-C before an explanation was found"
+        case (.unexplained(.stopped, _), .zh): return "已按 Ctrl-C 停止，尚未找出原因"
+        case (.unexplained(.beyondRelaxedRules, _), .en):
+            return "no explanation could be named: the scenario stays infeasible even with every coverage, sending, home-staffing and pin rule relaxed, so the cause lies in the cooldown, structure or eligibility rules; please report this with the scenario"
+        case (.unexplained(.beyondRelaxedRules, _), .zh):
+            return "无法给出原因：即使放宽全部驻点人数、派出、留守与固定派驻规则，场景仍不可行，原因在于冷却期、结构或资格规则；请连同场景文件一并反馈"
         case let (.place(t, u, v, ps), l):
             var parts: [String] = []
             if let t { parts.append(l == .zh ? "第\(t)轮" : "term \(t)") }

@@ -3,9 +3,9 @@ import ZhudianCore
 /// Counting arguments that prove a scenario infeasible without a solver.
 enum Precheck {
     /// Rule instances that cannot hold whatever the plan does.
-    static func run(_ ctx: PlanContext, language: Language) -> [RuleInstance] {
+    static func run(_ ctx: PlanContext) -> [ExplainedInstance] {
         let s = ctx.scenario
-        var out: [RuleInstance] = []
+        var out: [ExplainedInstance] = []
         let teams = s.rules.structure != .free
         for u in ctx.senders where s.units[u].kind == .enterprise {
             let q = ctx.qualifiedCount(u)
@@ -18,11 +18,10 @@ enum Precheck {
                 let people = ctx.index.peopleOfUnit[u].map { s.people[$0].id }
                 for k in 1...ctx.terms {
                     out.append(
-                        RuleInstance(
+                        ExplainedInstance(
                             rule: .keepAtHome, term: k, unit: unit.id, site: nil, people: people,
-                            message: PlannerMessage.tooFewQualified(
-                                unit: unit.displayName, qualified: q, keep: s.rules.keepAtHome, send: send
-                            ).render(language)))
+                            message: .tooFewQualified(
+                                unit: unit.displayName, qualified: q, keep: s.rules.keepAtHome, send: send)))
                 }
             }
         }
@@ -34,12 +33,11 @@ enum Precheck {
             if reason == nil, case .ineligible(let why) = ctx.personTermStatus(p, pin.term) { reason = why }
             if let r = reason {
                 out.append(
-                    RuleInstance(
+                    ExplainedInstance(
                         rule: .pin, term: pin.term, unit: s.people[p].unit, site: s.units[v].id, people: [id],
-                        message: PlannerMessage.pinImpossible(
+                        message: .pinImpossible(
                             what: "\(s.people[p].name)(\(id))", site: s.units[v].displayName, term: pin.term,
-                            reason: r.rawValue
-                        ).render(language)))
+                            reason: r.rawValue)))
             }
         }
         return out
@@ -48,7 +46,7 @@ enum Precheck {
 
 /// Turns elastic slacks into rule instances in the planner's words.
 enum Explanations {
-    static func describe(_ slack: ElasticSlack, _ ctx: PlanContext, language: Language) -> RuleInstance {
+    static func describe(_ slack: ElasticSlack, _ ctx: PlanContext) -> ExplainedInstance {
         let s = ctx.scenario
         let unitID = slack.unit.map { s.units[$0].id }
         let siteID = slack.site.map { s.units[$0].id }
@@ -79,14 +77,7 @@ enum Explanations {
             let what = people.first ?? unitID ?? "?"
             message = .pinBroken(what: what, site: slack.site.map { s.units[$0].displayName } ?? "?", term: k)
         }
-        return RuleInstance(
-            rule: slack.rule, term: slack.term, unit: unitID, site: siteID, people: people,
-            message: message.render(language))
-    }
-
-    static func unexplained(_ ctx: PlanContext, language: Language) -> RuleInstance {
-        RuleInstance(
-            rule: .structure, term: nil, unit: nil, site: nil, people: [],
-            message: PlannerMessage.unexplained.render(language))
+        return ExplainedInstance(
+            rule: slack.rule, term: slack.term, unit: unitID, site: siteID, people: people, message: message)
     }
 }

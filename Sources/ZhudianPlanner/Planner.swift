@@ -39,13 +39,12 @@ public struct Planner: Sendable {
         let formulation = useTeams ? "teams" : "people"
 
         // Shortages a count can prove need no solver.
-        let obvious = Precheck.run(ctx, language: options.language)
+        let obvious = Precheck.run(ctx)
         if !obvious.isEmpty {
-            let roster = Self.infeasibleRoster(scenario, reference, obvious, seconds: elapsed(), engine: solver.engineName)
-            return PlanResult(outcome: .infeasible, roster: roster, model: nil, log: [], formulation: formulation)
+            return Self.infeasible(scenario, reference, obvious, nil, seconds: elapsed(), options, formulation, solver)
         }
 
-        let deadline = options.timeLimit.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
+        let deadline = ZhudianPlanner.deadline(after: options.timeLimit)
         let parts: [Set<Int>?]
         if options.decompose, case let found = Decomposition.parts(ctx), found.count > 1 {
             parts = found.map { Set($0) }
@@ -72,8 +71,11 @@ public struct Planner: Sendable {
         }
         if results.contains(where: { $0.termination == .infeasible }) {
             let explanation = results.flatMap(\.explanation)
-            let roster = Self.infeasibleRoster(scenario, reference, explanation, seconds: elapsed(), engine: solver.engineName)
-            return PlanResult(outcome: .infeasible, roster: roster, model: model, log: log, formulation: formulation)
+            let unexplained = results.compactMap(\.unexplained).first
+            var out = Self.infeasible(scenario, reference, explanation, unexplained, seconds: elapsed(), options, formulation, solver)
+            out.log = log
+            out.model = model
+            return out
         }
         if results.contains(where: { $0.values == nil }) {
             return PlanResult(outcome: .noSolution, roster: nil, model: model, log: log, formulation: formulation)
@@ -82,18 +84,19 @@ public struct Planner: Sendable {
         let terms = RosterAssembly.terms(scenario, ctx, placements)
         let objective = RosterAssembly.objective(scenario, ctx, placements, baseline: options.baseline)
         let proven = results.allSatisfy { $0.termination == .optimal }
+        let solverObjective = results.reduce(0.0) { $0 + ($1.objective ?? .nan) }
+        if let why = ObjectiveAudit.disagreement(solver: solverObjective, recomputed: objective, proven: proven) {
+            return PlanResult(outcome: .failed(why), roster: nil, model: model, log: log, formulation: formulation)
+        }
         var bound: Double? = nil
         var gap: Double? = nil
         if proven {
             bound = objective
             gap = 0
-        } else if results.allSatisfy({ $0.bound != nil && $0.objective != nil }) {
-            // Each part's bound is on its own solver objective; the roster's objective is
-            // recomputed from the rule text, so carry the difference over. A bound above the
-            // objective can only be rounding: clamp it.
-            let partObjectives = results.reduce(0.0) { $0 + ($1.objective ?? 0) }
-            let partBounds = results.reduce(0.0) { $0 + ($1.bound ?? 0) }
-            let b = min(objective, partBounds + (objective - partObjectives))
+        } else if results.allSatisfy({ $0.bound != nil }) {
+            // Each part's bound is on its model's objective, which is the rule text's cost
+            // (the audit above); a bound above the roster's cost can only be rounding.
+            let b = min(objective, results.reduce(0.0) { $0 + ($1.bound ?? 0) })
             bound = b
             gap = SolveSummary.gap(objective: objective, bound: b)
         }
@@ -136,7 +139,11 @@ public struct Planner: Sendable {
         out.model = built.model
         switch result.termination {
         case .infeasible:
-            out.explanation = explain(ctx, options: options, useTeams: useTeams, part: part)
+            switch explain(ctx, options: options, useTeams: useTeams, part: part, deadline: deadline) {
+            case .found(let items): out.explanation = items
+            case .notFound(let why): out.unexplained = why
+            case .failed(let why): out.termination = .failed(why)
+            }
         case .optimal, .timeLimit, .gapLimit, .stopped:
             if let values = result.values {
                 out.values = values
@@ -151,36 +158,73 @@ public struct Planner: Sendable {
     }
 
     /// Solves the elastic model: every coverage, sending, home-staffing and pin row may be
-    /// broken at unit cost; the broken ones are the explanation.
-    func explain(_ ctx: PlanContext, options: PlanOptions, useTeams: Bool, part: Set<Int>?) -> [RuleInstance] {
+    /// broken at unit cost; the broken ones are the explanation. The solve shares the plan's
+    /// deadline, and an explanation that cannot be found is said to be missing, never made up.
+    func explain(
+        _ ctx: PlanContext, options: PlanOptions, useTeams: Bool, part: Set<Int>?, deadline: ContinuousClock.Instant?
+    ) -> ExplanationOutcome {
         let built: BuiltModel
         do {
             built = useTeams
                 ? try TeamFormulation.build(ctx, options: options, elastic: true, part: part)
                 : try PersonFormulation.build(ctx, options: options, elastic: true, part: part)
         } catch {
-            return [Explanations.unexplained(ctx, language: options.language)]
+            return .failed("elastic model: \(error)")
         }
-        let hooks = SolveHooks(separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) })
-        let result = solver.solve(built.model, options: SolveOptions(timeLimit: options.timeLimit ?? 120), hooks: hooks)
-        guard let values = result.values else { return [Explanations.unexplained(ctx, language: options.language)] }
+        let hooks = SolveHooks(
+            separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) },
+            shouldStop: options.shouldStop)
+        let result = solver.solve(built.model, options: SolveOptions(timeLimit: secondsLeft(until: deadline)), hooks: hooks)
+        switch result.termination {
+        case .optimal, .timeLimit, .gapLimit, .stopped:
+            break
+        case .infeasible:
+            return .notFound(.beyondRelaxedRules)
+        case .failed(let why):
+            return .failed("elastic model: \(why)")
+        case .unbounded:
+            return .failed("elastic model: unbounded (a bug)")
+        }
+        // Only a proven least set of broken rows names the cause; an incumbent stopped by the
+        // limit may break rows that need not break.
+        guard result.termination == .optimal, let values = result.values else {
+            return .notFound(result.termination == .stopped ? .stopped : .timeLimit)
+        }
         let broken = built.slacks.filter { values[$0.variable.index] > 1e-6 }.map(\.slack)
-        if broken.isEmpty { return [Explanations.unexplained(ctx, language: options.language)] }
-        return broken.map { Explanations.describe($0, ctx, language: options.language) }
+        // The main model was infeasible, so a zero-cost elastic optimum means the two models
+        // disagree: a bug, not an explanation.
+        if broken.isEmpty { return .failed("the elastic model breaks no rule, but the model was infeasible") }
+        return .found(broken.map { Explanations.describe($0, ctx) })
     }
 
-    static func infeasibleRoster(
-        _ scenario: Scenario, _ reference: ScenarioReference, _ explanation: [RuleInstance],
-        seconds: Double, engine: String
-    ) -> Roster {
+    static func infeasible(
+        _ scenario: Scenario, _ reference: ScenarioReference, _ explanation: [ExplainedInstance],
+        _ unexplained: Unexplained?, seconds: Double, _ options: PlanOptions, _ formulation: String,
+        _ solver: any MIPSolver
+    ) -> PlanResult {
         let items = explanation.sorted { a, b in
             (a.rule, a.term ?? 0, a.site ?? "", a.unit ?? "") < (b.rule, b.term ?? 0, b.site ?? "", b.unit ?? "")
         }
-        return Roster(
+        // The file is the same for everyone (SPEC §4): Chinese; the terminal follows the caller.
+        let roster = Roster(
             scenario: reference,
-            solve: SolveSummary(status: .infeasible, objective: nil, bound: nil, gap: nil, seconds: seconds, engine: engine),
-            terms: [], explanation: items)
+            solve: SolveSummary(status: .infeasible, objective: nil, bound: nil, gap: nil, seconds: seconds, engine: solver.engineName),
+            terms: [], explanation: items.map { $0.rendered(.zh) })
+        var out = PlanResult(outcome: .infeasible, roster: roster, model: nil, log: [], formulation: formulation)
+        out.explanation = items.map { $0.rendered(options.language) }
+        out.unexplained = unexplained
+        return out
     }
+}
+
+/// What the explanation's elastic solve found.
+enum ExplanationOutcome {
+    /// The rule instances to relax.
+    case found([ExplainedInstance])
+    /// None could be named, and why.
+    case notFound(Unexplained)
+    /// A model error: a bug.
+    case failed(String)
 }
 
 /// What a planning run ended with.
@@ -205,11 +249,24 @@ public struct PlanResult: Sendable {
     /// The roster (or the infeasible roster with its explanation); nil for noSolution/unsupported/failed.
     public let roster: Roster?
     /// The model that was solved, for `--dump-model`.
-    public let model: Model?
+    public internal(set) var model: Model?
     /// Solver log lines (when asked for).
-    public let log: [String]
+    public internal(set) var log: [String]
     /// "teams" or "people": which formulation ran.
     public let formulation: String
+    /// For an infeasible scenario: the explanation with its messages in
+    /// ``PlanOptions/language`` (the roster's own copy is in Chinese, SPEC §4).
+    public var explanation: [RuleInstance] = []
+    /// For an infeasible scenario without an explanation: why none was found.
+    public var unexplained: Unexplained?
+
+    init(outcome: Outcome, roster: Roster?, model: Model?, log: [String], formulation: String) {
+        self.outcome = outcome
+        self.roster = roster
+        self.model = model
+        self.log = log
+        self.formulation = formulation
+    }
 }
 
 /// What one part's solve produced.
@@ -221,7 +278,9 @@ struct PartResult: Sendable {
     var bound: Double? = nil
     var log: [String] = []
     var model: Model? = nil
-    var explanation: [RuleInstance] = []
+    var explanation: [ExplainedInstance] = []
+    /// Infeasible without an explanation: why.
+    var unexplained: Unexplained?
     /// Solved over priced candidate links (``PricedTeamSolve``).
     var priced = false
 }

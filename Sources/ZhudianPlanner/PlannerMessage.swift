@@ -1,7 +1,7 @@
 import ZhudianCore
 
 /// The planner's message table: explanation texts and refusals, in English and Chinese.
-enum PlannerMessage: LocalizedMessage {
+enum PlannerMessage: LocalizedMessage, Sendable {
     case visitingNotSupported
     case tooFewQualified(unit: String, qualified: Int, keep: Int, send: Int)
     case coverageBroken(site: String, term: Int)
@@ -9,7 +9,6 @@ enum PlannerMessage: LocalizedMessage {
     case keepAtHomeBroken(unit: String, term: Int, keep: Int)
     case pinBroken(what: String, site: String, term: Int)
     case pinImpossible(what: String, site: String, term: Int, reason: String)
-    case unexplained
     case tooFewAvailable(unit: String, term: Int, available: Int, need: Int)
 
     func render(_ language: Language) -> String {
@@ -46,10 +45,6 @@ enum PlannerMessage: LocalizedMessage {
             return "term \(t): only \(a) of \(u)'s people can serve (the others are unqualified, on leave, resting or still handing over), but a team needs \(n); add staff, move leave, or relax maxConsecutiveTerms"
         case let (.tooFewAvailable(u, t, a, n), .zh):
             return "第\(t)轮：\(u) 仅有 \(a) 人可派（其余人员不合格、休假、轮休或仍在交接），而驻点小组需要 \(n) 人；请增加人员、调整休假或放宽 maxConsecutiveTerms"
-        case (.unexplained, .en):
-            return "no roster satisfies every rule together; no single rule instance could be named (try zhudian explain)"
-        case (.unexplained, .zh):
-            return "没有任何排班能同时满足全部规则，且无法定位单一原因（请尝试 zhudian explain）"
         }
     }
 }

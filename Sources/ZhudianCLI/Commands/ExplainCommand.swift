@@ -31,11 +31,12 @@ struct ExplainCommand: ParsableCommand {
         case .optimal, .feasible:
             context.say(.feasible(status: result.roster?.solve.status.rawValue ?? ""))
         case .infeasible:
-            for item in result.roster?.explanation ?? [] {
+            for item in result.explanation {
                 let place = CLIMessage.place(term: item.term, unit: item.unit, site: item.site, people: item.people)
                 context.console.print("\(item.rule.rawValue) [\(place.render(context.language))]: \(item.message)")
             }
-            context.fail(.infeasible(file: scenario))
+            if let why = result.unexplained { context.fail(.unexplained(why, seconds: number(timeLimit))) }
+            context.fail(result.explanation.isEmpty ? .infeasibleWithoutList(file: scenario) : .infeasible(file: scenario))
             throw ExitCode(Exit.infeasibleOrViolations)
         case .noSolution:
             context.fail(.noRosterInTime(seconds: number(timeLimit)))

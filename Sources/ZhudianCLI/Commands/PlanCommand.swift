@@ -99,11 +99,12 @@ struct PlanCommand: ParsableCommand {
             }
         case .infeasible:
             guard let roster = result.roster else { throw ExitCode(Exit.internalError) }
-            for item in roster.explanation ?? [] {
+            for item in result.explanation {
                 context.console.error("\(item.rule.rawValue): \(item.message)")
             }
+            if let why = result.unexplained { context.fail(.unexplained(why, seconds: number(timeLimit))) }
             try writeOutputs(roster, s, context, jsonOnly: true)
-            context.fail(.infeasible(file: scenario))
+            context.fail(result.explanation.isEmpty ? .infeasibleWithoutList(file: scenario) : .infeasible(file: scenario))
             throw ExitCode(Exit.infeasibleOrViolations)
         case .noSolution:
             context.fail(Interrupt.requested.load(ordering: .relaxed) ? .stoppedWithoutRoster : .noRosterInTime(seconds: number(timeLimit)))
