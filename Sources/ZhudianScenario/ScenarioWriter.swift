@@ -54,7 +54,7 @@ public enum ScenarioWriter {
         out += "  terms: \(c.terms)\n"
         out += "  handoverDays: \(c.handoverDays)\n"
         out += "  holidays: [\(c.holidays.map { quoted($0.description) }.joined(separator: ", "))]\n"
-        out += "  workdays: [\(c.workdays.map(date).joined(separator: ", "))]\n"
+        out += "  workdays: [\(c.workdays.map { quoted($0.description) }.joined(separator: ", "))]\n"
         if let official = c.official { out += "  official: \(quoted(official))\n" }
         if c.events.isEmpty {
             out += "  events: []\n"

@@ -64,7 +64,7 @@ final class OfficialCalendarTests: XCTestCase {
     func testScenarioListsAndUnknownYears() {
         let c = cn {
             $0.holidays = [DateRange(from: Fixtures.day("2023-10-09"), to: Fixtures.day("2023-10-10"))]
-            $0.workdays = [Fixtures.day("2023-10-14")]
+            $0.workdays = [DateRange(day: Fixtures.day("2023-10-14"))]
         }
         XCTAssertFalse(working("2023-10-09", c))
         XCTAssertTrue(working("2023-10-14", c))

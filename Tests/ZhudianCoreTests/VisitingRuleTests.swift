@@ -74,7 +74,7 @@ final class VisitingRuleTests: XCTestCase {
         XCTAssertEqual(assertSingle(w, term: 1, site: "Y", people: ["P3", "P4"])?.dates, DateRange(day: Fixtures.day("2023-10-08")))
 
         // The scenario's own lists count too.
-        plain.calendar.workdays = [Fixtures.day("2023-10-08")]
+        plain.calendar.workdays = [DateRange(day: Fixtures.day("2023-10-08"))]
         plain.calendar.holidays = [DateRange(from: Fixtures.day("2023-10-09"), to: Fixtures.day("2023-10-10"))]
         let h = assertOnly(check(good, plain), .rule(.visits))
         XCTAssertEqual(assertSingle(h, term: 1, site: "X", people: ["P1", "P2"])?.message.code, "visitNotWorkingDay")

@@ -29,6 +29,8 @@ final class ScenarioLoaderBadTests: XCTestCase {
         ("dangling-pin-site", 20, 30, "`pins[0].site` names the unit `QX`"),
         ("dangling-forbid-person", 20, 14, "`forbid[0].person` names the person `B-2`"),
         ("history-site-office", 21, 33, "names `AJJ`, which is not a site"),
+        ("history-out-of-order", 22, 12, "`history[1].start` does not start after the entry above it (2022-02-20)"),
+        ("history-after-start", 20, 12, "`history[0].start` is 2022-08-20, but history holds the terms before `calendar.start` (2022-08-20)"),
         // values
         ("impossible-date", 4, 10, "`calendar.start` is `2023-02-30`, a date that does not exist"),
         ("term-months-13", 5, 15, "`calendar.termMonths` is `13`, but it must be between 1 and 12"),

@@ -51,7 +51,7 @@ final class ScenarioLoaderGoodTests: XCTestCase {
             CalendarSettings(
                 start: d(2022, 8, 20), termMonths: 6, terms: 2, handoverDays: 3,
                 holidays: [DateRange(day: d(2022, 10, 1)), DateRange(from: d(2022, 10, 3), to: d(2022, 10, 7))],
-                workdays: [d(2022, 10, 8)], official: "cn",
+                workdays: [DateRange(day: d(2022, 10, 8))], official: "cn",
                 events: [
                     CalendarEvent(date: d(2022, 8, 12), title: "报送驻点人员名单"),
                     CalendarEvent(date: d(2022, 8, 18), title: "驻点人员岗前培训"),
@@ -152,21 +152,45 @@ final class ScenarioLoaderGoodTests: XCTestCase {
               - {id: OFF, name: office, kind: office}
             people: [{id: A-1, name: p, unit: A}]
             history:
-              - {start: 2022-02-20, stays: []}
               - {start: 2021-08-20, stays: []}
+              - {start: 2022-02-20, stays: []}
             forbid:
               - {person: A-1, site: OFF}
             """
         let loaded = try ScenarioLoader.load(data: Array(text.utf8), file: "w.yaml")
-        XCTAssertEqual(loaded.warnings.map(\.severity), [.warning, .warning, .warning])
+        XCTAssertEqual(loaded.warnings.map(\.severity), [.warning, .warning])
         XCTAssertEqual(
             loaded.warnings.map(\.message),
             [
                 .officeWithoutLevel(path: "units[2]", unit: "OFF"),
-                .historyOutOfOrder(path: "history[1].start"),
                 .forbidSiteNotReceiving(path: "forbid[0].site", id: "OFF"),
             ])
         XCTAssertEqual(loaded.warnings[0].render(.en).prefix(22), "warning: w.yaml:7:5: `")
+    }
+
+    /// SPEC 1.1: make-up working days are dates or ranges, as holidays are.
+    func testWorkdaysTakeDatesAndRanges() throws {
+        let text = """
+            version: 1
+            name: w
+            mode: visiting
+            calendar: {start: 2022-08-01, workdays: [2022-10-08, "2022-10-09..2022-10-10"]}
+            rules: {structure: free}
+            units: [{id: A, name: a}, {id: B, name: b}]
+            people: []
+            """
+        let s = try ScenarioLoader.load(data: Array(text.utf8), file: "w.yaml").scenario
+        guard let a = CivilDate(iso: "2022-10-08"), let b = CivilDate(iso: "2022-10-09"), let c = CivilDate(iso: "2022-10-10")
+        else { return XCTFail("bad test dates") }
+        XCTAssertEqual(s.calendar.workdays, [DateRange(day: a), DateRange(from: b, to: c)])
+        // 2022-10-09 is a Sunday: a make-up day inside the range counts as a working day.
+        XCTAssertTrue(OfficialCalendar.isWorkingDay(b, calendar: s.calendar))
+        let reversed = text.replacingOccurrences(of: "2022-10-09..2022-10-10", with: "2022-10-10..2022-10-09")
+        XCTAssertThrowsError(try ScenarioLoader.load(data: Array(reversed.utf8), file: "w.yaml")) { error in
+            let rendered = (error as? ScenarioLoadError)?.diagnostics.map { $0.render(.en) } ?? []
+            XCTAssertEqual(rendered.count, 1, "\(rendered)")
+            XCTAssertTrue(rendered.first?.contains("`calendar.workdays[1]` ends on 2022-10-09, before it starts on 2022-10-10") ?? false, "\(rendered)")
+        }
     }
 
     func testMissingFileIsAFileSystemError() {

@@ -46,7 +46,8 @@ final class ScenarioMessageTests: XCTestCase {
         .sitesPerPersonInResident(value: 2),
         .needsOneSubject(path: "pins[0]"),
         .officeWithoutLevel(path: "units[3]", unit: "AJJ"),
-        .historyOutOfOrder(path: "history[1].start"),
+        .historyOutOfOrder(path: "history[1].start", previous: "2022-02-20"),
+        .historyNotBeforePlan(path: "history[0].start", start: "2022-08-20", planStart: "2022-08-20"),
         .forbidSiteNotReceiving(path: "forbid[0].site", id: "AJJ"),
     ]
 
@@ -97,11 +98,12 @@ final class ScenarioMessageTests: XCTestCase {
         case .officeWithoutLevel: return 40
         case .historyOutOfOrder: return 41
         case .forbidSiteNotReceiving: return 42
+        case .historyNotBeforePlan: return 43
         }
     }
 
     func testSamplesCoverEveryCase() {
-        XCTAssertEqual(Set(Self.samples.map(Self.caseNumber)), Set(0...42))
+        XCTAssertEqual(Set(Self.samples.map(Self.caseNumber)), Set(0...43))
     }
 
     func testEveryMessageHasChineseAndEnglish() {

@@ -68,7 +68,7 @@ final class ScenarioWriterTests: XCTestCase {
         else { return XCTFail("bad test dates") }
         var calendar = CalendarSettings(
             start: start, termMonths: 6, terms: 2, handoverDays: 3,
-            holidays: [DateRange(day: h1), DateRange(from: h2, to: h3)], workdays: [w], official: "cn",
+            holidays: [DateRange(day: h1), DateRange(from: h2, to: h3)], workdays: [DateRange(day: w), DateRange(from: h3.addingDays(1), to: w)], official: "cn",
             events: [CalendarEvent(date: e, title: "报送驻点人员名单: 17:00 前 # 截止")], reportDay: 30,
             reportDue: ["2023-10": due, "2023-01": due2])
         calendar.visitsPerMonth = 2

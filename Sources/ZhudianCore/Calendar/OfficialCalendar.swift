@@ -37,7 +37,7 @@ public enum OfficialCalendar {
     /// - Complexity: O(holidays + workdays) of the scenario; O(1) for the official table.
     public static func isWorkingDay(_ day: CivilDate, calendar: CalendarSettings) -> Bool {
         let official = calendar.official == "cn"
-        if calendar.workdays.contains(day) { return true }
+        if calendar.workdays.contains(where: { $0.contains(day) }) { return true }
         if official, table.workdaySet.contains(day) { return true }
         if day.isWeekend { return false }
         if calendar.holidays.contains(where: { $0.contains(day) }) { return false }

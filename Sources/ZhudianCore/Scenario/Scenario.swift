@@ -103,8 +103,8 @@ public struct CalendarSettings: Sendable, Equatable {
     public var handoverDays: Int
     /// Days without visits.
     public var holidays: [DateRange]
-    /// Make-up working days (调休).
-    public var workdays: [CivilDate]
+    /// Make-up working days (调休): dates or ranges, as `holidays` (SPEC 1.1).
+    public var workdays: [DateRange]
     /// `cn` adds mainland China's official holidays and make-up days.
     public var official: String?
     /// Dated tasks.
@@ -121,7 +121,7 @@ public struct CalendarSettings: Sendable, Equatable {
     /// Creates calendar settings with the file format's defaults.
     public init(
         start: CivilDate, termMonths: Int = 6, terms: Int = 1, handoverDays: Int = 0,
-        holidays: [DateRange] = [], workdays: [CivilDate] = [], official: String? = nil,
+        holidays: [DateRange] = [], workdays: [DateRange] = [], official: String? = nil,
         events: [CalendarEvent] = [], reportDay: Int? = nil, reportDue: [String: CivilDate] = [:],
         visitsPerMonth: Int = 1, minVisitGapDays: Int = 0
     ) {

@@ -34,9 +34,14 @@ extension ScenarioDecoder {
         for item in items {
             guard let f = fields(item.node, path: item.path, allowed: Self.historyKeys) else { continue }
             let start = f["start"].flatMap { date($0, path: f.path("start")) }
+            // Cooldowns count terms back from term 1 in the order written: an entry out of
+            // order, or one that is not before the plan, would make them wrong (SPEC 1.1 §1).
             if let start {
-                if let previousStart, start < previousStart {
-                    warning(.historyOutOfOrder(path: f.path("start")), at: f["start"]?.position ?? f.position)
+                let place = f["start"]?.position ?? f.position
+                if let planStart, start >= planStart {
+                    error(.historyNotBeforePlan(path: f.path("start"), start: start.description, planStart: planStart.description), at: place)
+                } else if let previousStart, start <= previousStart {
+                    error(.historyOutOfOrder(path: f.path("start"), previous: previousStart.description), at: place)
                 }
                 previousStart = start
             }

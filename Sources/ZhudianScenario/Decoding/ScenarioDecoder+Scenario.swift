@@ -77,7 +77,10 @@ extension ScenarioDecoder {
         var calendar = CalendarSettings(start: CivilDate(dayNumber: 0))
         guard let f = fields(node, path: "calendar", allowed: Self.calendarKeys) else { return calendar }
         if let n = f["start"] {
-            if let d = date(n, path: f.path("start")) { calendar.start = d }
+            if let d = date(n, path: f.path("start")) {
+                calendar.start = d
+                planStart = d
+            }
         } else {
             missing(f, "start")
         }
@@ -95,7 +98,7 @@ extension ScenarioDecoder {
             calendar.holidays = items.compactMap { dateOrRange($0.node, path: $0.path) }
         }
         if let n = f["workdays"], let items = list(n, path: f.path("workdays")) {
-            calendar.workdays = items.compactMap { date($0.node, path: $0.path) }
+            calendar.workdays = items.compactMap { dateOrRange($0.node, path: $0.path) }
         }
         if let n = f["official"] {
             // Only mainland China's calendar is known; a choice keeps room for more.
@@ -127,7 +130,7 @@ extension ScenarioDecoder {
         return calendar
     }
 
-    /// One `holidays` entry: a date, or `A..B` with B not before A.
+    /// One `holidays` or `workdays` entry: a date, or `A..B` with B not before A.
     private mutating func dateOrRange(_ node: Node, path: String) -> DateRange? {
         guard let text = node.scalarText, !node.isNull else {
             error(.wrongType(path: path, expected: .dateOrRange, found: node.found), at: node.position)

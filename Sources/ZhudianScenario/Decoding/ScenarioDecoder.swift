@@ -21,6 +21,8 @@ struct ScenarioDecoder {
     var unitsIncomplete = false
     /// The same for people: a reference to a person who could not be read is not reported again.
     var peopleIncomplete = false
+    /// `calendar.start` once read: history must lie before it.
+    var planStart: CivilDate?
     private var visited = 0
     private var exhausted = false
 

@@ -98,13 +98,15 @@ public enum ScenarioMessage: LocalizedMessage, Equatable {
     case sitesPerPersonInResident(value: Int)
     /// A pin or forbid entry with both or neither of `unit` and `person`.
     case needsOneSubject(path: String)
+    /// A history entry whose `start` is not before the one below it would be (oldest first).
+    case historyOutOfOrder(path: String, previous: String)
+    /// A history entry that starts on or after `calendar.start`.
+    case historyNotBeforePlan(path: String, start: String, planStart: String)
 
     // MARK: Warnings
 
     /// An office without `level` (statistics cannot place its staff).
     case officeWithoutLevel(path: String, unit: String)
-    /// A history entry whose `start` is before the one above it.
-    case historyOutOfOrder(path: String)
     /// A forbid entry whose site does not receive, so it has no effect.
     case forbidSiteNotReceiving(path: String, id: String)
 
@@ -235,9 +237,12 @@ public enum ScenarioMessage: LocalizedMessage, Equatable {
         case .officeWithoutLevel(let path, let unit):
             return "`\(path)`: office `\(unit)` has no `level`, so statistics cannot count its staff "
                 + "as city or county level; add `level: city` or `level: county`"
-        case .historyOutOfOrder(let path):
-            return "`\(path)` starts before the entry above it; history is read oldest first, "
-                + "so put the entries in date order"
+        case .historyOutOfOrder(let path, let previous):
+            return "`\(path)` does not start after the entry above it (\(previous)); history is read oldest "
+                + "first, one entry per term, so put the entries in date order"
+        case .historyNotBeforePlan(let path, let start, let planStart):
+            return "`\(path)` is \(start), but history holds the terms before `calendar.start` (\(planStart)); "
+                + "correct the date, or move `calendar.start` after it"
         case .forbidSiteNotReceiving(let path, let id):
             return "`\(path)` names `\(id)`, which is not a site, so the entry has no effect; "
                 + "name a site or remove the entry"
@@ -338,8 +343,10 @@ public enum ScenarioMessage: LocalizedMessage, Equatable {
             return "`\(path)` 必须且只能写 `unit` 和 `person` 中的一个；请保留其中一个"
         case .officeWithoutLevel(let path, let unit):
             return "`\(path)`：机关 `\(unit)` 没有 `level`，统计时无法区分市级或县级人员；请添加 `level: city` 或 `level: county`"
-        case .historyOutOfOrder(let path):
-            return "`\(path)` 的开始日期早于上一条；历史记录按从早到晚排列，请调整顺序"
+        case .historyOutOfOrder(let path, let previous):
+            return "`\(path)` 的开始日期不晚于上一条（\(previous)）；历史记录按从早到晚、每轮一条排列，请调整顺序"
+        case .historyNotBeforePlan(let path, let start, let planStart):
+            return "`\(path)` 为 \(start)，但历史记录只能包含 `calendar.start`（\(planStart)）之前的轮次；请更正日期，或将 `calendar.start` 移到其后"
         case .forbidSiteNotReceiving(let path, let id):
             return "`\(path)` 引用的 `\(id)` 不是驻点企业，此条不起作用；请改为驻点企业，或删除此条"
         }
