@@ -25,8 +25,9 @@ enum Precheck {
                 }
             }
         }
+        out += inactivePins(ctx)
         for pin in s.pins {
-            guard case .person(let id) = pin.subject, let p = ctx.index.person[id],
+            guard case .person(let id) = pin.subject, let p = ctx.index.person[id], s.people[p].active,
                 let v = ctx.index.unit[pin.site]
             else { continue }
             var reason: RuleKind? = ctx.siteAllowed(p, v)
@@ -39,6 +40,38 @@ enum Precheck {
                             what: "\(s.people[p].name)(\(id))", site: s.units[v].displayName, term: pin.term,
                             reason: r.rawValue)))
             }
+        }
+        return out
+    }
+
+    /// Pins that name a unit, site or person with `active: false`: they cannot hold.
+    static func inactivePins(_ ctx: PlanContext) -> [ExplainedInstance] {
+        let s = ctx.scenario
+        var out: [ExplainedInstance] = []
+        for pin in s.pins {
+            guard let v = ctx.index.unit[pin.site] else { continue }
+            var inactive: [String] = []
+            var unitID: String?
+            var people: [String] = []
+            switch pin.subject {
+            case .unit(let id):
+                unitID = id
+                if let u = ctx.index.unit[id], !s.units[u].active { inactive.append(s.units[u].displayName) }
+            case .person(let id):
+                people = [id]
+                if let p = ctx.index.person[id] {
+                    let person = s.people[p]
+                    unitID = person.unit
+                    if !person.active { inactive.append("\(person.name)(\(id))") }
+                    if let u = ctx.index.unit[person.unit], !s.units[u].active { inactive.append(s.units[u].displayName) }
+                }
+            }
+            if !s.units[v].active { inactive.append(s.units[v].displayName) }
+            guard !inactive.isEmpty else { continue }
+            out.append(
+                ExplainedInstance(
+                    rule: .pin, term: pin.term, unit: unitID, site: s.units[v].id, people: people,
+                    message: .pinNamesInactive(site: s.units[v].displayName, term: pin.term, inactive: inactive)))
         }
         return out
     }

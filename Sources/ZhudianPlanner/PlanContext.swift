@@ -11,9 +11,9 @@ struct PlanContext {
     let index: ScenarioIndex
     /// Number of planned terms.
     let terms: Int
-    /// Unit indices that receive (sites), in file order.
+    /// Unit indices that receive (sites), in file order; inactive units are none.
     let sites: [Int]
-    /// Unit indices whose people may be placed, in file order.
+    /// Unit indices whose people may be placed, in file order; inactive units are none.
     let senders: [Int]
     /// history placements: `historyStays[h]` is term `h - (history.count - 1)`; person index → site indices.
     let historySites: [[Int: [Int]]]
@@ -33,10 +33,10 @@ struct PlanContext {
         self.scenario = scenario
         index = ScenarioIndex(scenario)
         terms = scenario.calendar.terms
-        sites = scenario.units.indices.filter { scenario.units[$0].receives }
+        sites = scenario.units.indices.filter { scenario.units[$0].receives && scenario.units[$0].active }
         senders = scenario.units.indices.filter { i in
             let u = scenario.units[i]
-            return u.sends && (scenario.rules.structure == .free || u.kind == .enterprise)
+            return u.sends && u.active && (scenario.rules.structure == .free || u.kind == .enterprise)
         }
         var hs: [[Int: [Int]]] = []
         var hl: [Set<UnitPair>] = []
@@ -104,6 +104,8 @@ struct PlanContext {
     /// Site-independent eligibility of person `p` for term `k`.
     func personTermStatus(_ p: Int, _ k: Int) -> PersonTermStatus {
         let person = scenario.people[p]
+        // Someone who left takes no part at all: as if away for good.
+        if !person.active { return .ineligible(.unavailable) }
         if scenario.rules.requireQualified && !person.qualified { return .ineligible(.qualified) }
         let term = scenario.termRange(k)
         if absent(p, during: term) { return .ineligible(.unavailable) }
@@ -162,9 +164,12 @@ struct PlanContext {
         return false
     }
 
-    /// Qualified people of unit `u`.
-    func qualifiedCount(_ u: Int) -> Int {
-        index.peopleOfUnit[u].filter { scenario.people[$0].qualified }.count
+    /// Qualified people of unit `u` who take part in the plan (rule 8 counts them).
+    func qualifiedCount(_ u: Int) -> Int { qualifiedPeople(u).count }
+
+    /// Indices of the qualified, active people of unit `u`, in file order.
+    func qualifiedPeople(_ u: Int) -> [Int] {
+        index.peopleOfUnit[u].filter { scenario.people[$0].qualified && scenario.people[$0].active }
     }
 }
 

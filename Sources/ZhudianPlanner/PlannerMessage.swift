@@ -10,6 +10,7 @@ enum PlannerMessage: LocalizedMessage, Sendable {
     case pinBroken(what: String, site: String, term: Int)
     case pinImpossible(what: String, site: String, term: Int, reason: String)
     case tooFewAvailable(unit: String, term: Int, available: Int, need: Int)
+    case pinNamesInactive(site: String, term: Int, inactive: [String])
 
     func render(_ language: Language) -> String {
         switch (self, language) {
@@ -41,6 +42,10 @@ enum PlannerMessage: LocalizedMessage, Sendable {
             return "term \(term): \(what) is pinned to \(site), which rule \(reason) forbids"
         case let (.pinImpossible(what, site, term, reason), .zh):
             return "第\(term)轮：\(what) 被固定派驻 \(site)，但规则 \(reason) 不允许"
+        case let (.pinNamesInactive(site, term, inactive), .en):
+            return "term \(term): a pin at \(site) names \(inactive.joined(separator: ", ")), which take(s) no part in the plan (active: false); remove the pin or make them active"
+        case let (.pinNamesInactive(site, term, inactive), .zh):
+            return "第\(term)轮：\(site) 的固定派驻涉及 \(inactive.joined(separator: "、"))，其已不参与本次排班（active: false）；请删除该固定派驻或恢复其参与"
         case let (.tooFewAvailable(u, t, a, n), .en):
             return "term \(t): only \(a) of \(u)'s people can serve (the others are unqualified, on leave, resting or still handing over), but a team needs \(n); add staff, move leave, or relax maxConsecutiveTerms"
         case let (.tooFewAvailable(u, t, a, n), .zh):

@@ -74,7 +74,7 @@ struct RowSink {
     ) throws(ModelError) {
         let s = ctx.scenario
         for u in units where s.units[u].kind == .enterprise {
-            let qualified = ctx.index.peopleOfUnit[u].filter { s.people[$0].qualified }
+            let qualified = ctx.qualifiedPeople(u)
             var e = LinearExpression()
             for p in qualified { for c in placed(p) { e.add(c, 1) } }
             let cap = Double(qualified.count - s.rules.keepAtHome)

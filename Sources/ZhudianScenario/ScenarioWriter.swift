@@ -107,12 +107,14 @@ public enum ScenarioWriter {
         // say it; otherwise only values that differ from the kind's default are written.
         if u.kind == .office || !u.sends { fields.append(("sends", String(u.sends))) }
         if u.receives != (u.kind == .enterprise) { fields.append(("receives", String(u.receives))) }
+        if !u.active { fields.append(("active", "false")) }
         return flow(fields)
     }
 
     private static func person(_ p: Person) -> String {
         var fields: [(String, String)] = [("id", quoted(p.id)), ("name", quoted(p.name)), ("unit", quoted(p.unit))]
         if !p.qualified { fields.append(("qualified", "false")) }
+        if !p.active { fields.append(("active", "false")) }
         if let phone = p.phone { fields.append(("phone", quoted(phone))) }
         fields.append(("served", String(p.served)))
         if !p.unavailable.isEmpty {

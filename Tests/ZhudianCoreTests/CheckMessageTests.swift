@@ -19,6 +19,7 @@ final class CheckMessageTests: XCTestCase {
         .assignedCount(term: 1, site: qx, assigned: 3, required: 2),
         .overlap(term: 2, person: wang, site: qx, otherTerm: 1, otherSite: sds, days: range),
         .unqualified(term: 1, person: wang, site: qx),
+        .inactivePerson(term: 1, person: wang, site: qx),
         .unavailableDuringStay(term: 1, person: wang, site: qx, days: [range]),
         .unavailableOnVisits(term: 1, person: wang, site: qx, days: [d1]),
         .forbidden(term: 1, unit: sds, site: qx, people: [wang], reasons: ["亲属在该企业任职"]),
@@ -30,6 +31,7 @@ final class CheckMessageTests: XCTestCase {
         .receivesSeveralTeams(term: 1, site: qx, units: [sds, qx]),
         .mayNotSend(term: 1, unit: sds, site: qx, people: [wang]),
         .notASite(term: 1, unit: sds, site: qx, people: [wang]),
+        .inactiveUnit(term: 1, unit: sds, site: qx, inactive: sds, people: [wang]),
         .notOneRing(term: 1, cycles: [[qx, sds, qx], [sds, qx, sds]]),
         .shortCycle(term: 1, cycle: [qx, sds, qx], minCycle: 3),
         .mutualPair(term: 1, first: qx, second: sds),
@@ -84,7 +86,7 @@ final class CheckMessageTests: XCTestCase {
     func testEveryCaseHasASample() {
         let codes = Self.samples.map(\.code)
         XCTAssertEqual(Set(codes).count, codes.count, "one sample per case")
-        XCTAssertEqual(codes.count, 66)
+        XCTAssertEqual(codes.count, 68)
     }
 
     func testChineseAndEnglishDifferAndAreNotEmpty() {

@@ -193,6 +193,34 @@ final class ScenarioLoaderGoodTests: XCTestCase {
         }
     }
 
+    /// SPEC 1.1: `active: false` on a unit or a person; under a ring a closed mine need not
+    /// send or receive, and it does not count towards the two enterprises a ring needs.
+    func testActiveFalseOnUnitsAndPeople() throws {
+        let text = """
+            version: 1
+            name: a
+            calendar: {start: 2022-08-01}
+            rules: {structure: ring}
+            units:
+              - {id: A, name: a}
+              - {id: B, name: b}
+              - {id: C, name: c, active: false, sends: false}
+            people:
+              - {id: A-1, name: p, unit: A, active: false}
+              - {id: B-1, name: q, unit: B}
+            history:
+              - {start: 2022-02-01, stays: [{person: A-1, site: C}]}
+            """
+        let s = try ScenarioLoader.load(data: Array(text.utf8), file: "a.yaml").scenario
+        XCTAssertEqual(s.units.map(\.active), [true, true, false])
+        XCTAssertEqual(s.people.map(\.active), [false, true])
+        let alone = text.replacingOccurrences(of: "{id: B, name: b}", with: "{id: B, name: b, active: false}")
+        XCTAssertThrowsError(try ScenarioLoader.load(data: Array(alone.utf8), file: "a.yaml")) { error in
+            let rendered = (error as? ScenarioLoadError)?.diagnostics.map { $0.render(.en) } ?? []
+            XCTAssertTrue(rendered.contains { $0.contains("needs at least 2 enterprises") }, "\(rendered)")
+        }
+    }
+
     func testMissingFileIsAFileSystemError() {
         XCTAssertThrowsError(try ScenarioLoader.load(path: "/nonexistent/zhudian/scenario.yaml")) { error in
             guard let error = error as? ScenarioLoadError else { return XCTFail("\(error)") }

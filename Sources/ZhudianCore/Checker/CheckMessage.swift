@@ -34,6 +34,8 @@ public enum CheckMessage: LocalizedMessage, Equatable {
 
     /// An unqualified person placed while `requireQualified` holds.
     case unqualified(term: Int, person: CheckName, site: CheckName)
+    /// A person with `active: false` placed (SPEC 1.1 §1).
+    case inactivePerson(term: Int, person: CheckName, site: CheckName)
     /// Resident mode: a stay (handover days included) meets an absence on these days.
     case unavailableDuringStay(term: Int, person: CheckName, site: CheckName, days: [DateRange])
     /// Visiting mode: visits on days the person is unavailable.
@@ -59,6 +61,8 @@ public enum CheckMessage: LocalizedMessage, Equatable {
     case mayNotSend(term: Int, unit: CheckName, site: CheckName, people: [CheckName])
     /// People placed at a unit that does not receive.
     case notASite(term: Int, unit: CheckName, site: CheckName, people: [CheckName])
+    /// People of, or at, a unit with `active: false` (SPEC 1.1 §1).
+    case inactiveUnit(term: Int, unit: CheckName, site: CheckName, inactive: CheckName, people: [CheckName])
     /// Ring: the links form several cycles (each listed, first unit repeated at the end).
     case notOneRing(term: Int, cycles: [[CheckName]])
     /// Cycles: a cycle shorter than `minCycle` (first unit repeated at the end).
@@ -183,6 +187,7 @@ extension CheckMessage {
         case .assignedCount: "assignedCount"
         case .overlap: "overlap"
         case .unqualified: "unqualified"
+        case .inactivePerson: "inactivePerson"
         case .unavailableDuringStay: "unavailableDuringStay"
         case .unavailableOnVisits: "unavailableOnVisits"
         case .forbidden: "forbidden"
@@ -194,6 +199,7 @@ extension CheckMessage {
         case .receivesSeveralTeams: "receivesSeveralTeams"
         case .mayNotSend: "mayNotSend"
         case .notASite: "notASite"
+        case .inactiveUnit: "inactiveUnit"
         case .notOneRing: "notOneRing"
         case .shortCycle: "shortCycle"
         case .mutualPair: "mutualPair"
@@ -278,6 +284,8 @@ extension CheckMessage {
                 + "\(otherSite.render(l)) on \(text(days)) (one cannot hand over and take over at once)"
         case let .unqualified(term, p, s):
             return "\(t(term)), \(site(s)): \(p.render(l)) is not qualified"
+        case let .inactivePerson(term, p, s):
+            return "\(t(term)), \(site(s)): \(p.render(l)) takes no part in the plan (active: false) but is placed"
         case let .unavailableDuringStay(term, p, s, days):
             return "\(t(term)), \(site(s)): \(p.render(l)) is unavailable on "
                 + days.map(text).joined(separator: ", ") + " during the stay (handover days included)"
@@ -303,6 +311,9 @@ extension CheckMessage {
             return "\(t(term)), \(site(s)): \(unit(u)) does not send people, yet \(names(people)) are placed"
         case let .notASite(term, u, s, people):
             return "\(t(term)): \(names(people)) of \(unit(u)) placed at \(s.render(l)), which is not a site"
+        case let .inactiveUnit(term, u, s, closed, people):
+            return "\(t(term)): \(names(people)) of \(unit(u)) placed at \(s.render(l)), but \(closed.render(l)) "
+                + "takes no part in the plan (active: false)"
         case let .notOneRing(term, cycles):
             return "\(t(term)): the links form \(cycles.count) cycles, not one ring through all enterprises: "
                 + cycles.map { chain($0, l) }.joined(separator: "; ")
@@ -431,6 +442,8 @@ extension CheckMessage {
                 + "在 \(text(days)) 重叠（不能一边交接一边接岗）"
         case let .unqualified(term, p, s):
             return "\(t(term))，\(site(s))：\(p.render(l)) 不具备驻点资格"
+        case let .inactivePerson(term, p, s):
+            return "\(t(term))，\(site(s))：\(p.render(l)) 已不参与排班（active: false），却被安排驻点"
         case let .unavailableDuringStay(term, p, s, days):
             return "\(t(term))，\(site(s))：\(p.render(l)) 在 " + days.map(text).joined(separator: "、")
                 + " 不能到岗（含交接期）"
@@ -456,6 +469,9 @@ extension CheckMessage {
             return "\(t(term))，\(site(s))：单位 \(u.render(l)) 不参与派出，却安排了其人员 \(names(people))"
         case let .notASite(term, u, s, people):
             return "\(t(term))：\(unit(u)) 的 \(names(people)) 被安排到 \(s.render(l))，该单位不是驻点企业"
+        case let .inactiveUnit(term, u, s, closed, people):
+            return "\(t(term))：\(unit(u)) 的 \(names(people)) 被安排到 \(s.render(l))，但 \(closed.render(l)) "
+                + "已不参与排班（active: false）"
         case let .notOneRing(term, cycles):
             return "\(t(term))：交叉驻点关系构成 \(cycles.count) 个闭环，而不是贯穿所有企业的一个环："
                 + cycles.map { chain($0, l) }.joined(separator: "；")

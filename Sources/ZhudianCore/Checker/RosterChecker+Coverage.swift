@@ -66,7 +66,7 @@ extension RosterChecker {
         }
 
         var out: [Violation] = []
-        for site in scenario.sites {
+        for site in judgedSites {
             let required = scenario.minStaff(of: site)
             guard required > 0 else { continue }
             var delta = [Int](repeating: 0, count: dayCount + 1)
@@ -119,7 +119,7 @@ extension RosterChecker {
         for k in view.planTerms {
             var assigned: [String: Set<String>] = [:]
             for s in view.stays[k] ?? [] { assigned[s.site, default: []].insert(s.person) }
-            for site in scenario.sites {
+            for site in judgedSites {
                 let required = scenario.minStaff(of: site)
                 let people = assigned[site.id] ?? []
                 guard people.count != required else { continue }

@@ -11,13 +11,14 @@ extension RosterChecker {
         guard required > 0 else { return out }
         for k in view.planTerms {
             let placed = Set((view.stays[k] ?? []).map(\.person))
-            for (ui, u) in scenario.units.enumerated() where u.kind == .enterprise {
+            for (ui, u) in scenario.units.enumerated() where u.kind == .enterprise && u.active {
                 let people = (index.peopleOfUnit.indices.contains(ui) ? index.peopleOfUnit[ui] : []).map {
                     scenario.people[$0]
                 }
                 let away = people.filter { placed.contains($0.id) }.map(\.id)
                 guard !away.isEmpty else { continue }
-                let atHome = people.filter { $0.qualified && !placed.contains($0.id) }.count
+                // Someone who left the bureau (active: false) is not at home either.
+                let atHome = people.filter { $0.qualified && $0.active && !placed.contains($0.id) }.count
                 guard atHome < required else { continue }
                 out.append(
                     Violation(

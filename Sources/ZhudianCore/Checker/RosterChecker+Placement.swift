@@ -11,6 +11,12 @@ extension RosterChecker {
             }
             for s in view.stays[k] ?? [] {
                 guard let p = person(s.person) else { continue }
+                if !p.active {
+                    out.append(
+                        Violation(
+                            kind: .rule(.unavailable), term: k, unit: p.unit, site: s.site, people: [p.id],
+                            message: .inactivePerson(term: k, person: personName(p.id), site: unitName(s.site))))
+                }
                 if scenario.rules.requireQualified, !p.qualified {
                     out.append(
                         Violation(

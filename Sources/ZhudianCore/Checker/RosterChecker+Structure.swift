@@ -32,6 +32,15 @@ extension RosterChecker {
                             message: .mayNotSend(
                                 term: k, unit: unitName(link.from), site: unitName(link.to), people: people.map(personName))))
                 }
+                for closed in [home, site] where !closed.active && ok {
+                    ok = false
+                    out.append(
+                        Violation(
+                            kind: .rule(.structure), term: k, unit: link.from, site: link.to, people: people,
+                            message: .inactiveUnit(
+                                term: k, unit: unitName(link.from), site: unitName(link.to), inactive: unitName(closed.id),
+                                people: people.map(personName))))
+                }
                 if ok { valid[link] = people }
             }
             if scenario.usesTeams {
@@ -52,8 +61,8 @@ extension RosterChecker {
     /// Ring/cycles: one team per enterprise and per site, of the right size, then the cycles.
     private func teamViolations(term k: Int, teams: [Link: [String]]) -> [Violation] {
         var out: [Violation] = []
-        let senders = scenario.units.filter { $0.kind == .enterprise }.map(\.id)
-        let receivers = scenario.sites.map(\.id)
+        let senders = scenario.units.filter { $0.kind == .enterprise && $0.active }.map(\.id)
+        let receivers = judgedSites.map(\.id)
         var sent: [String: [String]] = [:]
         var received: [String: [String]] = [:]
         for link in teams.keys.sorted() {

@@ -115,7 +115,7 @@ extension RosterChecker {
                 day = day.addingDays(1)
             }
             guard working else { continue }
-            for site in scenario.sites where scenario.minStaff(of: site) > 0 {
+            for site in judgedSites where scenario.minStaff(of: site) > 0 {
                 let count = visits.filter { $0.site == site.id && days.contains($0.date) }.count
                 guard count < required else { continue }
                 out.append(

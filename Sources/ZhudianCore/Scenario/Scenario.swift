@@ -225,13 +225,18 @@ public struct Unit: Sendable, Equatable, Identifiable {
     public var sends: Bool
     /// Whether it is a site.
     public var receives: Bool
+    /// False for a unit that takes no part in the plan (a closed mine, SPEC 1.1 §1): it
+    /// neither sends nor receives and its people are not placed; history keeps naming it.
+    public var active: Bool
 
     /// Creates a unit. `sends` and `receives` default as the file format says for `kind`.
     public init(
         id: String, name: String, short: String? = nil, kind: UnitKind = .enterprise,
         level: OfficeLevel? = nil, group: String? = nil, town: String? = nil,
-        location: Location? = nil, minStaff: Int? = nil, sends: Bool = true, receives: Bool? = nil
+        location: Location? = nil, minStaff: Int? = nil, sends: Bool = true, receives: Bool? = nil,
+        active: Bool = true
     ) {
+        self.active = active
         self.id = id
         self.name = name
         self.short = short
@@ -278,12 +283,16 @@ public struct Person: Sendable, Equatable, Identifiable {
     public var served: Int
     /// Leave and other absences.
     public var unavailable: [Absence]
+    /// False for a person who takes no part in the plan (left the bureau, SPEC 1.1 §1): never
+    /// placed, not counted at home; history keeps naming them.
+    public var active: Bool
 
     /// Creates a person.
     public init(
         id: String, name: String, unit: String, qualified: Bool = true, phone: String? = nil,
-        served: Int = 0, unavailable: [Absence] = []
+        served: Int = 0, unavailable: [Absence] = [], active: Bool = true
     ) {
+        self.active = active
         self.id = id
         self.name = name
         self.unit = unit

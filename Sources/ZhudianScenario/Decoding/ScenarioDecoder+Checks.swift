@@ -44,7 +44,9 @@ extension ScenarioDecoder {
                 unit.receives = false
                 unit.sends = draft.sends ?? !teams
             case .enterprise:
-                for (field, value) in [("sends", draft.sends), ("receives", draft.receives)] where teams && value == false {
+                // A closed mine (active: false) takes no part, so it need not send or receive.
+                for (field, value) in [("sends", draft.sends), ("receives", draft.receives)]
+                where teams && value == false && unit.active {
                     error(
                         .enterpriseMustTakePart(
                             path: join(draft.path, field), unit: label, field: field, structure: structure),
@@ -58,12 +60,12 @@ extension ScenarioDecoder {
 
         // Until every unit reads, the count is unknown; that unit's own error says what to fix.
         guard !unitsIncomplete else { return units }
-        let enterprises = units.filter { $0.kind == .enterprise }.count
+        let enterprises = units.filter { $0.kind == .enterprise && $0.active }.count
         if teams, enterprises < 2 {
             error(
                 .tooFewEnterprises(structure: structure, count: enterprises),
                 at: sourceMap.position("rules.structure") ?? sourceMap.nearestPosition("units"))
-        } else if !units.contains(where: \.receives) {
+        } else if !units.contains(where: { $0.receives && $0.active }) {
             error(.noSites, at: sourceMap.nearestPosition("units"))
         }
         return units

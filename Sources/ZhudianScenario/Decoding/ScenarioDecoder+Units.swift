@@ -22,10 +22,10 @@ struct PersonDraft {
 extension ScenarioDecoder {
     static let unitKeys = [
         "id", "name", "short", "kind", "level", "group", "town", "location", "minStaff", "sends",
-        "receives",
+        "receives", "active",
     ]
     static let locationKeys = ["lat", "lon"]
-    static let personKeys = ["id", "name", "unit", "qualified", "phone", "served", "unavailable"]
+    static let personKeys = ["id", "name", "unit", "qualified", "phone", "served", "unavailable", "active"]
     static let absenceKeys = ["from", "to", "reason"]
 
     /// The units, or nil when `units` is not a list.
@@ -53,7 +53,8 @@ extension ScenarioDecoder {
             let unit = Unit(
                 id: id ?? "", name: name ?? "", short: optionalText(f, "short"), kind: kind, level: level,
                 group: optionalText(f, "group"), town: optionalText(f, "town"), location: location,
-                minStaff: minStaff, sends: sends ?? true, receives: receives)
+                minStaff: minStaff, sends: sends ?? true, receives: receives,
+                active: f["active"].flatMap { bool($0, path: f.path("active")) } ?? true)
             drafts.append(UnitDraft(unit: unit, path: item.path, id: id, sends: sends, receives: receives))
         }
         return drafts
@@ -86,7 +87,8 @@ extension ScenarioDecoder {
             }
             let person = Person(
                 id: id ?? "", name: name ?? "", unit: unit ?? "", qualified: qualified,
-                phone: optionalText(f, "phone"), served: served, unavailable: absences)
+                phone: optionalText(f, "phone"), served: served, unavailable: absences,
+                active: f["active"].flatMap { bool($0, path: f.path("active")) } ?? true)
             drafts.append(PersonDraft(person: person, path: item.path, id: id, unit: unit))
         }
         return drafts
