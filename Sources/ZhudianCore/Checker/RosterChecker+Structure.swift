@@ -75,7 +75,7 @@ extension RosterChecker {
         }
         for (link, people) in teams.sorted(by: { $0.key < $1.key }) {
             guard let site = unit(link.to) else { continue }
-            let required = scenario.minStaff(of: site)
+            let required = minStaff(of: site)
             guard people.count != required else { continue }
             out.append(
                 Violation(
