@@ -16,10 +16,13 @@ func loadScenario(_ path: String, _ context: CLIContext) throws -> LoadedScenari
     }
 }
 
-/// Reads and decodes a roster file; unreadable → exit 4, malformed → exit 2.
+/// Reads and decodes a roster file; unreadable → exit 4, malformed → exit 2. Keys the roster
+/// format does not know are told on standard error as notes and otherwise ignored (SPEC §4).
 func loadRoster(_ path: String, _ context: CLIContext) throws -> DecodedRoster {
     do {
-        return try RosterFile.read(path: path)
+        let decoded = try RosterFile.read(path: path)
+        for line in decoded.renderNotes(context.language) { context.console.error(line) }
+        return decoded
     } catch {
         for line in error.render(context.language) { context.console.error(line) }
         throw ExitCode(error.isFileSystemError ? Exit.fileSystem : Exit.badInput)

@@ -59,6 +59,40 @@ final class CheckCommandTests: XCTestCase {
         }
     }
 
+    /// SPEC §4: a reader accepts a leading BOM and keys it does not know, with a note. The notice's
+    /// roster as a later version might write it: a BOM, a new top-level key and a new key in `solve`.
+    func testUnknownKeysAndABOMPassWithANote() throws {
+        let dir = try temporaryDirectory()
+        var text = try String(contentsOfFile: notice, encoding: .utf8)
+        for (anchor, added) in [
+            ("  \"version\": 1,\n", "  \"producer\": \"zhudian 2\",\n"),
+            ("    \"status\": \"feasible\",\n", "    \"threads\": 4,\n"),
+        ] {
+            let at = try XCTUnwrap(text.range(of: anchor), "the notice roster no longer has \(anchor)")
+            text.insert(contentsOf: added, at: at.upperBound)
+        }
+        let path = dir.appendingPathComponent("later.json").path
+        try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: URL(fileURLWithPath: path))
+        for language in CLILanguage.allCases {
+            let r = zhudian(["check", scenario2022, path], language: language)
+            XCTAssertEqual(r.code, 0, describe(r))
+            XCTAssertEqual(r.outputLines.count, 1, describe(r))
+            XCTAssertTrue(r.standardOutput.hasPrefix(language == .en ? "ok: " : "通过："), describe(r))
+            XCTAssertEqual(
+                r.errorLines,
+                language == .en
+                    ? [
+                        "note: \(path):4:3: unknown key \"producer\" (ignored; written by a later version?)",
+                        "note: \(path):11:5: unknown key \"solve.threads\" (ignored; written by a later version?)",
+                    ]
+                    : [
+                        "note: \(path):4:3: 未知的键 \"producer\"（已忽略；可能由更新版本写入？）",
+                        "note: \(path):11:5: 未知的键 \"solve.threads\"（已忽略；可能由更新版本写入？）",
+                    ],
+                describe(r))
+        }
+    }
+
     func testNonJSONRosterIsBadInput() throws {
         let dir = try temporaryDirectory()
         let path = dir.appendingPathComponent("roster.json").path

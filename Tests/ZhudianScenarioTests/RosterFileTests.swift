@@ -142,10 +142,63 @@ final class RosterFileTests: XCTestCase {
                 "r.json:2:42: `version` is `2`; this program reads roster version 1, write `\"version\": 1`",
                 "r.json:3:31: key `name` in `scenario` is out of order; write the keys in the order name, sha256",
                 "r.json:4:12: key `solve.gap` is missing; write it (null when unknown)",
-                "r.json:5:51: unknown key `solve.host`; the roster format does not have it, remove it",
                 "r.json:8:42: `terms[0].links` is out of order; the list must be sorted by `from`, then `to`",
             ])
         XCTAssertTrue(decoded.formatIssues.allSatisfy { !$0.render(.zh).isEmpty })
+        XCTAssertEqual(
+            decoded.renderNotes(.en), ["note: r.json:5:51: unknown key \"solve.host\" (ignored; written by a later version?)"])
+    }
+
+    /// A roster with keys this version does not know, at every level, written by "a later version".
+    private static func laterVersionRoster(extras: Bool) -> String {
+        func extra(_ text: String) -> String { extras ? text : "" }
+        return """
+            {
+              "format": "zhudian-roster", "version": 1, \(extra("\"producer\": {\"name\": \"zhudian\", \"version\": 2},"))
+              "scenario": {"name": "n", "sha256": "h"\(extra(", \"path\": \"s.yaml\""))},
+              "solve": {"status": "best-effort", "objective": 1.0, "bound": null, "gap": null,
+                        "seconds": 0.5, "engine": "GLPK 5.0"\(extra(", \"threads\": 4"))},
+              "terms": [
+                {"term": 1, "start": "2022-08-20", "end": "2023-02-19", \(extra("\"label\": \"first\","))
+                 "links": [{"from": "A", "to": "B"\(extra(", \"weight\": 2"))}],
+                 "stays": [{"person": "A-1", "site": "B", "arrive": "2022-08-20", "leave": "2023-02-19"\(extra(", \"role\": [1]"))}],
+                 "visits": [{"date": "2022-09-05", "site": "B", "people": ["A-1"]\(extra(", \"note\": null"))}]}
+              ],
+              "explanation": [{"rule": "coverage", "term": 1, "unit": null, "site": "B", "people": [],
+                               "message": "m"\(extra(", \"hint\": \"h\""))}]\(extra(",\n  \"signature\": \"x\""))
+            }
+            """
+    }
+
+    func testUnknownKeysAreNotesNotIssues() throws {
+        let plain = try RosterFile.decode(Array(Self.laterVersionRoster(extras: false).utf8), file: "r.json")
+        XCTAssertEqual(plain.formatIssues, [])
+        XCTAssertEqual(plain.notes, [])
+
+        // SPEC §4: a reader accepts a leading BOM and keys it does not know, with a note.
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(Self.laterVersionRoster(extras: true).utf8)
+        let later = try RosterFile.decode(bytes, file: "r.json")
+        XCTAssertEqual(later.roster, plain.roster, "unknown keys change nothing")
+        XCTAssertEqual(later.formatIssues, [], "unknown keys are no format problem")
+        XCTAssertEqual(
+            later.notes.map { $0.message },
+            [
+                "producer", "scenario.path", "solve.threads", "terms[0].label", "terms[0].links[0].weight",
+                "terms[0].stays[0].role", "terms[0].visits[0].note", "explanation[0].hint", "signature",
+            ].map { RosterMessage.unknownKey(path: $0) })
+        XCTAssertEqual(
+            later.renderNotes(.en).first,
+            "note: r.json:2:45: unknown key \"producer\" (ignored; written by a later version?)", "the BOM shifts no column")
+        XCTAssertEqual(
+            later.renderNotes(.zh).last, "note: r.json:14:3: 未知的键 \"signature\"（已忽略；可能由更新版本写入？）")
+    }
+
+    func testAByteOrderMarkIsAccepted() throws {
+        let bytes = RosterFile.encode(Self.small)
+        let decoded = try RosterFile.decode([0xEF, 0xBB, 0xBF] + bytes, file: "r.json")
+        XCTAssertEqual(decoded.roster, Self.small.sorted)
+        XCTAssertEqual(decoded.formatIssues, [])
+        XCTAssertEqual(decoded.notes, [])
     }
 
     func testUnreadableRostersThrowEveryProblem() {

@@ -616,7 +616,7 @@ private func headcount(_ n: Int) -> String { n == 1 ? "1 person" : "\(n) people"
 /// Days between two visit dates; both lie inside the plan, so the difference cannot overflow.
 private func gap(_ a: CivilDate, _ b: CivilDate) -> Int {
     guard isRenderable(a), isRenderable(b) else { return 0 }
-    return a.days(to: b)
+    return JudgeCalendar.days(from: a, to: b)
 }
 
 /// `A → B → C → A`, or `A ⇄ B` for a mutual pair.

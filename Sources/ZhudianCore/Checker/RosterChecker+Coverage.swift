@@ -30,7 +30,7 @@ extension RosterChecker {
                         let staysOn = view.isPlaced(p, at: v, in: j + 1)
                         out.append(
                             Presence(
-                                person: p, site: v, term: j, days: scenario.stayRange(term: j, staysOn: staysOn),
+                                person: p, site: v, term: j, days: schedule.stay(term: j, staysOn: staysOn),
                                 planned: false))
                     }
                 }
@@ -49,25 +49,25 @@ extension RosterChecker {
 
     private func presenceViolations(_ view: RosterView) -> [Violation] {
         guard let last = view.planTerms.last else { return [] }
-        let start = scenario.termStart(1)
-        let end = scenario.termEnd(last)
+        let start = schedule.start(1)
+        let end = schedule.end(last)
         guard start <= end else { return [] }
-        let dayCount = start.days(to: end) + 1
+        let dayCount = JudgeCalendar.days(from: start, to: end) + 1
         // Day index at which each plan term starts, to attribute a short day to its term.
-        let termStarts = view.planTerms.map { start.days(to: scenario.termStart($0)) }
+        let termStarts = view.planTerms.map { JudgeCalendar.days(from: start, to: schedule.start($0)) }
 
         // Site → person → day-index intervals clipped to the plan; clipping first keeps all
         // arithmetic inside the plan, whatever dates the roster holds.
         var bySite: [String: [String: [(Int, Int)]]] = [:]
         for p in presences(view) where p.days.to >= start && p.days.from <= end {
-            let lo = start.days(to: max(p.days.from, start))
-            let hi = start.days(to: min(p.days.to, end))
+            let lo = JudgeCalendar.days(from: start, to: max(p.days.from, start))
+            let hi = JudgeCalendar.days(from: start, to: min(p.days.to, end))
             bySite[p.site, default: [:]][p.person, default: []].append((lo, hi))
         }
 
         var out: [Violation] = []
         for site in judgedSites {
-            let required = scenario.minStaff(of: site)
+            let required = minStaff(of: site)
             guard required > 0 else { continue }
             var delta = [Int](repeating: 0, count: dayCount + 1)
             for (_, intervals) in bySite[site.id] ?? [:] {
@@ -84,7 +84,7 @@ extension RosterChecker {
             func close(at day: Int) {
                 guard let r = run else { return }
                 shortfalls[termIndex].append(
-                    CoverageShortfall(present: r.count, days: DateRange(from: start.addingDays(r.from), to: start.addingDays(day - 1))))
+                    CoverageShortfall(present: r.count, days: DateRange(from: JudgeCalendar.addingDays(r.from, to: start), to: JudgeCalendar.addingDays(day - 1, to: start))))
                 run = nil
             }
             for day in 0..<dayCount {
@@ -120,7 +120,7 @@ extension RosterChecker {
             var assigned: [String: Set<String>] = [:]
             for s in view.stays[k] ?? [] { assigned[s.site, default: []].insert(s.person) }
             for site in judgedSites {
-                let required = scenario.minStaff(of: site)
+                let required = minStaff(of: site)
                 let people = assigned[site.id] ?? []
                 guard people.count != required else { continue }
                 out.append(
@@ -146,7 +146,7 @@ extension RosterChecker {
                 for b in sorted[(i + 1)...] {
                     // Two stays at one site are one place (a stay-on written with handover days
                     // is a date problem, reported as such); history against history is not the roster's.
-                    guard a.site != b.site, a.planned || b.planned, a.days.overlaps(b.days),
+                    guard a.site != b.site, a.planned || b.planned, JudgeCalendar.overlap(a.days, b.days),
                         reported.insert([a.term, b.term]).inserted
                     else { continue }
                     let days = DateRange(from: max(a.days.from, b.days.from), to: min(a.days.to, b.days.to))

@@ -37,7 +37,7 @@ extension RosterChecker {
                 Violation(
                     kind: .rule(.selfInspection), term: k, unit: link.from, site: link.to, people: people,
                     message: .selfInspection(term: k, site: unitName(link.to), people: people.map(personName))))
-        } else if scenario.sameGroupForbidden(home: home, site: site) {
+        } else if sameGroupForbidden(home: home, site: site) {
             // A unit's own site is reported as self-inspection only, not as its own group too.
             out.append(
                 Violation(
@@ -70,7 +70,7 @@ extension RosterChecker {
         }
 
         if let limit = scenario.rules.maxDistanceKm, let a = home.location, let b = site.location {
-            let km = a.kilometres(to: b)
+            let km = JudgeGeometry.kilometres(a, b)
             // A hair of tolerance so a limit typed as the exact distance is kept.
             if km > limit + 1e-9 {
                 out.append(
@@ -87,7 +87,7 @@ extension RosterChecker {
     private func absenceViolation(term k: Int, stay s: Stay, person p: Person) -> Violation? {
         guard s.arrive <= s.leave else { return nil }
         var days: [DateRange] = []
-        for a in p.unavailable where a.range.from <= a.range.to && a.range.overlaps(DateRange(from: s.arrive, to: s.leave)) {
+        for a in p.unavailable where a.range.from <= a.range.to && JudgeCalendar.overlap(a.range, DateRange(from: s.arrive, to: s.leave)) {
             days.append(DateRange(from: max(a.range.from, s.arrive), to: min(a.range.to, s.leave)))
         }
         guard let first = days.min(by: { $0.from < $1.from }), let last = days.max(by: { $0.to < $1.to }) else {

@@ -71,7 +71,7 @@ extension RosterChecker {
         case (_, nil, nil):
             break
         case let (_, bound?, gap?):
-            let expected = SolveSummary.gap(objective: stated, bound: bound)
+            let expected = RosterChecker.gap(objective: stated, bound: bound)
             if !nearlyEqual(gap, expected, relative: 1e-9, absolute: 1e-9) {
                 add(.gapMismatch(objective: stated, bound: bound, gap: gap, expected: expected))
             }
@@ -127,7 +127,7 @@ extension RosterChecker {
             for s in stays {
                 guard let p = person(s.person), let site = unit(s.site) else { continue }
                 kept.insert([String(k), s.person, s.site])
-                let km = unit(p.unit).map { scenario.kilometres(from: $0, to: site) } ?? 0
+                let km = unit(p.unit).map { kilometres(from: $0, to: site) } ?? 0
                 total += weights.distance * km + weights.fairness * Double(p.served + (termsServed[p.id] ?? 0))
             }
             // Counted after the term: "terms already served earlier in this plan".

@@ -23,7 +23,7 @@ extension RosterChecker {
                             message: .notASite(
                                 term: k, unit: unitName(link.from), site: unitName(link.to), people: people.map(personName))))
                 }
-                let barred = scenario.usesTeams ? (home.kind == .office || !home.sends) : !home.sends
+                let barred = judgedWithTeams ? (home.kind == .office || !home.sends) : !home.sends
                 if barred {
                     ok = false
                     out.append(
@@ -43,7 +43,7 @@ extension RosterChecker {
                 }
                 if ok { valid[link] = people }
             }
-            if scenario.usesTeams {
+            if judgedWithTeams {
                 out += teamViolations(term: k, teams: valid)
             } else if scenario.rules.mutualPairs == .forbid {
                 for (link, people) in valid.sorted(by: { $0.key < $1.key }) where link.from < link.to {
@@ -84,7 +84,7 @@ extension RosterChecker {
         }
         for (link, people) in teams.sorted(by: { $0.key < $1.key }) {
             guard let site = unit(link.to) else { continue }
-            let required = scenario.minStaff(of: site)
+            let required = minStaff(of: site)
             guard people.count != required else { continue }
             out.append(
                 Violation(

@@ -2,7 +2,7 @@ extension RosterChecker {
     /// Rule 10 (visiting mode), per plan term:
     ///
     /// - one person covers at most `maxSitesPerPerson` sites (one instance per person);
-    /// - visits fall on working days (``OfficialCalendar/isWorkingDay(_:calendar:)``), one per visit;
+    /// - visits fall on working days (`JudgeWorkingDays.isWorkingDay(_:calendar:)`), one per visit;
     /// - a visit's people are exactly the site's assigned people, one per visit;
     /// - a person makes at most one visit a day, one per person and day;
     /// - every calendar month of the term with a working day inside the term has at least
@@ -38,7 +38,7 @@ extension RosterChecker {
             var absent: [Link: [CivilDate]] = [:]
             for v in visits {
                 bySite[v.site, default: []].append((v.date, k))
-                if !OfficialCalendar.isWorkingDay(v.date, calendar: calendar) {
+                if !JudgeWorkingDays.isWorkingDay(v.date, calendar: calendar) {
                     out.append(
                         Violation(
                             kind: .rule(.visits), term: k, site: v.site, people: v.people, dates: DateRange(day: v.date),
@@ -54,7 +54,7 @@ extension RosterChecker {
                 }
                 for id in v.people {
                     daysOf[id, default: [:]][v.date, default: []].append(v.site)
-                    if let p = person(id), p.unavailable.contains(where: { $0.range.contains(v.date) }) {
+                    if let p = person(id), p.unavailable.contains(where: { JudgeCalendar.contains($0.range, v.date) }) {
                         absent[Link(from: id, to: v.site), default: []].append(v.date)
                     }
                 }
@@ -83,7 +83,7 @@ extension RosterChecker {
         if minGap > 0 {
             for (site, list) in bySite.sorted(by: { $0.key < $1.key }) {
                 let sorted = list.sorted { ($0.date, $0.term) < ($1.date, $1.term) }
-                for (a, b) in zip(sorted, sorted.dropFirst()) where a.date.days(to: b.date) < minGap {
+                for (a, b) in zip(sorted, sorted.dropFirst()) where JudgeCalendar.days(from: a.date, to: b.date) < minGap {
                     out.append(
                         Violation(
                             kind: .rule(.visits), term: b.term, site: site, dates: DateRange(from: a.date, to: b.date),
@@ -99,24 +99,24 @@ extension RosterChecker {
     /// inside the term).
     private func monthlyViolations(term k: Int, visits: [Visit]) -> [Violation] {
         let required = scenario.calendar.visitsPerMonth
-        let range = scenario.termRange(k)
+        let range = schedule.days(k)
         guard required > 0, range.from <= range.to,
             var month = CivilDate(year: range.from.year, month: range.from.month, day: 1)
         else { return [] }
         var out: [Violation] = []
         while month <= range.to {
-            let next = month.addingMonths(1)
-            let days = DateRange(from: max(month, range.from), to: min(next.addingDays(-1), range.to))
+            let next = JudgeCalendar.addingMonths(1, to: month)
+            let days = DateRange(from: max(month, range.from), to: min(JudgeCalendar.addingDays(-1, to: next), range.to))
             defer { month = next }
             var day = days.from
             var working = false
             while day <= days.to, !working {
-                working = OfficialCalendar.isWorkingDay(day, calendar: scenario.calendar)
-                day = day.addingDays(1)
+                working = JudgeWorkingDays.isWorkingDay(day, calendar: scenario.calendar)
+                day = JudgeCalendar.addingDays(1, to: day)
             }
             guard working else { continue }
-            for site in judgedSites where scenario.minStaff(of: site) > 0 {
-                let count = visits.filter { $0.site == site.id && days.contains($0.date) }.count
+            for site in judgedSites where minStaff(of: site) > 0 {
+                let count = visits.filter { $0.site == site.id && JudgeCalendar.contains(days, $0.date) }.count
                 guard count < required else { continue }
                 out.append(
                     Violation(

@@ -23,14 +23,14 @@ public struct RosterChecker: Sendable {
     /// The roster a what-if started from; its dropped stays cost `objective.change` each.
     public let baseline: Roster?
     /// Id look-ups.
-    let index: ScenarioIndex
+    let index: JudgeIndex
 
     /// Creates a checker. The scenario is expected to be one the scenario loader accepted.
     public init(scenario: Scenario, scenarioSHA256: String?, baseline: Roster? = nil) {
         self.scenario = scenario
         self.scenarioSHA256 = scenarioSHA256
         self.baseline = baseline
-        self.index = ScenarioIndex(scenario)
+        self.index = JudgeIndex(scenario)
     }
 
     /// Checks `roster` against every rule and the file format, and recomputes its objective.

@@ -21,7 +21,7 @@ struct RosterView {
     /// Reads `roster` against `scenario`, appending format violations to `problems`.
     ///
     /// - Complexity: O(stays · log stays + visits · people per visit).
-    init(scenario: Scenario, index: ScenarioIndex, roster: Roster, problems: inout [Violation]) {
+    init(scenario: Scenario, index: JudgeIndex, roster: Roster, problems: inout [Violation]) {
         let termCount = max(0, scenario.calendar.terms)
         planTerms = Array(stride(from: 1, through: termCount, by: 1))
         firstHistoryTerm = 1 - scenario.history.count
@@ -66,7 +66,8 @@ struct RosterView {
                 placements[k] = [:]
                 continue
             }
-            let (start, end) = (scenario.termStart(k), scenario.termEnd(k))
+            let schedule = JudgeSchedule(scenario)
+            let (start, end) = (schedule.start(k), schedule.end(k))
             if block.start != start || block.end != end {
                 problems.append(
                     format(
@@ -83,10 +84,12 @@ struct RosterView {
     // MARK: - Reading one term
 
     private mutating func readStays(
-        of block: RosterTerm, scenario: Scenario, index: ScenarioIndex, problems: inout [Violation]
+        of block: RosterTerm, scenario: Scenario, index: JudgeIndex, problems: inout [Violation]
     ) {
         let k = block.term
-        if zip(block.stays, block.stays.dropFirst()).contains(where: { $1 < $0 }) {
+        // SPEC §4's orders are spelled out here rather than taken from `Stay`'s `<`, which the
+        // roster writer sorts with: the judge keeps its own reading (so for links and visits).
+        if zip(block.stays, block.stays.dropFirst()).contains(where: { ($1.site, $1.person) < ($0.site, $0.person) }) {
             problems.append(format(k, .staysUnsorted(term: k)))
         }
         var kept: [Stay] = []
@@ -123,7 +126,7 @@ struct RosterView {
 
     private func readLinks(of block: RosterTerm, problems: inout [Violation]) {
         let k = block.term
-        if zip(block.links, block.links.dropFirst()).contains(where: { $1 < $0 }) {
+        if zip(block.links, block.links.dropFirst()).contains(where: { ($1.from, $1.to) < ($0.from, $0.to) }) {
             problems.append(format(k, .linksUnsorted(term: k)))
         }
         var listed: Set<Link> = []
@@ -149,7 +152,7 @@ struct RosterView {
     }
 
     private mutating func readVisits(
-        of block: RosterTerm, scenario: Scenario, index: ScenarioIndex, problems: inout [Violation]
+        of block: RosterTerm, scenario: Scenario, index: JudgeIndex, problems: inout [Violation]
     ) {
         let k = block.term
         guard let list = block.visits else {
@@ -163,10 +166,10 @@ struct RosterView {
             visits[k] = []
             return
         }
-        if zip(list, list.dropFirst()).contains(where: { $1 < $0 }) {
+        if zip(list, list.dropFirst()).contains(where: { ($1.date, $1.site) < ($0.date, $0.site) }) {
             problems.append(format(k, .visitsUnsorted(term: k)))
         }
-        let range = scenario.termRange(k)
+        let range = JudgeSchedule(scenario).days(k)
         var kept: [Visit] = []
         for v in list {
             guard index.unit[v.site] != nil else {
@@ -176,7 +179,7 @@ struct RosterView {
                         message: .unknownSite(term: k, site: v.site)))
                 continue
             }
-            guard range.contains(v.date) else {
+            guard JudgeCalendar.contains(range, v.date) else {
                 problems.append(
                     Violation(
                         kind: .format, term: k, site: v.site, people: v.people,
@@ -208,11 +211,12 @@ struct RosterView {
     /// SPEC §2: arrive `S_k`; leave `E_k + handoverDays`, or `E_k` when the person stays on at the
     /// same site in term k+1 (resident mode); the term itself in visiting mode.
     private func checkStayDates(scenario: Scenario, problems: inout [Violation]) {
+        let schedule = JudgeSchedule(scenario)
         for k in planTerms {
             for s in stays[k] ?? [] {
                 let staysOn =
                     scenario.mode == .resident && k < (planTerms.last ?? 0) && isPlaced(s.person, at: s.site, in: k + 1)
-                let expected = scenario.stayRange(term: k, staysOn: staysOn)
+                let expected = schedule.stay(term: k, staysOn: staysOn)
                 if s.arrive != expected.from || s.leave != expected.to {
                     problems.append(
                         Violation(

@@ -11,11 +11,13 @@ struct JSONObject {
 }
 
 /// Walks a composed roster document into a ``Roster``, separating what makes
-/// it unreadable (``errors``) from format problems that leave a roster (``issues``).
+/// it unreadable (``errors``) from format problems that leave a roster (``issues``)
+/// and from what is merely told (``notes``: keys it does not know).
 struct RosterDecoder {
     let file: String
     private(set) var errors: [RosterDiagnostic] = []
     private(set) var issues: [RosterFormatIssue] = []
+    private(set) var notes: [RosterNote] = []
 
     init(file: String) { self.file = file }
 
@@ -27,9 +29,14 @@ struct RosterDecoder {
         issues.append(RosterFormatIssue(file: file, line: p.line, column: p.column, message: message))
     }
 
+    mutating func note(_ message: RosterMessage, at p: SourcePosition) {
+        notes.append(RosterNote(file: file, line: p.line, column: p.column, message: message))
+    }
+
     // MARK: Structure
 
-    /// An object; unknown keys and keys out of SPEC order are format issues.
+    /// An object; keys out of SPEC order are format issues, unknown keys only notes: SPEC §4
+    /// has readers ignore them, so that a roster a later version wrote stays readable.
     mutating func object(_ node: Node, path: String, keys order: [String]) -> JSONObject? {
         guard case .mapping(let mapping) = node else {
             error(.wrongType(path: path, expected: .object, found: node.found), at: node.position)
@@ -44,7 +51,7 @@ struct RosterDecoder {
                 continue
             }
             guard let rank = order.firstIndex(of: name) else {
-                issue(.unknownKey(path: join(path, name)), at: key.position)
+                note(.unknownKey(path: join(path, name)), at: key.position)
                 continue
             }
             if rank < lastRank, !reportedOrder {

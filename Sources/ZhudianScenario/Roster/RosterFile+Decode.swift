@@ -31,8 +31,9 @@ extension RosterFile {
     ///
     /// - Throws: ``RosterFileError`` with every unreadable part (not JSON, wrong
     ///   types, bad dates, missing required keys).
-    /// - Returns: the roster and its format issues (key order, sorting,
-    ///   unknown or missing optional keys, wrong `format`/`version`).
+    /// - Returns: the roster, its format issues (key order, sorting, missing
+    ///   optional keys, wrong `format`/`version`) and its notes (unknown keys,
+    ///   ignored as SPEC §4 says). A leading UTF-8 BOM is accepted.
     public static func decode(_ bytes: [UInt8], file: String) throws(RosterFileError) -> DecodedRoster {
         func refuse(_ message: RosterMessage, at p: SourcePosition = .start) -> RosterFileError {
             RosterFileError(diagnostics: [RosterDiagnostic(file: file, line: p.line, column: p.column, message: message)])
@@ -66,10 +67,8 @@ extension RosterFile {
         var decoder = RosterDecoder(file: file)
         let roster = decoder.decodeRoster(root)
         guard decoder.errors.isEmpty, let roster else { throw RosterFileError(diagnostics: decoder.errors) }
-        let issues = decoder.issues.enumerated().sorted { a, b in
-            (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
-        }.map(\.element)
-        return DecodedRoster(roster: roster, formatIssues: issues)
+        return DecodedRoster(
+            roster: roster, formatIssues: byPosition(decoder.issues), notes: byPosition(decoder.notes))
     }
 }
 
@@ -222,4 +221,11 @@ extension RosterDecoder {
         guard ok, let rule, let message, texts.count == 2 else { return nil }
         return RuleInstance(rule: rule, term: term, unit: texts[0], site: texts[1], people: people, message: message)
     }
+}
+
+/// Diagnostics by line, then column, keeping the order found among equals.
+private func byPosition(_ list: [RosterDiagnostic]) -> [RosterDiagnostic] {
+    list.enumerated().sorted { a, b in
+        (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+    }.map(\.element)
 }

@@ -27,9 +27,14 @@ public struct RosterDiagnostic: Sendable, Equatable {
 }
 
 /// A format problem that still leaves a usable roster (SPEC §4's key order, sorting, missing
-/// optional keys, unknown keys, wrong `format`/`version`). `zhudian check` lists these among
+/// optional keys, wrong `format`/`version`). `zhudian check` lists these among
 /// the violations, so they render without `error:`.
 public typealias RosterFormatIssue = RosterDiagnostic
+
+/// Something a reader tells but does not hold against the roster: a key SPEC §4 does not
+/// define, which a later version may have written. `zhudian` prints each on standard error
+/// as `note: FILE:LINE:COLUMN: message`; `check` does not count it as a violation.
+public typealias RosterNote = RosterDiagnostic
 
 /// A roster file that cannot be read into a ``Roster``: not JSON, wrong types, bad dates.
 ///
@@ -60,10 +65,18 @@ public struct DecodedRoster: Sendable {
     public let roster: Roster
     /// Format problems, sorted by position; empty for a file ``RosterFile/encode(_:)`` wrote.
     public let formatIssues: [RosterFormatIssue]
+    /// Keys the reader does not know and ignored, sorted by position.
+    public let notes: [RosterNote]
 
     /// Creates a decoded roster.
-    public init(roster: Roster, formatIssues: [RosterFormatIssue]) {
+    public init(roster: Roster, formatIssues: [RosterFormatIssue], notes: [RosterNote] = []) {
         self.roster = roster
         self.formatIssues = formatIssues
+        self.notes = notes
+    }
+
+    /// Each note as `note: FILE:LINE:COLUMN: message`.
+    public func renderNotes(_ language: Language) -> [String] {
+        notes.map { "note: " + $0.render(language) }
     }
 }

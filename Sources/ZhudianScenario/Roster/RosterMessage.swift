@@ -74,7 +74,7 @@ public enum JSONKind: String, Sendable, Equatable, CaseIterable {
 ///
 /// The first group makes the file unreadable (``RosterFileError``); the second
 /// are format problems that still leave a roster (``DecodedRoster/formatIssues``),
-/// which `zhudian check` lists as violations.
+/// which `zhudian check` lists as violations; the last is only told (``DecodedRoster/notes``).
 public enum RosterMessage: LocalizedMessage, Equatable {
     // MARK: Unreadable
 
@@ -103,14 +103,17 @@ public enum RosterMessage: LocalizedMessage, Equatable {
     case wrongFormat(found: String?)
     /// `version` is not 1 (nil: missing).
     case wrongVersion(found: String?)
-    /// A key SPEC §4 does not define.
-    case unknownKey(path: String)
     /// An optional key left out (`objective`, `bound`, `gap`, an explanation's `term`…).
     case missingOptionalKey(path: String)
     /// A key before one that SPEC §4 puts ahead of it.
     case keyOutOfOrder(path: String, key: String, expected: [String])
     /// A list not in SPEC order, from this element on.
     case notSorted(path: String, order: RosterSortOrder)
+
+    // MARK: Notes
+
+    /// A key SPEC §4 does not define, ignored (a later version may have written it).
+    case unknownKey(path: String)
 
     /// The message in `language`.
     public func render(_ language: Language) -> String {
@@ -149,7 +152,7 @@ public enum RosterMessage: LocalizedMessage, Equatable {
             let what = found.map { "is `\(quoteShort($0))`" } ?? "is missing"
             return "`version` \(what); this program reads roster version 1, write `\"version\": 1`"
         case .unknownKey(let path):
-            return "unknown key `\(path)`; the roster format does not have it, remove it"
+            return "unknown key \"\(path.replacingNewlines())\" (ignored; written by a later version?)"
         case .missingOptionalKey(let path):
             return "key `\(path)` is missing; write it (null when unknown)"
         case .keyOutOfOrder(let path, let key, let expected):
@@ -188,7 +191,7 @@ public enum RosterMessage: LocalizedMessage, Equatable {
             let what = found.map { "为 `\(quoteShort($0))`" } ?? "缺失"
             return "`version` \(what)；本程序读取第 1 版排班文件，请写 `\"version\": 1`"
         case .unknownKey(let path):
-            return "未知的键 `\(path)`；排班文件格式中没有此键，请删除"
+            return "未知的键 \"\(path.replacingNewlines())\"（已忽略；可能由更新版本写入？）"
         case .missingOptionalKey(let path):
             return "缺少键 `\(path)`；请写上（未知时写 null）"
         case .keyOutOfOrder(let path, let key, let expected):
