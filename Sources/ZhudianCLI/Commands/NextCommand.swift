@@ -53,6 +53,15 @@ struct NextCommand: ParsableCommand {
             throw fail(error, context)
         }
         if let path = output {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    context.fail(.cannotWrite(path: path, detail: describe(error)))
+                    throw ExitCode(Exit.fileSystem)
+                }
+            }
             try writeAtomically(path, context) { tmp in try AtomicFile.write(next.bytes, to: tmp) }
             context.console.error(CLIMessage.wrote(path: path).render(context.language))
         } else {
