@@ -248,7 +248,7 @@ struct YAMLTextEditor {
             if append.isEmpty {
                 try replaceValue(key: key, value: list, with: " []")
             } else {
-                let first = source.lineStarts[source.lineIndex(of: listSpan.lowerBound)]
+                let first = source.lineStarts[commentsAbove(source.lineIndex(of: listSpan.lowerBound), indent: indent)]
                 replace(first..<listSpan.upperBound, with: blockItems(append, indent: indent).joined(separator: newline))
             }
             return
@@ -263,12 +263,27 @@ struct YAMLTextEditor {
                 throw unlocated("the `-` of an item of `\(key.scalarText ?? "?")`")
             }
             let last = source.lineIndex(of: span.upperBound - 1)
-            replace(source.lineStarts[line]..<source.lineEndWithBreak(last), with: "")
+            replace(source.lineStarts[commentsAbove(line, indent: indent)]..<source.lineEndWithBreak(last), with: "")
         }
         if !append.isEmpty {
             guard let span = source.span(of: old[lastKept]) else { throw unlocated("the last kept item") }
             replace(span.upperBound..<span.upperBound, with: blockItems(append, indent: indent).map { newline + $0 }.joined())
         }
+    }
+
+    /// The first of the comment lines written right above `line` at the item's own
+    /// indentation (or `line` itself): such comments describe the item and go with it.
+    private func commentsAbove(_ line: Int, indent: Int) -> Int {
+        var first = line
+        while first > 0 {
+            let above = first - 1
+            let start = source.lineStarts[above] + indent
+            guard source.contentIndent(above) == nil, source.lineIndent(above) == indent,
+                start < source.scalars.count, source.scalars[start] == "#"
+            else { break }
+            first = above
+        }
+        return first
     }
 
     /// Block list items as lines indented by `indent` spaces.

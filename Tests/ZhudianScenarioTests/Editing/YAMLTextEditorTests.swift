@@ -49,7 +49,7 @@ final class YAMLTextEditorTests: XCTestCase {
         XCTAssertEqual(out, "people:\n  - {id: 陶然, unavailable: []}\nz: 1\n")
     }
 
-    func testBlockListKeepsCommentsOfKeptItemsAndAppends() throws {
+    func testBlockListKeepsCommentsOfKeptItemsDropsThoseOfDroppedOnesAndAppends() throws {
         let text = """
             history:
               # the oldest
@@ -68,7 +68,6 @@ final class YAMLTextEditorTests: XCTestCase {
             out,
             """
             history:
-              # the oldest
               # kept: the last term
               - start: 2022-02-20   # spring
                 stays: [{person: A, site: B}]
