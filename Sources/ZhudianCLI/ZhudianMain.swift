@@ -59,7 +59,7 @@ struct ZhudianCommand: ParsableCommand {
         version: ZhudianVersion.string,
         subcommands: [
             ValidateCommand.self, CheckCommand.self, PlanCommand.self, ExplainCommand.self,
-            GenerateCommand.self, NextCommand.self,
+            GenerateCommand.self, NextCommand.self, DiffCommand.self,
         ])
 }
 
