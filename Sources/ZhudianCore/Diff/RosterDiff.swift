@@ -46,6 +46,13 @@ public struct RosterDiff: Sendable, Equatable {
         public let from: [String]
         /// Sites in the second roster, sorted.
         public let to: [String]
+
+        /// Creates a move.
+        public init(person: String, from: [String], to: [String]) {
+            self.person = person
+            self.from = from
+            self.to = to
+        }
     }
 
     /// The two rosters' names of their scenarios (informative).
