@@ -166,3 +166,19 @@ final class NextCommandTests: XCTestCase {
         }
     }
 }
+
+/// The transcript of `next` writing to standard output: the scenario text itself, so the
+/// golden file shows every comment and field in its place.
+final class NextGoldenTests: XCTestCase {
+    func testNextToStandardOutput() {
+        for language in CLILanguage.allCases {
+            let r = zhudian(
+                [
+                    "next", Paths.scenario("taierzhuang-2022.yaml"), Paths.scenario("taierzhuang-2022-notice.json"),
+                    "--set", "rules.structure=ring",
+                ], language: language)
+            XCTAssertEqual(r.code, 0, describe(r))
+            assertGolden(r, language: language, named: "next-taierzhuang-2022.\(language.rawValue).txt")
+        }
+    }
+}
