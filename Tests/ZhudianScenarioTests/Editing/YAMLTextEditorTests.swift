@@ -89,4 +89,22 @@ final class YAMLTextEditorTests: XCTestCase {
         let out = try edited("name: x\r\nrules:\r\n  minStaff: 2\r\n") { try $0.setValue(["rules"], "keepAtHome", to: "0") }
         XCTAssertEqual(out, "name: x\r\nrules:\r\n  minStaff: 2\r\n  keepAtHome: 0\r\n")
     }
+
+    func testAppendsToAnEmptyNullOrFlowTopLevelList() throws {
+        let item = [["start: 2023-02-20", "stays: []"]]
+        let added = "  - start: 2023-02-20\n    stays: []"
+        let cases: [(String, [Int], String)] = [
+            ("history: []\npins: []\n", [], "history:\n\(added)\npins: []\n"),
+            ("history:\npins: []\n", [], "history:\n\(added)\npins: []\n"),
+            ("history: ~  # none yet\npins: []\n", [], "history:\n\(added)  # none yet\npins: []\n"),
+            (
+                "history: [{start: 2022-08-20, stays: []}]\npins: []\n", [0],
+                "history:\n  - {start: 2022-08-20, stays: []}\n\(added)\npins: []\n"
+            ),
+        ]
+        for (text, keep, expected) in cases {
+            let out = try edited(text) { try $0.rewriteList(in: $0.root, "history", keep: keep, append: item) }
+            XCTAssertEqual(out, expected, text)
+        }
+    }
 }
