@@ -140,7 +140,9 @@ public enum NextScenario {
     // MARK: Edits
 
     private static func editCalendar(_ editor: inout YAMLTextEditor, _ target: Scenario) throws(ScenarioEditError) {
-        try editor.setValue(["calendar"], "start", to: target.calendar.start.description)
+        let date = target.calendar.start.description
+        let quoted = editor.node(at: ["calendar"]).map { editor.isQuoted($0, "start") } ?? false
+        try editor.setValue(["calendar"], "start", to: quoted ? YAMLScalar.quoted(date) : date)
         guard let calendar = editor.node(at: ["calendar"]), let events = editor.pair(calendar, "events")?.value else { return }
         let start = target.calendar.start
         let keep = editor.items(events).indices.filter { i in

@@ -34,6 +34,11 @@ public struct ScenarioSetting: Sendable, Equatable {
     /// Fields whose value is text (quoted when YAML needs it); every other field is a
     /// number, boolean, date or choice, written as one plain token.
     static let textFields: Set<String> = ["name", "authority", "sector", "short", "group", "town", "unit", "phone", "official"]
+    /// Dates and choices: plain tokens, which the loader also reads quoted, so a value the
+    /// file quotes stays quoted.
+    static let quotableTokens: Set<String> = [
+        "start", "mode", "kind", "level", "structure", "mutualPairs", "sameGroup",
+    ]
 
     /// The one-value fields of each place, in SPEC §1 order; `active` is SPEC 1.1's.
     static let topFields = ["version", "name", "authority", "sector", "mode"]
@@ -87,13 +92,14 @@ public struct ScenarioSetting: Sendable, Equatable {
                 if parts.count == 2, Self.compound.contains("\(head).\(parts[1])") { throw .notOneValue(path: path) }
                 throw unknown(parts.dropFirst().joined(separator: "."), among: valid, prefix: head + ".")
             }
-            try editor.setValue([head], parts[1], to: formatted(parts[1]))
+            let quoted = editor.node(at: [head]).map { editor.isQuoted($0, parts[1]) } ?? false
+            try editor.setValue([head], parts[1], to: formatted(parts[1], quoted: quoted))
         default:
             guard parts.count == 1, Self.topFields.contains(head) else {
                 let all = Self.topFields + ["calendar.", "rules.", "objective.", "units.", "people."]
                 throw unknown(path, among: all.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }, prefix: "")
             }
-            try editor.setValue(in: editor.root, head, to: formatted(head))
+            try editor.setValue(in: editor.root, head, to: formatted(head, quoted: editor.isQuoted(editor.root, head)))
         }
     }
 
@@ -118,11 +124,13 @@ public struct ScenarioSetting: Sendable, Equatable {
         }
         if Self.compound.contains(field) { throw .notOneValue(path: path) }
         guard valid.contains(field) else { throw unknown(field, among: valid, prefix: "\(list).\(id).") }
-        try editor.setValue(in: item, field, to: formatted(field))
+        try editor.setValue(in: item, field, to: formatted(field, quoted: editor.isQuoted(item, field)))
     }
 
-    private func formatted(_ field: String) -> String {
-        Self.textFields.contains(field) ? YAMLScalar.text(value) : YAMLScalar.token(value)
+    private func formatted(_ field: String, quoted: Bool) -> String {
+        let quotable = Self.textFields.contains(field) || Self.quotableTokens.contains(field)
+        if quoted && quotable { return YAMLScalar.quoted(value) }
+        return Self.textFields.contains(field) ? YAMLScalar.text(value) : YAMLScalar.token(value)
     }
 
     private func unknown(_ word: String, among valid: [String], prefix: String) -> ScenarioEditError {

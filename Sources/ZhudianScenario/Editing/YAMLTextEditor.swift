@@ -69,6 +69,13 @@ struct YAMLTextEditor {
         return Array(s)
     }
 
+    /// Whether `key` of `mapping` holds a quoted scalar (`start: "2024-03-01"`): a value
+    /// written there in its place keeps the quotes, as the file's author wrote them.
+    func isQuoted(_ mapping: Node, _ key: String) -> Bool {
+        guard case .scalar(let s)? = pair(mapping, key)?.value else { return false }
+        return s.style == .doubleQuoted || s.style == .singleQuoted
+    }
+
     /// Item `index` of the top-level list `key`.
     func listItem(_ key: String, _ index: Int) -> Node? {
         guard let list = node(at: [key]) else { return nil }

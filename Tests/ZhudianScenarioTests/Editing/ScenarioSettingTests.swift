@@ -127,4 +127,26 @@ final class ScenarioSettingTests: XCTestCase {
         }
         XCTAssertEqual(try ScenarioSetting(parsing: "name=a=b").value, "a=b")
     }
+
+    /// A file that quotes its values (as `zhudian generate` writes them) keeps them quoted
+    /// where the loader reads quoted values; numbers stay plain.
+    func testQuotedValuesStayQuoted() throws {
+        let text = """
+            version: 1
+            name: "甲"
+            calendar: {start: "2022-08-20", terms: 1}
+            rules:
+              structure: "cycles"
+              minStaff: 2
+            units: [{id: "A", name: "甲矿"}, {id: "B", name: "乙矿"}]
+            people: []
+
+            """
+        let settings = try ["name=乙", "rules.structure=ring", "calendar.start=2023-01-01", "rules.minStaff=1"]
+            .map { try ScenarioSetting(parsing: $0) }
+        let edited = try ScenarioSetting.apply(settings, to: text, file: "q.yaml")
+        XCTAssertTrue(edited.contains("name: \"乙\"\n"), edited)
+        XCTAssertTrue(edited.contains("calendar: {start: \"2023-01-01\", terms: 1}"), edited)
+        XCTAssertTrue(edited.contains("  structure: \"ring\"\n  minStaff: 1\n"), edited)
+    }
 }
