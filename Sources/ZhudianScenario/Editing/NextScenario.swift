@@ -1,3 +1,4 @@
+internal import Yams
 import ZhudianCore
 
 /// `zhudian next` (SPEC §5): the scenario for the terms after a roster, written by editing the
@@ -182,8 +183,13 @@ public enum NextScenario {
 
     private static func editServed(_ editor: inout YAMLTextEditor, _ base: Scenario, _ target: Scenario) throws(ScenarioEditError) {
         guard let people = editor.node(at: ["people"]) else { return }
+        // One pass over the list: looking each person up would be quadratic in a city's staff.
+        var byID: [String: Node] = [:]
+        for item in editor.items(people) {
+            if let id = editor.pair(item, "id")?.value.scalarText, byID[id] == nil { byID[id] = item }
+        }
         for (before, after) in zip(base.people, target.people) where before.served != after.served {
-            guard let item = editor.item(in: people, where: "id", is: after.id) else {
+            guard let item = byID[after.id] else {
                 throw .editFailed(detail: "person `\(after.id)` not found in the text")
             }
             try editor.setValue(in: item, "served", to: String(after.served))
