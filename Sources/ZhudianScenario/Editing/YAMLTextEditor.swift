@@ -100,6 +100,12 @@ struct YAMLTextEditor {
             try insertPair(root, mappingPath[0], block: ["\(mappingPath[0]):", "  \(key): \(text)"])
             return
         }
+        // `rules:` written with nothing (or `~`) after it: the block takes the default, so
+        // the new key becomes its only entry.
+        if mapping.isNull, mappingPath.count == 1, let (k, v) = pair(root, mappingPath[0]) {
+            try replaceValue(key: k, value: v, with: newline + "  \(key): \(text)")
+            return
+        }
         try setValue(in: mapping, key, to: text)
     }
 

@@ -26,6 +26,13 @@ final class YAMLTextEditorTests: XCTestCase {
         XCTAssertEqual(out, "rules:\n  minStaff: 2\n  minCycle: 2\npeople:\n  - {id: A, name: 王强, unit: U, served: 1}\n")
     }
 
+    func testFillsAnEmptyTopLevelBlock() throws {
+        for text in ["rules:\nunits: []\n", "rules: ~\nunits: []\n"] {
+            let out = try edited(text) { try $0.setValue(["rules"], "minStaff", to: "3") }
+            XCTAssertEqual(out, "rules:\n  minStaff: 3\nunits: []\n", text)
+        }
+    }
+
     func testAddsAMissingTopLevelBlock() throws {
         let out = try edited("version: 1\nname: x\n") { try $0.setValue(["rules"], "structure", to: "ring") }
         XCTAssertEqual(out, "version: 1\nname: x\n\nrules:\n  structure: ring\n")
