@@ -14,6 +14,8 @@ public enum ScenarioEditError: Error, Sendable, Equatable, LocalizedMessage {
     case unknownID(path: String, id: String, suggestion: String?)
     /// A `--set` path that names a list or a mapping, not one value.
     case notOneValue(path: String)
+    /// A `--set` whose place is shared through a YAML anchor: editing it would change every alias too.
+    case sharedByAnchor(path: String)
     /// A setting the command computes itself (`next` moves `calendar.start`).
     case computedSetting(path: String, command: String)
     /// The scenario with a `--set` applied is refused by the loader; `problems` are its words.
@@ -61,6 +63,8 @@ public enum ScenarioEditError: Error, Sendable, Equatable, LocalizedMessage {
             return "--set \(path): the scenario has no `\(id)`" + hint
         case .notOneValue(let path):
             return "--set \(path): this field holds a list or a mapping, not one value; edit it in the scenario file"
+        case .sharedByAnchor(let path):
+            return "--set \(path): this value sits in a YAML anchor (`&name`) that other entries reuse; edit the file by hand"
         case .computedSetting(let path, let command):
             return "--set \(path): `\(command)` computes this itself; edit the written file afterwards to change it"
         case .refused(let setting, let problems):
@@ -102,6 +106,8 @@ public enum ScenarioEditError: Error, Sendable, Equatable, LocalizedMessage {
             return "--set \(path)：场景中没有 `\(id)`" + hint
         case .notOneValue(let path):
             return "--set \(path)：该字段是列表或映射，不是单个值；请在场景文件中修改"
+        case .sharedByAnchor(let path):
+            return "--set \(path)：该值位于被其他条目引用的 YAML 锚点（`&名称`）中；请手工修改文件"
         case .computedSetting(let path, let command):
             return "--set \(path)：`\(command)` 会自行计算该值；如需修改，请在写出的文件中修改"
         case .refused(let setting, let problems):

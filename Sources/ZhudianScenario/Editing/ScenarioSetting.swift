@@ -92,6 +92,7 @@ public struct ScenarioSetting: Sendable, Equatable {
                 if parts.count == 2, Self.compound.contains("\(head).\(parts[1])") { throw .notOneValue(path: path) }
                 throw unknown(parts.dropFirst().joined(separator: "."), among: valid, prefix: head + ".")
             }
+            if let block = editor.node(at: [head]), editor.isAnchored(block, parts[1]) { throw .sharedByAnchor(path: path) }
             let quoted = editor.node(at: [head]).map { editor.isQuoted($0, parts[1]) } ?? false
             try editor.setValue([head], parts[1], to: formatted(parts[1], quoted: quoted))
         default:
@@ -99,6 +100,7 @@ public struct ScenarioSetting: Sendable, Equatable {
                 let all = Self.topFields + ["calendar.", "rules.", "objective.", "units.", "people."]
                 throw unknown(path, among: all.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }, prefix: "")
             }
+            if editor.isAnchored(editor.root, head) { throw .sharedByAnchor(path: path) }
             try editor.setValue(in: editor.root, head, to: formatted(head, quoted: editor.isQuoted(editor.root, head)))
         }
     }
@@ -124,6 +126,7 @@ public struct ScenarioSetting: Sendable, Equatable {
         }
         if Self.compound.contains(field) { throw .notOneValue(path: path) }
         guard valid.contains(field) else { throw unknown(field, among: valid, prefix: "\(list).\(id).") }
+        if editor.isAnchored(item, field) { throw .sharedByAnchor(path: path) }
         try editor.setValue(in: item, field, to: formatted(field, quoted: editor.isQuoted(item, field)))
     }
 

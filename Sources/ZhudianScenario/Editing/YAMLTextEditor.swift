@@ -76,6 +76,16 @@ struct YAMLTextEditor {
         return s.style == .doubleQuoted || s.style == .singleQuoted
     }
 
+    /// Whether `node`, or the value of `key` in it, carries an anchor (`&name`): other
+    /// entries may reuse it through aliases, so editing it would edit them too.
+    func isAnchored(_ node: Node, _ key: String? = nil) -> Bool {
+        let nodes = [node] + (key.flatMap { pair(node, $0)?.value }.map { [$0] } ?? [])
+        return nodes.contains { n in
+            let at = source.offset(of: n)
+            return at < source.scalars.count && source.scalars[at] == "&"
+        }
+    }
+
     /// Item `index` of the top-level list `key`.
     func listItem(_ key: String, _ index: Int) -> Node? {
         guard let list = node(at: [key]) else { return nil }

@@ -149,4 +149,13 @@ final class ScenarioSettingTests: XCTestCase {
         XCTAssertTrue(edited.contains("calendar: {start: \"2023-01-01\", terms: 1}"), edited)
         XCTAssertTrue(edited.contains("  structure: \"ring\"\n  minStaff: 1\n"), edited)
     }
+
+    /// Unit A is an anchor that B merges: setting A's field would set B's too.
+    func testAnAnchoredPlaceIsRefusedAndAMergedOneGetsItsOwnKey() throws {
+        XCTAssertThrowsError(try applied(["units.A.minStaff=3"], to: "good/anchors.yaml")) {
+            XCTAssertEqual($0 as? ScenarioEditError, .sharedByAnchor(path: "units.A.minStaff"))
+        }
+        let s = try applied(["units.B.group=G2"], to: "good/anchors.yaml")
+        XCTAssertEqual(s.units.map(\.group), ["G1", "G2"])
+    }
 }
