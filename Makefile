@@ -22,9 +22,11 @@ demo: build
 	@echo "--- the same plan under structure: ring (expected to fail: 双顶山 ⇄ 泉兴 is a mutual pair) ---"
 	@$(ZHUDIAN) check Scenarios/taierzhuang-2022-ring.yaml Scenarios/taierzhuang-2022-notice.json \
 		|| echo "(check exited $$?, as it should: the notice's plan is not one ring)"
-	@echo "--- planning the next half-year: one ring through all six mines ---"
-	$(ZHUDIAN) plan Scenarios/taierzhuang-2023.yaml -o out/taierzhuang-2023
-	$(ZHUDIAN) check Scenarios/taierzhuang-2023.yaml out/taierzhuang-2023/roster.json
+	@echo "--- the next half-year from the notice's plan: one ring through all six mines ---"
+	$(ZHUDIAN) next Scenarios/taierzhuang-2022.yaml Scenarios/taierzhuang-2022-notice.json \
+		--set rules.structure=ring --set "name=台儿庄区非煤矿山驻点监督 2023上半年" -o out/taierzhuang-2023.yaml
+	$(ZHUDIAN) plan out/taierzhuang-2023.yaml -o out/taierzhuang-2023
+	$(ZHUDIAN) check out/taierzhuang-2023.yaml out/taierzhuang-2023/roster.json
 
 test: deps
 	$(SWIFT) test

@@ -41,6 +41,8 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "No progress lines (they are shown only on a terminal, for solves over 2 s).")
     var quiet = false
 
+    @OptionGroup var pins: PinOptions
+
     func validate() throws {
         if let t = timeLimit, !(t > 0 && t.isFinite) {
             throw ValidationError(CLIMessage.badTimeLimit.render(CLIContext.current.language))
@@ -59,7 +61,16 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let context = CLIContext.current
         let loaded = try loadScenario(scenario, context)
-        let s = loaded.scenario
+        // Command-line pins and bans join the file's in memory; the roster still names the
+        // file's sha256, and `check` against the file passes, because they only restrict.
+        var s = loaded.scenario
+        do {
+            let extra = try pins.rules.resolve(against: s)
+            s.pins += extra.pins
+            s.forbid += extra.forbid
+        } catch {
+            throw fail(error, context)
+        }
         guard s.mode == .resident else {
             context.fail(.visitingUnsupported)
             throw ExitCode(Exit.badInput)
