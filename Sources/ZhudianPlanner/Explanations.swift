@@ -88,7 +88,11 @@ enum Explanations {
         let message: PlannerMessage
         switch slack.rule {
         case .coverage:
-            message = .coverageBroken(site: slack.site.map { s.units[$0].displayName } ?? "?", term: k)
+            if let v = slack.site {
+                message = .uncovered(CoverageCauses(ctx, site: v, term: k))
+            } else {
+                message = .coverageBroken(site: "?", term: k)
+            }
         case .structure:
             let name = slack.unit.map { s.units[$0].displayName } ?? "?"
             if let u = slack.unit, s.rules.structure != .free {
@@ -112,5 +116,17 @@ enum Explanations {
         }
         return ExplainedInstance(
             rule: slack.rule, term: slack.term, unit: unitID, site: siteID, people: people, message: message)
+    }
+
+    /// The SPEC §4 breaks of a best-effort roster that a slack stands for: a site left
+    /// without a team under ring/cycles breaks its coverage and the term's structure there.
+    static func breaks(_ slack: ElasticSlack, _ ctx: PlanContext) -> [ExplainedInstance] {
+        let first = describe(slack, ctx)
+        guard slack.teamReceipt, let v = slack.site, let k = slack.term else { return [first] }
+        let site = ctx.scenario.units[v]
+        let structure = ExplainedInstance(
+            rule: .structure, term: k, unit: nil, site: site.id, people: [],
+            message: .receivesNoTeam(site: site.displayName, term: k))
+        return [first, structure]
     }
 }

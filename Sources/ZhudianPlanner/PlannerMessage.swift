@@ -11,6 +11,8 @@ enum PlannerMessage: LocalizedMessage, Sendable {
     case pinImpossible(what: String, site: String, term: Int, reason: String)
     case tooFewAvailable(unit: String, term: Int, available: Int, need: Int)
     case pinNamesInactive(site: String, term: Int, inactive: [String])
+    case uncovered(CoverageCauses)
+    case receivesNoTeam(site: String, term: Int)
 
     func render(_ language: Language) -> String {
         switch (self, language) {
@@ -42,6 +44,12 @@ enum PlannerMessage: LocalizedMessage, Sendable {
             return "term \(term): \(what) is pinned to \(site), which rule \(reason) forbids"
         case let (.pinImpossible(what, site, term, reason), .zh):
             return "第\(term)轮：\(what) 被固定派驻 \(site)，但规则 \(reason) 不允许"
+        case let (.uncovered(causes), l):
+            return causes.render(l)
+        case let (.receivesNoTeam(site, term), .en):
+            return "term \(term): \(site) receives no team, so the links do not close into the term's ring or cycles (空岗)"
+        case let (.receivesNoTeam(site, term), .zh):
+            return "第\(term)轮：\(site) 没有驻点组进驻（空岗），交叉驻点关系无法闭合"
         case let (.pinNamesInactive(site, term, inactive), .en):
             return "term \(term): a pin at \(site) names \(inactive.joined(separator: ", ")), which take(s) no part in the plan (active: false); remove the pin or make them active"
         case let (.pinNamesInactive(site, term, inactive), .zh):

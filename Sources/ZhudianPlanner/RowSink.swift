@@ -9,9 +9,10 @@ struct RowSink {
     var slacks: [(variable: Variable, slack: ElasticSlack)] = []
     let elastic: Bool
 
-    /// A slack column of cost 1 that relaxes the rule instance `info`.
+    /// A binary slack column that relaxes the rule instance `info` whole (its coefficient in
+    /// the row must free the row entirely); ``ElasticSolve`` sets its cost.
     mutating func slack(_ name: String, _ info: ElasticSlack) throws(ModelError) -> Variable {
-        let v = try model.addVariable(name: name, lower: 0, upper: 1, objective: 1)
+        let v = try model.addVariable(name: name, kind: .binary, objective: 1)
         slacks.append((v, info))
         return v
     }
@@ -50,7 +51,7 @@ struct RowSink {
             var e = LinearExpression()
             for l in incoming[v] ?? [] where isSender.contains(l.unit) { e.add(l.variable, 1) }
             if elastic {
-                e.add(try slack("sl_recv_\(v)_\(k)", ElasticSlack(rule: .coverage, term: k, unit: nil, site: v, people: [])), 1)
+                e.add(try slack("sl_recv_\(v)_\(k)", ElasticSlack(rule: .coverage, term: k, unit: nil, site: v, people: [], teamReceipt: true)), 1)
             }
             recv[v] = try model.addConstraint(name: "recv_\(v)_\(k)", e, lower: 1, upper: 1)
         }

@@ -41,6 +41,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "No progress lines (they are shown only on a terminal, for solves over 2 s).")
     var quiet = false
 
+    @Flag(help: "When no roster keeps every rule, write the one that breaks the fewest rule instances, its empty posts (空岗) listed.")
+    var bestEffort = false
+
     @OptionGroup var pins: PinOptions
 
     func validate() throws {
@@ -80,6 +83,7 @@ struct PlanCommand: ParsableCommand {
         var options = PlanOptions(timeLimit: timeLimit, captureLog: verbose, language: context.language)
         // The dump is of one model, so the scenario is not split into parts then.
         options.decompose = dumpModel == nil
+        options.bestEffort = bestEffort
         if !quiet && isatty(STDERR_FILENO) != 0 {
             let printer = ProgressPrinter(console: context.console, language: context.language)
             options.progress = { p in
@@ -95,8 +99,11 @@ struct PlanCommand: ParsableCommand {
             context.console.error(CLIMessage.dumped(path: path).render(context.language))
         }
         switch result.outcome {
-        case .optimal, .feasible:
-            guard let roster = result.roster else { throw ExitCode(Exit.internalError) }
+        case .optimal, .feasible, .bestEffort:
+            guard let roster = result.roster else {
+                context.fail(.solverFailed(detail: "a plan ended \(result.outcome) without a roster"))
+                throw ExitCode(Exit.internalError)
+            }
             let report = RosterChecker(scenario: s, scenarioSHA256: loaded.sha256, baseline: nil).check(roster)
             guard report.passed else {
                 for v in report.violations { context.console.error(v.render(context.language)) }
@@ -104,15 +111,23 @@ struct PlanCommand: ParsableCommand {
                 throw ExitCode(Exit.internalError)
             }
             try writeOutputs(roster, s, context)
+            if result.outcome == .bestEffort {
+                for item in result.explanation { context.console.error("\(item.rule.rawValue): \(item.message)") }
+                context.console.error("warning: " + CLIMessage.bestEffortIncomplete(breaks: result.explanation.count).render(context.language))
+            }
             if Interrupt.requested.load(ordering: .relaxed) { context.console.error(CLIMessage.stoppedByUser.render(context.language)) }
             for line in Summary.lines(roster, s, formulation: result.formulation, language: context.language) {
                 context.console.print(line)
             }
         case .infeasible:
-            guard let roster = result.roster else { throw ExitCode(Exit.internalError) }
+            guard let roster = result.roster else {
+                context.fail(.solverFailed(detail: "an infeasible plan came without its roster"))
+                throw ExitCode(Exit.internalError)
+            }
             for item in result.explanation {
                 context.console.error("\(item.rule.rawValue): \(item.message)")
             }
+            if let proof = result.explanationProof { context.console.error(CLIMessage.explanationProof(proof).render(context.language)) }
             if let why = result.unexplained { context.fail(.unexplained(why, seconds: number(timeLimit))) }
             try writeOutputs(roster, s, context, jsonOnly: true)
             context.fail(result.explanation.isEmpty ? .infeasibleWithoutList(file: scenario) : .infeasible(file: scenario))
