@@ -10,9 +10,13 @@ extension CoverageCauses {
     func render(_ l: Language) -> String {
         let head = l == .zh ? "第\(term)轮：\(site) 需要 \(need) 人" : "term \(term): \(site) needs \(need) people"
         guard shortByCounting else {
+            // The units that cannot send still say something: they narrow the choice.
+            let barred = senders.filter { $0.barred != nil }.sorted { rank($0) < rank($1) }
+            let named = barred.prefix(Self.namedSenders).map { describe($0, l) }
+            let aside = named.isEmpty ? "" : (l == .zh ? "（" + named.joined(separator: "；") + "）" : " (" + named.joined(separator: "; ") + ")")
             return head + (l == .zh
-                ? "，可派单位中有 \(supply) \(teams ? "家能派出驻点组" : "人符合条件")，但与其他规则（结构、轮换、留守、固定派驻）无法同时满足"
-                : ", and \(supply) \(teams ? "units could send a team" : "people could serve"), but not together with the other rules (structure, rotation, keepAtHome, pins)")
+                ? "，可派单位中有 \(supply) \(teams ? "家能派出驻点组" : "人符合条件")\(aside)，但与其他规则（结构、轮换、留守、固定派驻）无法同时满足"
+                : ", and \(supply) \(teams ? "units could send a team" : "people could serve")\(aside), but not together with the other rules (structure, rotation, keepAtHome, pins)")
         }
         let ordered = senders.sorted { rank($0) < rank($1) }
         var parts = ordered.prefix(Self.namedSenders).map { describe($0, l) }
@@ -48,6 +52,8 @@ extension CoverageCauses {
         case let .distance(km, cap)?:
             let d = (km * 10).rounded() / 10
             return l == .zh ? "\(s.name) 相距 \(d) 公里，超过上限 \(cap) 公里" : "\(s.name) is \(d) km away, over the \(cap) km cap"
+        case .pinnedElsewhere(let site)?:
+            return l == .zh ? "\(s.name) 的驻点组被固定派驻 \(site)" : "\(s.name)'s team is pinned to \(site)"
         case .linkCooldown(let t)?:
             return l == .zh ? "\(s.name) 在\(termName(t, l))已派驻该企业（冷却期）" : "\(s.name) sent a team there in \(termName(t, l)) (cooldown)"
         case nil:
@@ -83,6 +89,8 @@ extension CoverageCauses {
         case (.forbidden, .en): return "barred by forbid"
         case (.personCooldown(let t), .zh): return "\(termName(t, l))驻过该企业（冷却期）"
         case (.personCooldown(let t), .en): return "was there in \(termName(t, l)) (cooldown)"
+        case (.pinnedElsewhere(let site), .zh): return "被固定派驻 \(site)"
+        case (.pinnedElsewhere(let site), .en): return "pinned to \(site)"
         }
     }
 

@@ -30,6 +30,7 @@ struct CoverageCauses: Sendable {
         case forbidden
         case distance(km: Double, cap: Double)
         case linkCooldown(lastTerm: Int)
+        case pinnedElsewhere(String)
     }
 
     /// Why one person may not serve at the site.
@@ -40,6 +41,7 @@ struct CoverageCauses: Sendable {
         case handingOver
         case forbidden
         case personCooldown(lastTerm: Int)
+        case pinnedElsewhere(String)
     }
 
     let site: String
@@ -87,6 +89,12 @@ struct CoverageCauses: Sendable {
             if ctx.historyLink(u, v, term: t) { return .linkCooldown(lastTerm: t) }
             t -= 1
         }
+        // Under ring/cycles a unit sends one team: a pin elsewhere takes it.
+        if s.rules.structure != .free,
+            let pin = s.pins.first(where: { $0.term == k && $0.subject == .unit(s.units[u].id) && $0.site != s.units[v].id })
+        {
+            return .pinnedElsewhere(pin.site)
+        }
         return nil
     }
 
@@ -103,6 +111,9 @@ struct CoverageCauses: Sendable {
             return .handingOver
         }
         if ctx.personForbids[p]?.contains(v) == true { return .forbidden }
+        if let pin = s.pins.first(where: { $0.term == k && $0.subject == .person(person.id) && $0.site != s.units[v].id }) {
+            return .pinnedElsewhere(pin.site)
+        }
         let c = s.rules.personCooldown
         var t = k - 1
         while t >= max(k - c, ctx.firstHistoryTerm), c > 0, t <= 0 {

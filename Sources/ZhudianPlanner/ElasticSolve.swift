@@ -120,7 +120,7 @@ struct ElasticSolve {
     }
 
     /// The placements of a solution that relaxes only `allowed`, or nil when none exists.
-    private func feasible(relaxing allowed: [ElasticSlack]) throws -> [Placement]? {
+    func feasible(relaxing allowed: [ElasticSlack]) throws -> [Placement]? {
         var model = try build()
         try Self.zeroObjective(&model.model)
         for s in model.slacks where !allowed.contains(where: { Self.same($0, s.slack) }) {
@@ -137,7 +137,7 @@ struct ElasticSolve {
         return model.decode(values)
     }
 
-    private func build() throws -> BuiltModel {
+    func build() throws -> BuiltModel {
         useTeams
             ? try TeamFormulation.build(ctx, options: options, elastic: true, part: part)
             : try PersonFormulation.build(ctx, options: options, elastic: true, part: part)
