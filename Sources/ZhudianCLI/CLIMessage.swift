@@ -48,8 +48,8 @@ enum CLIMessage: LocalizedMessage {
         case let (.wrote(p), .en): return "wrote \(p)"
         case let (.wrote(p), .zh): return "已写入 \(p)"
         case let (.infeasible(f), .en):
-            return "\(f): no roster satisfies every rule; relax one of the rule instances listed above"
-        case let (.infeasible(f), .zh): return "\(f)：没有满足全部规则的排班；请放宽上面列出的某项规则"
+            return "\(f): no roster satisfies every rule; relaxing the rule instances listed above together makes one possible"
+        case let (.infeasible(f), .zh): return "\(f)：没有满足全部规则的排班；同时放宽上面列出的各项规则实例即可排班"
         case let (.infeasibleWithoutList(f), .en): return "\(f): no roster satisfies every rule"
         case let (.infeasibleWithoutList(f), .zh): return "\(f)：没有满足全部规则的排班"
         case let (.noRosterInTime(s), .en):

@@ -55,7 +55,7 @@ extension CoverageCauses {
         case .pinnedElsewhere(let site)?:
             return l == .zh ? "\(s.name) 的驻点组被固定派驻 \(site)" : "\(s.name)'s team is pinned to \(site)"
         case .linkCooldown(let t)?:
-            return l == .zh ? "\(s.name) 在\(termName(t, l))已派驻该企业（冷却期）" : "\(s.name) sent a team there in \(termName(t, l)) (cooldown)"
+            return l == .zh ? "\(s.name) 在\(Self.termName(t, l))已派驻该企业（冷却期）" : "\(s.name) sent a team there in \(Self.termName(t, l)) (cooldown)"
         case nil:
             return people(s, l)
         }
@@ -64,10 +64,7 @@ extension CoverageCauses {
     private func people(_ s: Sender, _ l: Language) -> String {
         let usable = max(0, min(s.able, s.spare))
         var text = l == .zh ? "\(s.name) 仅 \(usable) 人可派" : "\(s.name) has only \(usable) who can serve"
-        var reasons = s.excluded.prefix(Self.namedPeople).map { "\($0.person) \(reason($0.reason, l))" }
-        if s.excluded.count > Self.namedPeople {
-            reasons.append(l == .zh ? "另 \(s.excluded.count - Self.namedPeople) 人" : "\(s.excluded.count - Self.namedPeople) more")
-        }
+        var reasons = Self.excludedList(s.excluded, l)
         if s.spare < s.able {
             reasons.append(l == .zh ? "须留守 \(max(0, s.able - s.spare)) 人" : "\(max(0, s.able - s.spare)) must stay at home")
         }
@@ -75,7 +72,16 @@ extension CoverageCauses {
         return text
     }
 
-    private func reason(_ r: PersonBar, _ l: Language) -> String {
+    /// The people a unit cannot send and why, at most ``namedPeople`` of them by name.
+    static func excludedList(_ excluded: [(person: String, reason: PersonBar)], _ l: Language) -> [String] {
+        var out = excluded.prefix(namedPeople).map { "\($0.person) \(reason($0.reason, l))" }
+        if excluded.count > namedPeople {
+            out.append(l == .zh ? "另 \(excluded.count - namedPeople) 人" : "\(excluded.count - namedPeople) more")
+        }
+        return out
+    }
+
+    private static func reason(_ r: PersonBar, _ l: Language) -> String {
         switch (r, l) {
         case (.inactive, .zh): return "已不参与排班"
         case (.inactive, .en): return "takes no part"
@@ -87,15 +93,15 @@ extension CoverageCauses {
         case (.handingOver, .en): return "still handing over"
         case (.forbidden, .zh): return "被 forbid 禁止"
         case (.forbidden, .en): return "barred by forbid"
-        case (.personCooldown(let t), .zh): return "\(termName(t, l))驻过该企业（冷却期）"
-        case (.personCooldown(let t), .en): return "was there in \(termName(t, l)) (cooldown)"
+        case (.personCooldown(let t), .zh): return "\(Self.termName(t, l))驻过该企业（冷却期）"
+        case (.personCooldown(let t), .en): return "was there in \(Self.termName(t, l)) (cooldown)"
         case (.pinnedElsewhere(let site), .zh): return "被固定派驻 \(site)"
         case (.pinnedElsewhere(let site), .en): return "pinned to \(site)"
         }
     }
 
     /// History terms are "last half-year" and so on as a planner says them.
-    private func termName(_ t: Int, _ l: Language) -> String {
+    private static func termName(_ t: Int, _ l: Language) -> String {
         if t <= 0 { return l == .zh ? (t == 0 ? "上一轮" : "前\(1 - t)轮") : (t == 0 ? "the last term" : "\(1 - t) terms ago") }
         return l == .zh ? "第\(t)轮" : "term \(t)"
     }

@@ -98,7 +98,24 @@ struct CoverageCauses: Sendable {
         return nil
     }
 
-    private static func personBar(_ ctx: PlanContext, _ p: Int, _ v: Int, _ k: Int) -> PersonBar? {
+    /// Who of unit `u` could be placed anywhere in term `k`, and why the others cannot:
+    /// the reasons that do not depend on the site.
+    static func availability(_ ctx: PlanContext, unit u: Int, term k: Int) -> (able: Int, excluded: [(person: String, reason: PersonBar)]) {
+        var able = 0
+        var excluded: [(person: String, reason: PersonBar)] = []
+        for p in ctx.index.peopleOfUnit[u] {
+            if let why = anySiteBar(ctx, p, k, site: nil) {
+                excluded.append((ctx.scenario.people[p].name, why))
+            } else {
+                able += 1
+            }
+        }
+        return (able, excluded)
+    }
+
+    /// Reasons that keep `p` from every site in term `k` (from all but `site`, when given,
+    /// for the handover: one may stay on where one was).
+    private static func anySiteBar(_ ctx: PlanContext, _ p: Int, _ k: Int, site v: Int?) -> PersonBar? {
         let s = ctx.scenario
         let person = s.people[p]
         if !person.active { return .inactive }
@@ -106,10 +123,17 @@ struct CoverageCauses: Sendable {
         let stay = s.stayRange(term: k, staysOn: false)
         if let away = person.unavailable.first(where: { $0.range.overlaps(stay) }) { return .leave(away.range) }
         if k == 1, s.calendar.handoverDays > 0, case let before = ctx.historySites(person: p, term: 0),
-            !before.isEmpty, before != [v]
+            !before.isEmpty, v.map({ before != [$0] }) ?? true
         {
             return .handingOver
         }
+        return nil
+    }
+
+    private static func personBar(_ ctx: PlanContext, _ p: Int, _ v: Int, _ k: Int) -> PersonBar? {
+        let s = ctx.scenario
+        let person = s.people[p]
+        if let why = anySiteBar(ctx, p, k, site: v) { return why }
         if ctx.personForbids[p]?.contains(v) == true { return .forbidden }
         if let pin = s.pins.first(where: { $0.term == k && $0.subject == .person(person.id) && $0.site != s.units[v].id }) {
             return .pinnedElsewhere(pin.site)

@@ -97,13 +97,10 @@ enum Explanations {
             let name = slack.unit.map { s.units[$0].displayName } ?? "?"
             if let u = slack.unit, s.rules.structure != .free {
                 // Count who could serve at all: a shortage here is the plainest reason.
-                let available = ctx.index.peopleOfUnit[u].filter { p in
-                    ctx.personTermStatus(p, k) == .eligible
-                        && !(k == 1 && s.calendar.handoverDays > 0 && !ctx.historySites(person: p, term: 0).isEmpty)
-                }.count
+                let (available, excluded) = CoverageCauses.availability(ctx, unit: u, term: k)
                 let need = ctx.sites.filter { $0 != u }.map { ctx.minStaff($0) }.min() ?? s.rules.minStaff
                 if available < need {
-                    message = .tooFewAvailable(unit: name, term: k, available: available, need: need)
+                    message = .tooFewAvailable(unit: name, term: k, available: available, need: need, excluded: excluded)
                     break
                 }
             }
