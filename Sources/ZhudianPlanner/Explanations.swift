@@ -7,7 +7,9 @@ enum Precheck {
         let s = ctx.scenario
         var out: [ExplainedInstance] = []
         let teams = s.rules.structure != .free
-        for u in ctx.senders where s.units[u].kind == .enterprise {
+        // Under free placement a unit need not send, and keepAtHome binds only a unit that
+        // places someone: a shortage there is no contradiction.
+        for u in ctx.senders where s.units[u].kind == .enterprise && teams {
             let q = ctx.qualifiedCount(u)
             var send = 0
             if teams && s.rules.requireQualified {

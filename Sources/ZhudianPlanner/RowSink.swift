@@ -69,6 +69,8 @@ struct RowSink {
     }
 
     /// `home[u,k]`: qualified people of enterprise `u` placed in term `k` ≤ qualified − keepAtHome.
+    /// The rule binds a unit only in a term in which it places someone (README), so a unit
+    /// with fewer qualified people than `keepAtHome` places nobody at all: Σ placed ≤ 0.
     /// `placed(p)` gives the columns whose sum says p is placed in term k.
     mutating func addKeepAtHome(
         term k: Int, units: [Int], ctx: PlanContext, placed: (Int) -> [Variable]
@@ -76,17 +78,18 @@ struct RowSink {
         let s = ctx.scenario
         for u in units where s.units[u].kind == .enterprise {
             let qualified = ctx.qualifiedPeople(u)
+            let short = qualified.count < s.rules.keepAtHome
+            let counted = short ? ctx.index.peopleOfUnit[u] : qualified
             var e = LinearExpression()
-            for p in qualified { for c in placed(p) { e.add(c, 1) } }
-            let cap = Double(qualified.count - s.rules.keepAtHome)
+            for p in counted { for c in placed(p) { e.add(c, 1) } }
+            guard !e.terms.isEmpty else { continue }
+            let cap = short ? 0 : Double(qualified.count - s.rules.keepAtHome)
             if elastic {
-                e.add(
-                    try slack("sl_home_\(u)_\(k)", ElasticSlack(rule: .keepAtHome, term: k, unit: u, site: nil, people: [])),
-                    -Double(max(s.rules.keepAtHome, 1)))
+                // Large enough to free the row whole.
+                let free = short ? Double(counted.count) : Double(max(s.rules.keepAtHome, 1))
+                e.add(try slack("sl_home_\(u)_\(k)", ElasticSlack(rule: .keepAtHome, term: k, unit: u, site: nil, people: [])), -free)
             }
-            if !e.terms.isEmpty || cap < 0 {
-                try model.addConstraint(name: "home_\(u)_\(k)", e, upper: cap)
-            }
+            try model.addConstraint(name: "home_\(u)_\(k)", e, upper: cap)
         }
     }
 
