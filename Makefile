@@ -4,7 +4,7 @@
 SWIFT ?= swift
 ZHUDIAN = .build/release/zhudian
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps build demo test examples bench clean
 
 deps:
 	@if [ ! -f /usr/include/glpk.h ] || ! command -v glpsol >/dev/null 2>&1; then \
@@ -30,6 +30,11 @@ demo: build
 
 test: deps
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory examples
+
+# Every scenario in Scenarios/ planned and checked with the release binary (the city is too slow in debug).
+examples: build
+	Tests/plan-examples.sh $(ZHUDIAN)
 
 bench: deps
 	$(SWIFT) run -c release zhudian-bench

@@ -21,7 +21,13 @@ final class ExecutableTests: XCTestCase {
                 return candidate
             }
         }
-        throw XCTSkip("the zhudian executable was not found next to the tests (looked in \(folders.map(\.path)))")
+        // `swift test` builds every product, so a missing executable is a failure, not a skip.
+        throw ExecutableNotFound(folders: folders.map(\.path))
+    }
+
+    private struct ExecutableNotFound: Error, CustomStringConvertible {
+        let folders: [String]
+        var description: String { "the zhudian executable was not found next to the tests (looked in \(folders))" }
     }
 
     /// Runs the executable in `directory` with English messages; output goes through files,
