@@ -112,3 +112,23 @@ final class PeopleBruteForceTests: XCTestCase {
         XCTAssertEqual(cycles.stayingOn + ring.stayingOn, 0, "nobody may stay on under pairCooldown 1")
     }
 }
+
+/// keepAtHome binds a unit only in a term in which it places someone (README): a unit with
+/// too few qualified people simply sends nobody under free placement. The planner once
+/// called this scenario infeasible while the oracle and the checker found a roster.
+final class KeepAtHomeRegressionTests: XCTestCase {
+    func testAUnitShortOfQualifiedPeopleSendsNobodyInsteadOfMakingThePlanInfeasible() throws {
+        var s = TinyScenario(terms: 1, historyTerms: 0, keepAtHome: [1], leaveRate: 0, pins: false).make(seed: 5)
+        s.forbid = []
+        s.rules.sameGroup = .allow
+        s.rules.mutualPairs = .allow
+        for i in s.units.indices { s.units[i].minStaff = 1 }
+        for i in s.people.indices { s.people[i].qualified = s.people[i].unit != "U0" }
+        let expected = try XCTUnwrap(PeopleBruteForce.optimum(s), "the oracle finds a roster")
+        let result = Planner(solver: GLPKSolver()).plan(s, reference: ScenarioReference(name: s.name, sha256: Fixtures.sha256))
+        XCTAssertEqual(result.outcome, .optimal, "\(result.explanation.map(\.message))")
+        XCTAssertEqual(result.roster?.solve.objective ?? .nan, expected.objective, accuracy: 1e-6)
+        let placed = Set(result.roster?.terms.flatMap(\.stays).map(\.person) ?? [])
+        XCTAssertFalse(placed.contains { $0.hasPrefix("U0-") }, "U0 keeps everyone at home: \(placed.sorted())")
+    }
+}
