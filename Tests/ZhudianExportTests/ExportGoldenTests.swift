@@ -58,6 +58,7 @@ final class ExportGoldenTests: XCTestCase {
         XCTAssertEqual(gaps.count, 1, "\(gaps)")
         let html = String(decoding: ReportHTML.bytes(c.roster, scenario: c.scenario), as: UTF8.self)
         XCTAssertTrue(html.contains("#d32f2f"), "no red 空岗 bar in the timeline")
+        XCTAssertTrue(html.contains(">虎提山矿（空岗）</text>"), "the ring does not mark the site no team goes to")
         let md = String(decoding: RosterMarkdown.bytes(c.roster, scenario: c.scenario), as: UTF8.self)
         XCTAssertTrue(md.contains("## 空岗"), md)
     }

@@ -29,11 +29,14 @@ enum RingSVG {
             for l in chain { for u in [l.from, l.to] where seen.insert(u).inserted { order.append(u) } }
         }
         let idle = facts.siteIDs.filter { !seen.contains($0) }
+        // A site no team goes to is an empty post, whether or not its own team went out.
+        let received = Set(term.links.map(\.to))
+        let uncovered = facts.siteIDs.filter { !received.contains($0) }
         let prefix = "r\(term.term)"
         if order.count + idle.count <= singleCircleLimit {
-            return circle(order + idle, links: term.links, idle: Set(idle), facts: facts, prefix: prefix)
+            return circle(order + idle, links: term.links, idle: Set(uncovered), facts: facts, prefix: prefix)
         }
-        return blocks(chains, idle: idle, links: term.links, facts: facts, prefix: prefix)
+        return blocks(chains, idle: uncovered, links: term.links, facts: facts, prefix: prefix)
     }
 
     static func style(_ link: Link, _ links: Set<Link>, _ facts: RosterFacts, prefix: String) -> Style {
