@@ -27,6 +27,15 @@ final class ExportUnitTests: XCTestCase {
         XCTAssertEqual(XLSXWorksheetXML.column(27), "AB")
     }
 
+    /// LibreOffice does not grow a row on opening: a wrapped checklist item needs its height.
+    func testWrappedRowsGetTheirHeight() {
+        var strings = SharedStrings()
+        let sheet = XLSXSheet(name: "清单", rows: [[.header("主要内容")], [.text(String(repeating: "监督检查", count: 20))]], widths: [20])
+        let xml = XLSXWorksheetXML.part(sheet, selected: true, strings: &strings)
+        XCTAssertTrue(xml.contains("<row r=\"1\">"), xml)
+        XCTAssertTrue(xml.contains("<row r=\"2\" ht=\"78\" customHeight=\"1\">"), xml)
+    }
+
     func testSharedStringsKeepOneCopyOfEachText() {
         var strings = SharedStrings()
         XCTAssertEqual(strings.index("王强"), 0)

@@ -43,7 +43,7 @@ enum NoticeForms {
         return FormTable(
             sheetName: "附件1 驻点名单", title: "驻点企业和驻点人员名单",
             notes: ["单位：" + facts.scenario.authority, facts.scenario.name], header: [header], body: body,
-            widths: [6, 6, 10, 34, 10, 34, 14, 24], landscape: true)
+            widths: [6, 6, 10, 34, 10, 34, 14, 28], landscape: true)
     }
 
     /// 附件2's eleven items (notice 002), word for word.

@@ -28,7 +28,10 @@ enum XLSXWorksheetXML {
         }
         s += "<sheetData>"
         for (r, row) in sheet.rows.enumerated() {
-            s += "<row r=\"\(r + 1)\">"
+            let lines = lineCount(row, widths: widths)
+            // Wrapped text needs its height written down: LibreOffice does not grow a row on
+            // opening, and a row of one line would cut the checklist's items off.
+            s += lines > 1 ? "<row r=\"\(r + 1)\" ht=\"\(lines * 15 + 3)\" customHeight=\"1\">" : "<row r=\"\(r + 1)\">"
             for (c, cell) in row.enumerated() { s += xml(cell, ref: "\(column(c))\(r + 1)", strings: &strings) }
             s += "</row>"
         }
@@ -72,6 +75,21 @@ enum XLSXWorksheetXML {
             }
         }
         return widths.map(Double.init)
+    }
+
+    /// Lines the tallest text cell of a row wraps to in its column (wide characters count two,
+    /// explicit line breaks count); titles and notes span the sheet and take one line.
+    static func lineCount(_ row: [XLSXCell], widths: [Double]) -> Int {
+        var most = 1
+        for (c, cell) in row.enumerated() where c < widths.count && cell.style != .title && cell.style != .note {
+            guard case .text(let t) = cell.value else { continue }
+            // A wide glyph takes a little more than two width units in Excel and LibreOffice.
+            let room = max(1, Int(widths[c] * 0.85) - 1)
+            let lines = t.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { max(1, (Markup.width(String($0)) + room - 1) / room) }.reduce(0, +)
+            most = max(most, lines)
+        }
+        return most
     }
 
     /// `A`, `B`, … `Z`, `AA`, … for a 0-based column.
