@@ -33,7 +33,7 @@ final class ExportUnitTests: XCTestCase {
         let sheet = XLSXSheet(name: "清单", rows: [[.header("主要内容")], [.text(String(repeating: "监督检查", count: 20))]], widths: [20])
         let xml = XLSXWorksheetXML.part(sheet, selected: true, strings: &strings)
         XCTAssertTrue(xml.contains("<row r=\"1\">"), xml)
-        XCTAssertTrue(xml.contains("<row r=\"2\" ht=\"78\" customHeight=\"1\">"), xml)
+        XCTAssertTrue(xml.contains("<row r=\"2\" ht=\"153\" customHeight=\"1\">"), xml)
     }
 
     func testSharedStringsKeepOneCopyOfEachText() {
