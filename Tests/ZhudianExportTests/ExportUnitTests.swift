@@ -127,4 +127,37 @@ final class ExportUnitTests: XCTestCase {
         for l in labels { counts[l, default: 0] += 1 }
         for u in units { XCTAssertEqual(counts[u.short ?? ""], 1, u.id) }
     }
+
+    /// 附件4 in visiting mode: each person at a visit is one 人次 of their office's level, each
+    /// visit one 家次 for every level present.
+    func testVisitingStatisticsCountByLevel() throws {
+        let s = Scenario(
+            name: "两人一企", mode: .visiting, calendar: CalendarSettings(start: day("2023-09-01"), termMonths: 2, terms: 1),
+            units: [Unit(id: "CITY", name: "市局", kind: .office, level: .city, sends: true),
+                    Unit(id: "CTY", name: "县局", kind: .office, level: .county, sends: true),
+                    Unit(id: "P1", name: "甲化工", sends: false), Unit(id: "P2", name: "乙化工", sends: false)],
+            people: [Person(id: "C1", name: "市一", unit: "CITY"), Person(id: "K1", name: "县一", unit: "CTY"),
+                     Person(id: "K2", name: "县二", unit: "CTY")])
+        let term = RosterTerm(
+            term: 1, start: day("2023-09-01"), end: day("2023-10-31"), links: [],
+            stays: [Stay(person: "C1", site: "P1", arrive: day("2023-09-01"), leave: day("2023-10-31")),
+                    Stay(person: "K1", site: "P1", arrive: day("2023-09-01"), leave: day("2023-10-31")),
+                    Stay(person: "K1", site: "P2", arrive: day("2023-09-01"), leave: day("2023-10-31")),
+                    Stay(person: "K2", site: "P2", arrive: day("2023-09-01"), leave: day("2023-10-31"))],
+            visits: [Visit(date: day("2023-09-05"), site: "P1", people: ["C1", "K1"]),
+                     Visit(date: day("2023-09-12"), site: "P2", people: ["K1", "K2"]),
+                     Visit(date: day("2023-10-10"), site: "P1", people: ["C1", "K1"])])
+        let roster = Roster(scenario: ScenarioReference(name: "v", sha256: ""),
+                            solve: SolveSummary(status: .optimal, objective: 0, bound: 0, gap: 0, seconds: 0, engine: "GLPK 5.0"),
+                            terms: [term])
+        let table = NoticeForms.visitingStatistics(RosterFacts(roster, scenario: s))
+        let counts = table.body.map { Array($0[2...5]) }
+        XCTAssertEqual(counts, [
+            [.count(1), .count(3), .count(1), .count(2)],
+            [.count(1), .count(1), .count(1), .count(1)],
+            [.count(2), .count(4), .count(2), .count(3)],
+        ])
+        XCTAssertEqual(table.body.last?.first, .text("累计"))
+        for format in ExportFormat.allCases { XCTAssertFalse(try format.files(roster, scenario: s).isEmpty, "\(format)") }
+    }
 }
