@@ -35,14 +35,19 @@ public struct XLSXSheet: Sendable, Equatable {
 public struct XLSXCell: Sendable, Equatable {
     /// The value.
     public enum Value: Sendable, Equatable {
+        /// No value (a cell kept for its border).
         case empty
+        /// Text, through the shared string table.
         case text(String)
+        /// A number.
         case number(Double)
         /// Written as an Excel date serial with a `yyyy-mm-dd` format.
         case date(CivilDate)
     }
     /// The look, an index into the workbook's fixed style table.
     public enum Style: Int, Sendable, Equatable {
+        // plain: no border; header: bold on grey; date: yyyy-mm-dd; vacancy: red on red fill;
+        // body: bordered, wrapped; title: 14 pt bold; number: right-aligned; note: 10 pt.
         case plain = 0, header = 1, date = 2, vacancy = 3, body = 4, title = 5, number = 6, note = 7
     }
     /// The value.
