@@ -18,7 +18,7 @@ struct PlanCommand: ParsableCommand {
             Example: zhudian plan Scenarios/taierzhuang-2023.yaml -o out/2023 --time-limit 60
             """)
 
-    static let availableFormats = ["json", "csv"]
+    static let availableFormats = ["json"] + ExportFormat.allCases.map(\.rawValue)
 
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
@@ -26,8 +26,8 @@ struct PlanCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Folder for roster.json and the exports (created if missing).")
     var output: String = "."
 
-    @Option(help: "Comma-separated exports: json,csv.")
-    var formats: String = "json,csv"
+    @Option(help: "Comma-separated exports: json,csv,xlsx,ics,html,md,forms (roster.json is always written).")
+    var formats: String = "json,csv,xlsx,ics,html"
 
     @Option(help: "Seconds the search may take; the best roster found is written with its gap.")
     var timeLimit: Double?
@@ -144,45 +144,12 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    /// Writes roster.json and the chosen exports, each to a temporary name first and renamed
-    /// into place, so no file is ever left half-written.
+    /// Writes roster.json and the chosen exports: all of them to staging names first, then
+    /// renamed into place (``OutputFolder``), so no file is ever left half-written.
     func writeOutputs(_ roster: Roster, _ s: Scenario, _ context: CLIContext, jsonOnly: Bool = false) throws {
-        var files: [(String, [UInt8])] = [("roster.json", RosterFile.encode(roster))]
-        if !jsonOnly && formatList.contains("csv") {
-            files.append(("roster.csv", RosterCSV.bytes(roster, scenario: s)))
-        }
-        if let blocker = fileInTheWay(of: output) {
-            context.fail(.cannotWrite(path: output, detail: "\(blocker) is a file, not a folder"))
-            throw ExitCode(Exit.fileSystem)
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            context.fail(.cannotWrite(path: output, detail: describe(error)))
-            throw ExitCode(Exit.fileSystem)
-        }
-        // An export from an earlier run would contradict the roster written now.
-        for stale in ["roster.csv"] where !files.contains(where: { $0.0 == stale }) {
-            let path = (output as NSString).appendingPathComponent(stale)
-            if FileManager.default.fileExists(atPath: path) {
-                do {
-                    try FileManager.default.removeItem(atPath: path)
-                } catch {
-                    context.fail(.cannotWrite(path: path, detail: describe(error)))
-                    throw ExitCode(Exit.fileSystem)
-                }
-            }
-        }
-        for (name, bytes) in files {
-            let path = (output as NSString).appendingPathComponent(name)
-            do {
-                try AtomicFile.write(bytes, to: path)
-            } catch {
-                context.fail(.cannotWrite(path: path, detail: describe(error)))
-                throw ExitCode(Exit.fileSystem)
-            }
-            context.console.error(CLIMessage.wrote(path: path).render(context.language))
-        }
+        let chosen = jsonOnly ? ["json"] : Array(Set(formatList + ["json"]))
+        let files = try OutputFolder.files(roster, s, formats: chosen, context: context)
+        try OutputFolder(path: output, context: context).write(files)
     }
 }
 
