@@ -73,7 +73,7 @@ while let a = arguments.first {
     case "--only": only = arguments.first; arguments = Array(arguments.dropFirst())
     case "--time-limit": timeLimit = Double(arguments.first ?? "") ?? timeLimit; arguments = Array(arguments.dropFirst())
     default:
-        FileHandle.standardError.write(Data("usage: zhudian-bench [--max N] [--only examples|ladder] [--time-limit S]\n".utf8))
+        FileHandle.standardError.write(Data("usage: zhudian-bench [--max N] [--only examples|explain|ladder] [--time-limit S]\n".utf8))
         exit(2)
     }
 }
@@ -91,6 +91,9 @@ if only == nil || only == "examples" {
         guard let loaded = try? ScenarioLoader.load(path: dir + "/" + f) else { continue }
         emit(run(f, loaded.scenario, timeLimit: timeLimit))
     }
+}
+if only == nil || only == "explain" {
+    for row in explainRows(timeLimit: timeLimit) { emit(row) }
 }
 if only == nil || only == "ladder" {
     for n in [6, 30, 100, 300, 1000, 3000] where n <= maxN {
