@@ -146,4 +146,62 @@ final class WhatIfCommandTests: XCTestCase {
         XCTAssertTrue(r.errorLines.contains { $0.hasPrefix("structure:") || $0.hasPrefix("coverage:") }, describe(r))
         XCTAssertTrue(r.errorLines.last?.hasPrefix("error:") ?? false, describe(r))
     }
+
+    /// `--overlay` merges by the README's rule and `--add-person` appends; the result is judged.
+    func testOverlayAndAddedPeopleMerge() throws {
+        let folder = try temporaryDirectory()
+        let basePath = baseline(scenario2023, in: folder)
+        let overlay = folder.appendingPathComponent("overlay.yaml")
+        try """
+            # LS becomes high-risk and takes a newcomer's team
+            objective: {distance: 2}
+            units:
+              - id: LS
+                minStaff: 3
+            people:
+              - id: LS-09
+                name: 新人
+                unit: LS
+            pins:
+              - {term: 1, person: LS-09, site: SDS}
+            """.write(to: overlay, atomically: true, encoding: .utf8)
+        let person = folder.appendingPathComponent("person.yaml")
+        try "id: QX-09\nname: 新人乙\nunit: QX\n".write(to: person, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("w")
+        let (_, roster) = try whatIf(
+            scenario2023, basePath, ["--overlay", overlay.path, "--add-person", person.path], into: out)
+        XCTAssertTrue(roster.terms[0].stays.contains { $0.person == "LS-09" && $0.site == "SDS" })
+        let s = try ScenarioLoader.load(path: out.appendingPathComponent("scenario.yaml").path).scenario
+        XCTAssertEqual(s.objective.distance, 2)
+        XCTAssertEqual(s.unit("LS")?.minStaff, 3)
+        XCTAssertEqual(s.unit("LS")?.name, "山东联合王晁水泥有限公司狼山石灰岩矿", "fields not given stay")
+        XCTAssertEqual(s.people.suffix(2).map(\.id), ["LS-09", "QX-09"])
+    }
+
+    /// An overlay's problems are told at their line and column in the overlay file.
+    func testOverlayProblemsNameTheOverlayFile() throws {
+        let folder = try temporaryDirectory()
+        let basePath = baseline(scenario2023, in: folder)
+        let cases: [(String, String, String)] = [
+            ("rules:\n  minStaf: 3\n", "bad.yaml:2:3: unknown field `rules.minStaf`", "did you mean `minStaff`"),
+            ("people:\n  - id: LS-10\n    name: 新人\n    unit: LSX\n", "bad.yaml:4:11:", "did you mean `LS`"),
+            ("history: []\n", "bad.yaml:1:1:", "unknown field `history`"),
+            ("rules:\n  minStaff: [\n", "bad.yaml:", "error:"),
+        ]
+        for (text, place, words) in cases {
+            let file = folder.appendingPathComponent("bad.yaml")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let out = folder.appendingPathComponent("out")
+            let r = zhudian(["whatif", scenario2023, "--baseline", basePath, "--overlay", file.path, "-o", out.path])
+            assertRefused(r, code: 2)
+            XCTAssertEqual(r.errorLines.count, 1, describe(r))
+            XCTAssertTrue(r.standardError.contains(place) && r.standardError.contains(words), "\(place) \(words)\n" + describe(r))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        }
+        let dup = folder.appendingPathComponent("dup.yaml")
+        try "- {id: SDS-01, name: 重复, unit: SDS}\n".write(to: dup, atomically: true, encoding: .utf8)
+        let r = zhudian(["whatif", scenario2023, "--baseline", basePath, "--add-person", dup.path])
+        assertRefused(r, code: 2)
+        XCTAssertTrue(r.standardError.contains("dup.yaml:1:8: person `SDS-01` is already in the scenario"), describe(r))
+    }
 }

@@ -38,6 +38,12 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .customLong("absent"), help: "ID:FROM..TO — the person is unavailable those days (repeatable).")
     var absences: [String] = []
 
+    @Option(name: .customLong("add-person"), help: "FILE — a YAML person mapping (or a list of them) to add (repeatable).")
+    var addPeople: [String] = []
+
+    @Option(name: .customLong("overlay"), help: "FILE — a partial scenario merged over the base (repeatable).")
+    var overlays: [String] = []
+
     @Option(name: .customLong("set"), help: "PATH=VALUE — change a setting, e.g. rules.minStaff=3 (repeatable).")
     var settings: [String] = []
 
@@ -64,9 +70,11 @@ struct WhatIfCommand: ParsableCommand {
         }
     }
 
-    var changes: WhatIfChanges {
-        get throws(ScenarioEditError) {
-            var c = WhatIfChanges()
+    func changes(_ context: CLIContext) throws -> WhatIfChanges {
+        var c = WhatIfChanges()
+        c.overlays = try overlays.map { try read($0, context) }
+        c.addPeople = try addPeople.map { try read($0, context) }
+        do {
             c.dropPeople = dropPeople
             c.dropSites = dropSites
             c.absences = absences
@@ -74,8 +82,19 @@ struct WhatIfCommand: ParsableCommand {
             c.rules = pins.rules
             c.from = from
             c.changeWeight = changeWeight
-            return c
+        } catch {
+            throw fail(error, context)
         }
+        return c
+    }
+
+    /// An overlay or person file; unreadable → exit 4.
+    private func read(_ path: String, _ context: CLIContext) throws -> ScenarioOverlay.File {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            context.console.error("error: " + WhatIfMessage.cannotRead(path: path).render(context.language))
+            throw ExitCode(Exit.fileSystem)
+        }
+        return ScenarioOverlay.File(path: path, bytes: [UInt8](data))
     }
 
     func run() throws {
@@ -88,12 +107,17 @@ struct WhatIfCommand: ParsableCommand {
             throw ExitCode(Exit.fileSystem)
         }
         let base = try loadRoster(baseline, context).roster
+        let changes = try changes(context)
         let effective: WhatIfScenario.Output
         do {
             effective = try WhatIfScenario.make(
-                bytes: [UInt8](data), loaded: loaded, baseline: base, baselineFile: baseline, changes: try changes,
-                force: force)
+                bytes: [UInt8](data), loaded: loaded, baseline: base, baselineFile: baseline, changes: changes, force: force)
         } catch {
+            // An overlay's problems are placed in the overlay file, one line each, as a scenario's.
+            if case .partialFile(let diagnostics) = error {
+                for d in diagnostics { context.console.error(d.render(context.language)) }
+                throw ExitCode(Exit.badInput)
+            }
             throw fail(error, context)
         }
         let s = effective.loaded.scenario

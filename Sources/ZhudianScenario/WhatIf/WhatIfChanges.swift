@@ -13,6 +13,10 @@ public struct WhatIfChanges: Sendable {
     public var dropSites: [String] = []
     /// `--absent ID:FROM..TO` texts (a single date `ID:DAY` is one day).
     public var absences: [String] = []
+    /// `--add-person FILE`: one person mapping, or a list of them.
+    public var addPeople: [ScenarioOverlay.File] = []
+    /// `--overlay FILE`: a partial scenario merged over the base (see ``ScenarioOverlay``).
+    public var overlays: [ScenarioOverlay.File] = []
     /// `--set PATH=VALUE`.
     public var settings: [ScenarioSetting] = []
     /// `--pin-…`/`--forbid-…`.

@@ -53,6 +53,12 @@ public enum WhatIfScenario {
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         var text = String(decoding: hasBOM ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
         text = try ScenarioSetting.apply(changes.settings, to: text, file: loaded.file)
+        for overlay in changes.overlays {
+            text = try ScenarioOverlay.merge(overlay, into: text, file: loaded.file)
+        }
+        for people in changes.addPeople {
+            text = try ScenarioOverlay.addPeople(people, into: text, scenarioFile: loaded.file)
+        }
         let base = try load(text, file: loaded.file)
         let from = changes.from ?? 1
         guard (1...base.calendar.terms).contains(from) else {
