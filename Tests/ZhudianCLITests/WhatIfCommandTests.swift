@@ -141,8 +141,13 @@ final class WhatIfCommandTests: XCTestCase {
     func testAChangeThatLeavesNoRosterExplainsWhy() throws {
         let folder = try temporaryDirectory()
         let basePath = baseline(scenario2023, in: folder)
-        let r = zhudian(["whatif", scenario2023, "--baseline", basePath, "--set", "rules.minStaff=3"])
+        // A folder holding a feasible what-if's files: the infeasible one replaces them all.
+        let out = folder.appendingPathComponent("w")
+        try whatIf(scenario2023, basePath, ["--drop-person", "ZS-03"], into: out)
+        let r = zhudian(["whatif", scenario2023, "--baseline", basePath, "--set", "rules.minStaff=3", "-o", out.path])
         XCTAssertEqual(r.code, 1, describe(r))
+        XCTAssertEqual(contents(of: out), ["roster.json", "scenario.yaml"])
+        XCTAssertEqual(try RosterFile.read(path: out.appendingPathComponent("roster.json").path).roster.solve.status, .infeasible)
         XCTAssertTrue(r.errorLines.contains { $0.hasPrefix("structure:") || $0.hasPrefix("coverage:") }, describe(r))
         XCTAssertTrue(r.errorLines.last?.hasPrefix("error:") ?? false, describe(r))
     }

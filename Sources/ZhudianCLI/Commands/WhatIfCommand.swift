@@ -198,6 +198,17 @@ struct WhatIfCommand: ParsableCommand {
             context.fail(.cannotWrite(path: output, detail: describe(error)))
             throw ExitCode(Exit.fileSystem)
         }
+        // Files of an earlier run that this one does not write would contradict it.
+        for stale in ["roster.csv", "diff.json", "diff.md"] where !files.contains(where: { $0.0 == stale }) {
+            let path = (output as NSString).appendingPathComponent(stale)
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            do {
+                try FileManager.default.removeItem(atPath: path)
+            } catch {
+                context.fail(.cannotWrite(path: path, detail: describe(error)))
+                throw ExitCode(Exit.fileSystem)
+            }
+        }
         for (name, bytes) in files {
             let path = (output as NSString).appendingPathComponent(name)
             do {
