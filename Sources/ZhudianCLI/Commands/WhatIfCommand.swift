@@ -172,7 +172,7 @@ struct WhatIfCommand: ParsableCommand {
                 .render(context.language))
         context.console.print(
             WhatIfMessage.status(
-                status: roster.solve.status.rawValue, objective: number(roster.solve.objective),
+                status: roster.solve.status.rawValue, objective: readable(roster.solve.objective),
                 seconds: readable(roster.solve.seconds), formulation: result.formulation
             ).render(context.language))
     }
