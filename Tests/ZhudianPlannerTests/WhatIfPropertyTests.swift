@@ -128,4 +128,56 @@ final class WhatIfPropertyTests: XCTestCase {
         }
         XCTAssertGreaterThan(cases, 5)
     }
+
+    /// Two far-apart clusters (solved as two parts): closing a site leaves baseline stays at a
+    /// unit outside every part, and dropping them must still price right (no audit failure).
+    func testClosingASiteOfADecomposedScenario() throws {
+        var a = GeneratorConfig(units: 8)
+        a.seed = 77
+        var s = ScenarioGenerator.generate(a)
+        var b = a
+        b.seed = 78
+        let other = ScenarioGenerator.generate(b)
+        for u in other.units {
+            var v = u
+            v.id = "X" + u.id
+            v.group = u.group.map { "X" + $0 }
+            v.location = u.location.map { Location(lat: $0.lat, lon: $0.lon + 6) }
+            s.units.append(v)
+        }
+        for p in other.people {
+            var q = p
+            q.id = "X" + p.id
+            q.unit = "X" + p.unit
+            s.people.append(q)
+        }
+        for (i, h) in other.history.enumerated() where i < s.history.count {
+            s.history[i].stays += h.stays.map { HistoryStay(person: "X" + $0.person, site: "X" + $0.site) }
+        }
+        s.pins = []
+        s.forbid = []
+        s.rules.maxDistanceKm = 150
+        let base = try loaded(s)
+        let roster = try XCTUnwrap(baseline(base))
+        let site = try XCTUnwrap(roster.terms.first?.stays.first?.site)
+        let person = try XCTUnwrap(roster.terms.first?.stays.last?.person)
+        for changes in [WhatIfChanges(dropSites: [site]), WhatIfChanges(dropPeople: [person])] {
+            let c = try whatIf(base, roster, changes)
+            XCTAssertEqual(c.result.outcome, .optimal, "\(changes)")
+            XCTAssertTrue(c.result.formulation.contains("parts"), c.result.formulation)
+            let after = try XCTUnwrap(c.result.roster)
+            let e = c.effective.loaded
+            let report = RosterChecker(scenario: e.scenario, scenarioSHA256: e.sha256, baseline: roster).check(after)
+            XCTAssertTrue(report.passed, "\(report.violations.map { $0.render(.en) })")
+            XCTAssertEqual(report.objective ?? .nan, after.solve.objective ?? .nan, accuracy: 1e-6 * (report.objective ?? 1))
+        }
+    }
+}
+
+extension WhatIfChanges {
+    init(dropSites: [String] = [], dropPeople: [String] = []) {
+        self.init()
+        self.dropSites = dropSites
+        self.dropPeople = dropPeople
+    }
 }
