@@ -209,4 +209,18 @@ final class WhatIfCommandTests: XCTestCase {
         assertRefused(r, code: 2)
         XCTAssertTrue(r.standardError.contains("dup.yaml:1:8: person `SDS-01` is already in the scenario"), describe(r))
     }
+
+    /// The notice's own plan, 王强 (SDS-01) leaves: golden transcripts in both languages
+    /// (re-record with ZHUDIAN_RECORD=1, which fails the test so the new one is reviewed).
+    func testGoldenTranscriptOfAPersonLeaving() {
+        for language in CLILanguage.allCases {
+            let r = zhudian(
+                [
+                    "whatif", Paths.scenario("taierzhuang-2022.yaml"), "--baseline",
+                    Paths.scenario("taierzhuang-2022-notice.json"), "--drop-person", "SDS-01",
+                ], language: language)
+            XCTAssertEqual(r.code, 0, describe(r))
+            assertGolden(r, language: language, named: "whatif-taierzhuang-2022-drop.\(language.rawValue).txt")
+        }
+    }
 }

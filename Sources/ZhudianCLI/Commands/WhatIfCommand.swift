@@ -173,7 +173,7 @@ struct WhatIfCommand: ParsableCommand {
         context.console.print(
             WhatIfMessage.status(
                 status: roster.solve.status.rawValue, objective: readable(roster.solve.objective),
-                seconds: readable(roster.solve.seconds), formulation: result.formulation
+                formulation: result.formulation
             ).render(context.language))
     }
 
