@@ -1,3 +1,4 @@
+import Foundation
 import GLPK
 import XCTest
 import ZhudianCore
@@ -171,6 +172,36 @@ final class WhatIfPropertyTests: XCTestCase {
             XCTAssertTrue(report.passed, "\(report.violations.map { $0.render(.en) })")
             XCTAssertEqual(report.objective ?? .nan, after.solve.objective ?? .nan, accuracy: 1e-6 * (report.objective ?? 1))
         }
+    }
+}
+
+/// A what-if whose repaired baseline meets the LP bound of the full model is proven there,
+/// without a MIP; the optimum is the full model's (solved without pricing).
+final class WhatIfBoundTests: XCTestCase {
+    func testARosterAtTheLPBoundIsTheFullModelsOptimum() throws {
+        let planner = Planner(solver: GLPKSolver())
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenarios/county-30.yaml").path
+        let base = try ScenarioLoader.load(path: path)
+        let ref = ScenarioReference(name: base.scenario.name, sha256: base.sha256)
+        let roster = try XCTUnwrap(planner.plan(base.scenario, reference: ref).roster)
+        var changes = WhatIfChanges()
+        changes.dropPeople = [try XCTUnwrap(roster.terms.first?.stays.map(\.person).min())]
+        let data = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let effective = try WhatIfScenario.make(bytes: data, loaded: base, baseline: roster, baselineFile: "b", changes: changes)
+        let s = effective.loaded.scenario
+        var priced = PlanOptions(baseline: roster, captureLog: true)
+        priced.pricing = true
+        let fast = planner.plan(s, reference: ref, options: priced)
+        XCTAssertEqual(fast.outcome, .optimal)
+        XCTAssertTrue(fast.log.contains { $0.contains("meets the LP bound") }, fast.log.joined(separator: "\n"))
+        var full = PlanOptions(baseline: roster)
+        full.pricing = false
+        let slow = planner.plan(s, reference: ref, options: full)
+        XCTAssertEqual(slow.outcome, .optimal)
+        let a = try XCTUnwrap(fast.roster?.solve.objective)
+        let b = try XCTUnwrap(slow.roster?.solve.objective)
+        XCTAssertEqual(a, b, accuracy: 1e-6 * b)
     }
 }
 

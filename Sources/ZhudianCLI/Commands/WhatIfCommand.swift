@@ -59,6 +59,9 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "Seconds the search may take; the best roster found is written with its gap.")
     var timeLimit: Double?
 
+    @Flag(help: "Print the solver's log on standard error.")
+    var verbose = false
+
     @Flag(help: "Accept a baseline planned from another scenario file.")
     var force = false
 
@@ -126,10 +129,11 @@ struct WhatIfCommand: ParsableCommand {
             throw ExitCode(Exit.badInput)
         }
         let reference = ScenarioReference(name: s.name, sha256: effective.loaded.sha256)
-        var options = PlanOptions(timeLimit: timeLimit, baseline: base, language: context.language)
+        var options = PlanOptions(timeLimit: timeLimit, baseline: base, captureLog: verbose, language: context.language)
         Interrupt.install()
         options.shouldStop = { Interrupt.requested.load(ordering: .relaxed) }
         let result = Planner(solver: GLPKSolver()).plan(s, reference: reference, options: options)
+        if verbose { for line in result.log { context.console.error(line) } }
         switch result.outcome {
         case .optimal, .feasible:
             guard let roster = result.roster else { throw ExitCode(Exit.internalError) }
