@@ -4,7 +4,7 @@
 SWIFT ?= swift
 ZHUDIAN = .build/release/zhudian
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps export-deps build demo test examples export-check bench clean
 
 deps:
 	@if [ ! -f /usr/include/glpk.h ] || ! command -v glpsol >/dev/null 2>&1; then \
@@ -30,6 +30,24 @@ demo: build
 
 test: deps
 	$(SWIFT) test
+	@$(MAKE) --no-print-directory examples
+	@$(MAKE) --no-print-directory export-check
+
+# Every scenario in Scenarios/ planned and checked with the release binary (the city is too slow in debug).
+examples: build
+	Tests/plan-examples.sh $(ZHUDIAN)
+
+# The independent readers of the exports (openpyxl, icalendar, html5lib, LibreOffice),
+# installed only when missing (about 10 s for pip and 45 s for libreoffice-calc-nogui).
+export-deps:
+	@python3 -c "import openpyxl, icalendar, html5lib, yaml" 2>/dev/null || \
+		python3 -m pip install -q openpyxl icalendar html5lib pyyaml
+	@command -v libreoffice >/dev/null 2>&1 || { echo "installing libreoffice-calc-nogui"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; }
+
+export-check: deps export-deps
+	$(SWIFT) build --product zhudian
+	scripts/export-check.sh $$($(SWIFT) build --show-bin-path)/zhudian
 
 bench: deps
 	$(SWIFT) run -c release zhudian-bench

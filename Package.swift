@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        // The xlsx package is a zip archive; ZhudianExport only.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Debian ships no glpk.pc, so the library is linked by name only.
@@ -35,7 +37,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "ZhudianPlanner", dependencies: ["ZhudianCore", "MIPModel"]),
-        .target(name: "ZhudianExport", dependencies: ["ZhudianCore"]),
+        .target(
+            name: "ZhudianExport",
+            dependencies: ["ZhudianCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "ZhudianCLI",
             dependencies: [
@@ -60,7 +64,9 @@ let package = Package(
         .testTarget(
             name: "ZhudianCLITests", dependencies: ["ZhudianCLI", "ZhudianCore", "ZhudianScenario"],
             resources: [.copy("Golden")]),
-        .testTarget(name: "ZhudianExportTests", dependencies: ["ZhudianExport", "ZhudianCore"]),
+        .testTarget(
+            name: "ZhudianExportTests", dependencies: ["ZhudianExport", "ZhudianCore", "ZhudianScenario"],
+            exclude: ["Fixtures"], resources: [.copy("Golden")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,6 +28,8 @@ enum CLIMessage: LocalizedMessage {
     case stoppedWithoutRoster
     case place(term: Int?, unit: String?, site: String?, people: [String])
     case unexplained(Unexplained, seconds: String)
+    case explanationProof(ExplanationProof)
+    case bestEffortIncomplete(breaks: Int)
 
     func render(_ l: Language) -> String {
         switch (self, l) {
@@ -46,8 +48,8 @@ enum CLIMessage: LocalizedMessage {
         case let (.wrote(p), .en): return "wrote \(p)"
         case let (.wrote(p), .zh): return "已写入 \(p)"
         case let (.infeasible(f), .en):
-            return "\(f): no roster satisfies every rule; relax one of the rule instances listed above"
-        case let (.infeasible(f), .zh): return "\(f)：没有满足全部规则的排班；请放宽上面列出的某项规则"
+            return "\(f): no roster satisfies every rule; relaxing the rule instances listed above together makes one possible"
+        case let (.infeasible(f), .zh): return "\(f)：没有满足全部规则的排班；同时放宽上面列出的各项规则实例即可排班"
         case let (.infeasibleWithoutList(f), .en): return "\(f): no roster satisfies every rule"
         case let (.infeasibleWithoutList(f), .zh): return "\(f)：没有满足全部规则的排班"
         case let (.noRosterInTime(s), .en):
@@ -99,6 +101,17 @@ enum CLIMessage: LocalizedMessage {
             return "no explanation could be named: the scenario stays infeasible even with every coverage, sending, home-staffing and pin rule relaxed, so the cause lies in the cooldown, structure or eligibility rules; please report this with the scenario"
         case (.unexplained(.beyondRelaxedRules, _), .zh):
             return "无法给出原因：即使放宽全部驻点人数、派出、留守与固定派驻规则，场景仍不可行，原因在于冷却期、结构或资格规则；请连同场景文件一并反馈"
+        case (.explanationProof(.smallest), .en):
+            return "(the smallest set: relaxing fewer rule instances leaves the scenario infeasible)"
+        case (.explanationProof(.smallest), .zh): return "（最小集合：放宽更少的规则实例仍不可行）"
+        case (.explanationProof(.irreducible), .en):
+            return "(an irreducible set: relaxing any fewer of these leaves it infeasible; the limit came before a smaller one could be ruled out)"
+        case (.explanationProof(.irreducible), .zh):
+            return "（不可约集合：少放宽其中任何一项都仍不可行；时间限制内未能排除更小的集合）"
+        case let (.bestEffortIncomplete(n), .en):
+            return "no roster keeps every rule: this best-effort roster breaks the \(n) rule instance(s) listed above (empty posts marked 空岗); fill them by hand"
+        case let (.bestEffortIncomplete(n), .zh):
+            return "没有满足全部规则的排班：本尽力排班违反上面列出的 \(n) 项规则实例（空岗已标出），请人工补齐"
         case let (.place(t, u, v, ps), l):
             var parts: [String] = []
             if let t { parts.append(l == .zh ? "第\(t)轮" : "term \(t)") }

@@ -1,4 +1,5 @@
 import ZhudianCore
+import ZhudianExport
 
 /// The table `plan` prints: per term, the rings as chains of short names, then each site's
 /// people and travel, then one status line.
@@ -9,6 +10,7 @@ enum Summary {
             index.unit[id].map { scenario.units[$0].displayName } ?? id
         }
         var out: [String] = []
+        let facts = RosterFacts(roster, scenario: scenario)
         for term in roster.terms {
             out.append(CLIMessage.termHeader(term: term.term, start: term.start.description, end: term.end.description).render(language))
             for chain in cycles(term.links) {
@@ -38,6 +40,15 @@ enum Summary {
                 let from = stays.first.flatMap { index.person[$0.person] }.map { short(scenario.people[$0].unit) } ?? "?"
                 let unit = language == .zh ? "公里" : "km"
                 out.append("  \(pad(short(site), 12)) ← \(pad(from, 12)) \(names.joined(separator: "、"))  \(readable(km)) \(unit)  \(stays.first.map { "\($0.arrive)…\($0.leave)" } ?? "")")
+            }
+            // Empty posts (空岗) of a best-effort roster: days a site has fewer than it needs.
+            let days = DateRange(from: term.start, to: term.end)
+            for site in facts.siteIDs {
+                for gap in facts.gapsBySite[site] ?? [] where gap.range.overlaps(days) {
+                    let from = max(gap.range.from, days.from)
+                    let to = min(gap.range.to, days.to)
+                    out.append("  \(pad(short(site), 12)) ← \(pad("空岗", 12)) \(gap.present)/\(gap.needed)  \(from)…\(to)")
+                }
             }
         }
         let s = roster.solve

@@ -61,7 +61,7 @@ struct ZhudianCommand: ParsableCommand {
             """,
         version: ZhudianVersion.string,
         subcommands: [
-            ValidateCommand.self, CheckCommand.self, PlanCommand.self, ExplainCommand.self,
+            ValidateCommand.self, CheckCommand.self, PlanCommand.self, ExportCommand.self, ExplainCommand.self,
             GenerateCommand.self, NextCommand.self, DiffCommand.self, WhatIfCommand.self,
         ])
 }

@@ -11,10 +11,25 @@ struct ExplainedInstance: Sendable {
     var people: [String]
     var message: PlannerMessage
 
+    /// Whether both name the same rule instance (rule, term, unit, site; SPEC §4).
+    func names(_ other: ExplainedInstance) -> Bool {
+        rule == other.rule && term == other.term && unit == other.unit && site == other.site
+    }
+
     /// The roster's form, with the message in `language`.
     func rendered(_ language: Language) -> RuleInstance {
         RuleInstance(rule: rule, term: term, unit: unit, site: site, people: people, message: message.render(language))
     }
+}
+
+/// How sure an explanation is (issue 17): the fewest rule instances, or a set none of
+/// whose instances can be left out.
+public enum ExplanationProof: Sendable, Equatable {
+    /// No smaller set of relaxable rule instances makes the scenario feasible.
+    case smallest
+    /// Relaxing any proper subset leaves the scenario infeasible (the limit stopped the
+    /// search for the smallest).
+    case irreducible
 }
 
 /// Why an infeasible scenario came without an explanation: never a made-up cause.

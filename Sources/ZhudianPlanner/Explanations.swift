@@ -7,7 +7,9 @@ enum Precheck {
         let s = ctx.scenario
         var out: [ExplainedInstance] = []
         let teams = s.rules.structure != .free
-        for u in ctx.senders where s.units[u].kind == .enterprise {
+        // Under free placement a unit need not send, and keepAtHome binds only a unit that
+        // places someone: a shortage there is no contradiction.
+        for u in ctx.senders where s.units[u].kind == .enterprise && teams {
             let q = ctx.qualifiedCount(u)
             var send = 0
             if teams && s.rules.requireQualified {
@@ -88,18 +90,19 @@ enum Explanations {
         let message: PlannerMessage
         switch slack.rule {
         case .coverage:
-            message = .coverageBroken(site: slack.site.map { s.units[$0].displayName } ?? "?", term: k)
+            if let v = slack.site {
+                message = .uncovered(CoverageCauses(ctx, site: v, term: k))
+            } else {
+                message = .coverageBroken(site: "?", term: k)
+            }
         case .structure:
             let name = slack.unit.map { s.units[$0].displayName } ?? "?"
             if let u = slack.unit, s.rules.structure != .free {
                 // Count who could serve at all: a shortage here is the plainest reason.
-                let available = ctx.index.peopleOfUnit[u].filter { p in
-                    ctx.personTermStatus(p, k) == .eligible
-                        && !(k == 1 && s.calendar.handoverDays > 0 && !ctx.historySites(person: p, term: 0).isEmpty)
-                }.count
+                let (available, excluded) = CoverageCauses.availability(ctx, unit: u, term: k)
                 let need = ctx.sites.filter { $0 != u }.map { ctx.minStaff($0) }.min() ?? s.rules.minStaff
                 if available < need {
-                    message = .tooFewAvailable(unit: name, term: k, available: available, need: need)
+                    message = .tooFewAvailable(unit: name, term: k, available: available, need: need, excluded: excluded)
                     break
                 }
             }
@@ -112,5 +115,17 @@ enum Explanations {
         }
         return ExplainedInstance(
             rule: slack.rule, term: slack.term, unit: unitID, site: siteID, people: people, message: message)
+    }
+
+    /// The SPEC §4 breaks of a best-effort roster that a slack stands for: a site left
+    /// without a team under ring/cycles breaks its coverage and the term's structure there.
+    static func breaks(_ slack: ElasticSlack, _ ctx: PlanContext) -> [ExplainedInstance] {
+        let first = describe(slack, ctx)
+        guard slack.teamReceipt, let v = slack.site, let k = slack.term else { return [first] }
+        let site = ctx.scenario.units[v]
+        let structure = ExplainedInstance(
+            rule: .structure, term: k, unit: nil, site: site.id, people: [],
+            message: .receivesNoTeam(site: site.displayName, term: k))
+        return [first, structure]
     }
 }

@@ -38,8 +38,10 @@ enum PersonFormulation {
         let teams = rules.structure != .free
         let h = s.calendar.handoverDays
         var sink = RowSink(model: Model(name: elastic ? "zhudian_people_elastic" : "zhudian_people"), elastic: elastic)
-        let dW = elastic ? 0 : s.objective.distance
-        let fW = elastic ? 0 : s.objective.fairness
+        // Elastic models keep the costs too: a best-effort roster is the cheapest of those with
+        // the fewest breaks (ElasticSolve decides what the objective is in each phase).
+        let dW = s.objective.distance
+        let fW = s.objective.fairness
         let senders = ctx.senders.filter { part?.contains($0) ?? true }
         let sites = ctx.sites.filter { part?.contains($0) ?? true }
         let people = senders.flatMap { ctx.index.peopleOfUnit[$0] }

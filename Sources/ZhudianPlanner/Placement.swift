@@ -18,4 +18,7 @@ struct ElasticSlack {
     let unit: Int?
     let site: Int?
     let people: [Int]
+    /// Ring/cycles: the slack lets a site go without a team, which breaks its coverage and
+    /// the term's structure at once.
+    var teamReceipt = false
 }

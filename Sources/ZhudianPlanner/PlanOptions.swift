@@ -17,6 +17,9 @@ public struct PlanOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Polled during the search; true stops it and keeps the best roster found.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// On an infeasible scenario, plan the roster that breaks the fewest rule instances
+    /// (SPEC §4 `best-effort`) instead of only explaining why.
+    public var bestEffort = false
     /// Solve independent parts of the scenario (no possible link between them) as separate
     /// models, in parallel. Off: one model for everything (what `--dump-model` writes).
     public var decompose: Bool = true

@@ -38,11 +38,9 @@ public struct Planner: Sendable {
         }
         let formulation = useTeams ? "teams" : "people"
 
-        // Shortages a count can prove need no solver.
-        let obvious = Precheck.run(ctx)
-        if !obvious.isEmpty {
-            return Self.infeasible(scenario, reference, obvious, nil, seconds: elapsed(), options, formulation, solver)
-        }
+        // Shortages a count can prove say best why; the elastic model still decides which
+        // instances the explanation holds (another cause may stand beside them).
+        let known = Precheck.run(ctx)
 
         let deadline = ZhudianPlanner.deadline(after: options.timeLimit)
         let parts: [Set<Int>?]
@@ -53,7 +51,8 @@ public struct Planner: Sendable {
         }
         let outcomes = PartResults(count: parts.count)
         let solveOne: @Sendable (Int) -> Void = { i in
-            outcomes.set(i, self.solvePart(ctx, options: options, useTeams: useTeams, part: parts[i], deadline: deadline))
+            outcomes.set(
+                i, self.solvePart(ctx, options: options, useTeams: useTeams, part: parts[i], deadline: deadline, known: known))
         }
         if parts.count > 1 {
             DispatchQueue.concurrentPerform(iterations: parts.count, execute: solveOne)
@@ -70,9 +69,19 @@ public struct Planner: Sendable {
             return PlanResult(outcome: .failed(why), roster: nil, model: model, log: log, formulation: formulation)
         }
         if results.contains(where: { $0.termination == .infeasible }) {
-            let explanation = results.flatMap(\.explanation)
-            let unexplained = results.compactMap(\.unexplained).first
-            var out = Self.infeasible(scenario, reference, explanation, unexplained, seconds: elapsed(), options, formulation, solver)
+            var out: PlanResult
+            if options.bestEffort {
+                let effort = BestEffort(
+                    planner: self, ctx: ctx, options: options, useTeams: useTeams, deadline: deadline, known: known)
+                out = effort.plan(results, parts: parts, reference: reference, seconds: elapsed, formulation: formulation)
+            } else {
+                let explanation = results.flatMap(\.explanation)
+                let unexplained = results.compactMap(\.unexplained).first
+                out = Self.infeasible(scenario, reference, explanation, unexplained, seconds: elapsed(), options, formulation, solver)
+                if out.unexplained == nil {
+                    out.explanationProof = results.contains { $0.explanationProof == .irreducible } ? .irreducible : .smallest
+                }
+            }
             out.log = log
             out.model = model
             return out
@@ -112,7 +121,8 @@ public struct Planner: Sendable {
 
     /// One part's solve: build, solve before the deadline, explain when infeasible.
     func solvePart(
-        _ ctx: PlanContext, options: PlanOptions, useTeams: Bool, part: Set<Int>?, deadline: ContinuousClock.Instant?
+        _ ctx: PlanContext, options: PlanOptions, useTeams: Bool, part: Set<Int>?, deadline: ContinuousClock.Instant?,
+        known: [ExplainedInstance] = []
     ) -> PartResult {
         if useTeams {
             let basis = TeamBasis(ctx, elastic: false, part: part)
@@ -139,9 +149,14 @@ public struct Planner: Sendable {
         out.log = result.log
         out.model = built.model
         switch result.termination {
+        case .infeasible where options.bestEffort:
+            // The best-effort roster replaces the explanation (Planner.plan).
+            break
         case .infeasible:
-            switch explain(ctx, options: options, useTeams: useTeams, part: part, deadline: deadline) {
-            case .found(let items): out.explanation = items
+            switch explain(ctx, options: options, useTeams: useTeams, part: part, deadline: deadline, known: known) {
+            case .found(let items, let proof):
+                out.explanation = items
+                out.explanationProof = proof
             case .notFound(let why): out.unexplained = why
             case .failed(let why): out.termination = .failed(why)
             }
@@ -158,44 +173,24 @@ public struct Planner: Sendable {
         return out
     }
 
-    /// Solves the elastic model: every coverage, sending, home-staffing and pin row may be
-    /// broken at unit cost; the broken ones are the explanation. The solve shares the plan's
-    /// deadline, and an explanation that cannot be found is said to be missing, never made up.
+    /// The explanation of an infeasible part: the elastic model's smallest set (or an
+    /// irreducible one when the limit comes first), never a made-up cause.
     func explain(
-        _ ctx: PlanContext, options: PlanOptions, useTeams: Bool, part: Set<Int>?, deadline: ContinuousClock.Instant?
+        _ ctx: PlanContext, options: PlanOptions, useTeams: Bool, part: Set<Int>?, deadline: ContinuousClock.Instant?,
+        known: [ExplainedInstance]
     ) -> ExplanationOutcome {
-        let built: BuiltModel
-        do {
-            built = useTeams
-                ? try TeamFormulation.build(ctx, options: options, elastic: true, part: part)
-                : try PersonFormulation.build(ctx, options: options, elastic: true, part: part)
-        } catch {
-            return .failed("elastic model: \(error)")
+        let elastic = ElasticSolve(
+            solver: solver, ctx: ctx, options: options, useTeams: useTeams, part: part, deadline: deadline)
+        switch elastic.run(.explain) {
+        case .found(let found):
+            let items = found.broken.map { slack in
+                let said = Explanations.describe(slack, ctx)
+                return known.first { $0.names(said) } ?? said
+            }
+            return .found(items, found.proof)
+        case .notFound(let why): return .notFound(why)
+        case .failed(let why): return .failed(why)
         }
-        let hooks = SolveHooks(
-            separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) },
-            shouldStop: options.shouldStop)
-        let result = solver.solve(built.model, options: SolveOptions(timeLimit: secondsLeft(until: deadline)), hooks: hooks)
-        switch result.termination {
-        case .optimal, .timeLimit, .gapLimit, .stopped:
-            break
-        case .infeasible:
-            return .notFound(.beyondRelaxedRules)
-        case .failed(let why):
-            return .failed("elastic model: \(why)")
-        case .unbounded:
-            return .failed("elastic model: unbounded (a bug)")
-        }
-        // Only a proven least set of broken rows names the cause; an incumbent stopped by the
-        // limit may break rows that need not break.
-        guard result.termination == .optimal, let values = result.values else {
-            return .notFound(result.termination == .stopped ? .stopped : .timeLimit)
-        }
-        let broken = built.slacks.filter { values[$0.variable.index] > 1e-6 }.map(\.slack)
-        // The main model was infeasible, so a zero-cost elastic optimum means the two models
-        // disagree: a bug, not an explanation.
-        if broken.isEmpty { return .failed("the elastic model breaks no rule, but the model was infeasible") }
-        return .found(broken.map { Explanations.describe($0, ctx) })
     }
 
     static func infeasible(
@@ -220,8 +215,8 @@ public struct Planner: Sendable {
 
 /// What the explanation's elastic solve found.
 enum ExplanationOutcome {
-    /// The rule instances to relax.
-    case found([ExplainedInstance])
+    /// The rule instances to relax, and how sure the set is.
+    case found([ExplainedInstance], ExplanationProof)
     /// None could be named, and why.
     case notFound(Unexplained)
     /// A model error: a bug.
@@ -238,6 +233,8 @@ public struct PlanResult: Sendable {
         case feasible
         /// No roster exists; the roster carries the explanation.
         case infeasible
+        /// No roster keeps every rule; the roster breaks the fewest rule instances and lists them.
+        case bestEffort
         /// A limit stopped the search before any roster was found.
         case noSolution
         /// The scenario asks for something this planner does not do.
@@ -260,6 +257,8 @@ public struct PlanResult: Sendable {
     public var explanation: [RuleInstance] = []
     /// For an infeasible scenario without an explanation: why none was found.
     public var unexplained: Unexplained?
+    /// For an infeasible scenario with an explanation: whether it is the smallest.
+    public var explanationProof: ExplanationProof?
 
     init(outcome: Outcome, roster: Roster?, model: Model?, log: [String], formulation: String) {
         self.outcome = outcome
@@ -282,6 +281,8 @@ struct PartResult: Sendable {
     var explanation: [ExplainedInstance] = []
     /// Infeasible without an explanation: why.
     var unexplained: Unexplained?
+    /// How sure the explanation is.
+    var explanationProof: ExplanationProof?
     /// Solved over priced candidate links (``PricedTeamSolve``).
     var priced = false
 }

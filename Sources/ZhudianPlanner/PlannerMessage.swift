@@ -9,8 +9,10 @@ enum PlannerMessage: LocalizedMessage, Sendable {
     case keepAtHomeBroken(unit: String, term: Int, keep: Int)
     case pinBroken(what: String, site: String, term: Int)
     case pinImpossible(what: String, site: String, term: Int, reason: String)
-    case tooFewAvailable(unit: String, term: Int, available: Int, need: Int)
+    case tooFewAvailable(unit: String, term: Int, available: Int, need: Int, excluded: [(person: String, reason: CoverageCauses.PersonBar)])
     case pinNamesInactive(site: String, term: Int, inactive: [String])
+    case uncovered(CoverageCauses)
+    case receivesNoTeam(site: String, term: Int)
 
     func render(_ language: Language) -> String {
         switch (self, language) {
@@ -42,14 +44,22 @@ enum PlannerMessage: LocalizedMessage, Sendable {
             return "term \(term): \(what) is pinned to \(site), which rule \(reason) forbids"
         case let (.pinImpossible(what, site, term, reason), .zh):
             return "第\(term)轮：\(what) 被固定派驻 \(site)，但规则 \(reason) 不允许"
+        case let (.uncovered(causes), l):
+            return causes.render(l)
+        case let (.receivesNoTeam(site, term), .en):
+            return "term \(term): \(site) receives no team, so the links do not close into the term's ring or cycles (空岗)"
+        case let (.receivesNoTeam(site, term), .zh):
+            return "第\(term)轮：\(site) 没有驻点组进驻（空岗），交叉驻点关系无法闭合"
         case let (.pinNamesInactive(site, term, inactive), .en):
             return "term \(term): a pin at \(site) names \(inactive.joined(separator: ", ")), which take(s) no part in the plan (active: false); remove the pin or make them active"
         case let (.pinNamesInactive(site, term, inactive), .zh):
             return "第\(term)轮：\(site) 的固定派驻涉及 \(inactive.joined(separator: "、"))，其已不参与本次排班（active: false）；请删除该固定派驻或恢复其参与"
-        case let (.tooFewAvailable(u, t, a, n), .en):
-            return "term \(t): only \(a) of \(u)'s people can serve (the others are unqualified, on leave, resting or still handing over), but a team needs \(n); add staff, move leave, or relax maxConsecutiveTerms"
-        case let (.tooFewAvailable(u, t, a, n), .zh):
-            return "第\(t)轮：\(u) 仅有 \(a) 人可派（其余人员不合格、休假、轮休或仍在交接），而驻点小组需要 \(n) 人；请增加人员、调整休假或放宽 maxConsecutiveTerms"
+        case let (.tooFewAvailable(u, t, a, n, excluded), .en):
+            let why = CoverageCauses.excludedList(excluded, .en).joined(separator: ", ")
+            return "term \(t): only \(a) of \(u)'s people can serve (\(why)), but a team needs \(n); add staff, move leave, or relax maxConsecutiveTerms"
+        case let (.tooFewAvailable(u, t, a, n, excluded), .zh):
+            let why = CoverageCauses.excludedList(excluded, .zh).joined(separator: "，")
+            return "第\(t)轮：\(u) 仅有 \(a) 人可派（\(why)），而驻点小组需要 \(n) 人；请增加人员、调整休假或放宽 maxConsecutiveTerms"
         }
     }
 }

@@ -9,9 +9,10 @@ struct RowSink {
     var slacks: [(variable: Variable, slack: ElasticSlack)] = []
     let elastic: Bool
 
-    /// A slack column of cost 1 that relaxes the rule instance `info`.
+    /// A binary slack column that relaxes the rule instance `info` whole (its coefficient in
+    /// the row must free the row entirely); ``ElasticSolve`` sets its cost.
     mutating func slack(_ name: String, _ info: ElasticSlack) throws(ModelError) -> Variable {
-        let v = try model.addVariable(name: name, lower: 0, upper: 1, objective: 1)
+        let v = try model.addVariable(name: name, kind: .binary, objective: 1)
         slacks.append((v, info))
         return v
     }
@@ -50,7 +51,7 @@ struct RowSink {
             var e = LinearExpression()
             for l in incoming[v] ?? [] where isSender.contains(l.unit) { e.add(l.variable, 1) }
             if elastic {
-                e.add(try slack("sl_recv_\(v)_\(k)", ElasticSlack(rule: .coverage, term: k, unit: nil, site: v, people: [])), 1)
+                e.add(try slack("sl_recv_\(v)_\(k)", ElasticSlack(rule: .coverage, term: k, unit: nil, site: v, people: [], teamReceipt: true)), 1)
             }
             recv[v] = try model.addConstraint(name: "recv_\(v)_\(k)", e, lower: 1, upper: 1)
         }
@@ -68,6 +69,8 @@ struct RowSink {
     }
 
     /// `home[u,k]`: qualified people of enterprise `u` placed in term `k` ≤ qualified − keepAtHome.
+    /// The rule binds a unit only in a term in which it places someone (README), so a unit
+    /// with fewer qualified people than `keepAtHome` places nobody at all: Σ placed ≤ 0.
     /// `placed(p)` gives the columns whose sum says p is placed in term k.
     mutating func addKeepAtHome(
         term k: Int, units: [Int], ctx: PlanContext, placed: (Int) -> [Variable]
@@ -75,17 +78,18 @@ struct RowSink {
         let s = ctx.scenario
         for u in units where s.units[u].kind == .enterprise {
             let qualified = ctx.qualifiedPeople(u)
+            let short = qualified.count < s.rules.keepAtHome
+            let counted = short ? ctx.index.peopleOfUnit[u] : qualified
             var e = LinearExpression()
-            for p in qualified { for c in placed(p) { e.add(c, 1) } }
-            let cap = Double(qualified.count - s.rules.keepAtHome)
+            for p in counted { for c in placed(p) { e.add(c, 1) } }
+            guard !e.terms.isEmpty else { continue }
+            let cap = short ? 0 : Double(qualified.count - s.rules.keepAtHome)
             if elastic {
-                e.add(
-                    try slack("sl_home_\(u)_\(k)", ElasticSlack(rule: .keepAtHome, term: k, unit: u, site: nil, people: [])),
-                    -Double(max(s.rules.keepAtHome, 1)))
+                // Large enough to free the row whole.
+                let free = short ? Double(counted.count) : Double(max(s.rules.keepAtHome, 1))
+                e.add(try slack("sl_home_\(u)_\(k)", ElasticSlack(rule: .keepAtHome, term: k, unit: u, site: nil, people: [])), -free)
             }
-            if !e.terms.isEmpty || cap < 0 {
-                try model.addConstraint(name: "home_\(u)_\(k)", e, upper: cap)
-            }
+            try model.addConstraint(name: "home_\(u)_\(k)", e, upper: cap)
         }
     }
 

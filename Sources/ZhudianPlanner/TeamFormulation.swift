@@ -54,7 +54,8 @@ enum TeamFormulation {
         let nU = s.units.count
         let elastic = basis.elastic
         var sink = RowSink(model: Model(name: elastic ? "zhudian_teams_elastic" : "zhudian_teams"), elastic: elastic)
-        let fW = elastic ? 0 : s.objective.fairness
+        // Elastic models keep the costs too (see ElasticSolve).
+        let fW = s.objective.fairness
         let ents = basis.ents
         let node = basis.node
 
@@ -371,7 +372,7 @@ struct TeamBasis {
         self.part = part
         let s = ctx.scenario
         let T = ctx.terms
-        distanceWeight = elastic ? 0 : s.objective.distance
+        distanceWeight = s.objective.distance
         ents = ctx.senders.filter { part?.contains($0) ?? true }
         var node = Array(repeating: -1, count: s.units.count)
         for (i, u) in ents.enumerated() { node[u] = i }

@@ -52,6 +52,7 @@ func run(_ name: String, _ scenario: Scenario, timeLimit: Double) -> Row {
     case .optimal: status = "optimal"
     case .feasible: status = "feasible"
     case .infeasible: status = "infeasible"
+    case .bestEffort: status = "best-effort"
     case .noSolution: status = "no roster"
     case .unsupported: status = "unsupported"
     case .failed(let why): status = "failed: \(why)"

@@ -83,6 +83,9 @@ struct ScenarioFacts {
     var isInfeasible: Bool { leadingComment.contains("INFEASIBLE") }
 }
 
+/// What `plan` writes by default besides the calendars under `ics/` (SPEC §5's default formats).
+let defaultExports = ["ics", "report.html", "roster.csv", "roster.json", "roster.xlsx"]
+
 /// Words GLPK writes when its terminal output is left on; none may reach `zhudian`'s output.
 let glpkChatter = [
     "GLPK", "glp_", "simplex", "Simplex", "Integer optimization", "mip =", "Preprocessing",

@@ -24,8 +24,11 @@ final class WhatIfCommandTests: XCTestCase {
     ) throws -> (CLIResult, Roster) {
         let r = zhudian(["whatif", scenario, "--baseline", baseline] + changes + ["-o", folder.path], language: language)
         XCTAssertEqual(r.code, 0, describe(r), file: file, line: line)
-        XCTAssertEqual(
-            contents(of: folder), ["diff.json", "diff.md", "roster.csv", "roster.json", "scenario.yaml"], file: file, line: line)
+        // The effective scenario, the roster, plan's default exports and the diff.
+        let written = Set(contents(of: folder))
+        XCTAssertTrue(
+            written.isSuperset(of: ["diff.json", "diff.md", "roster.csv", "roster.json", "roster.xlsx", "report.html", "scenario.yaml"]),
+            "\(written.sorted())", file: file, line: line)
         let effective = folder.appendingPathComponent("scenario.yaml").path
         let rosterPath = folder.appendingPathComponent("roster.json").path
         let check = zhudian(["check", effective, rosterPath, "--baseline", baseline])
@@ -225,5 +228,20 @@ final class WhatIfCommandTests: XCTestCase {
             XCTAssertEqual(r.code, 0, describe(r))
             assertGolden(r, language: language, named: "whatif-taierzhuang-2022-drop.\(language.rawValue).txt")
         }
+    }
+
+    /// `--best-effort`, as for plan: the roster that breaks the fewest rule instances, judged
+    /// with the baseline against the effective scenario.
+    func testBestEffortWhenTheChangeLeavesNoRoster() throws {
+        let folder = try temporaryDirectory()
+        let basePath = baseline(scenario2023, in: folder)
+        let out = folder.appendingPathComponent("w")
+        let r = zhudian(["whatif", scenario2023, "--baseline", basePath, "--set", "rules.minStaff=3", "--best-effort", "-o", out.path])
+        XCTAssertEqual(r.code, 0, describe(r))
+        XCTAssertTrue(r.errorLines.contains { $0.hasPrefix("warning: no roster keeps every rule") }, describe(r))
+        let roster = try RosterFile.read(path: out.appendingPathComponent("roster.json").path).roster
+        XCTAssertEqual(roster.solve.status, .bestEffort)
+        let check = zhudian(["check", out.appendingPathComponent("scenario.yaml").path, out.appendingPathComponent("roster.json").path, "--baseline", basePath])
+        XCTAssertEqual(check.code, 0, describe(check))
     }
 }

@@ -61,6 +61,7 @@ final class CheckMessageTests: XCTestCase {
         .explanationUnexpected(status: .optimal),
         .explanationOmits(rule: .coverage, term: 2, site: "QX"),
         .explanationExtra(rule: .pin, term: 1, site: nil),
+        .bestEffortMayNotBreak(rule: .forbid, term: 1, site: "QX"),
         .objectiveMismatch(stated: 412.6, recomputed: 410),
         .termMissing(term: 2),
         .termUnexpected(term: 5, terms: 2),
@@ -86,7 +87,7 @@ final class CheckMessageTests: XCTestCase {
     func testEveryCaseHasASample() {
         let codes = Self.samples.map(\.code)
         XCTAssertEqual(Set(codes).count, codes.count, "one sample per case")
-        XCTAssertEqual(codes.count, 68)
+        XCTAssertEqual(codes.count, 69)
     }
 
     func testChineseAndEnglishDifferAndAreNotEmpty() {

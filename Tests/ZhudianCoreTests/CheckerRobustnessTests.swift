@@ -76,8 +76,12 @@ final class CheckerRobustnessTests: XCTestCase {
             let (scenario, base) = cases[i % cases.count]
             let roster = randomRoster(&rng, scenario: scenario, base: base)
             let report = RosterChecker(scenario: scenario, scenarioSHA256: Fixtures.sha256, baseline: base).check(roster)
-            _ = report.lines(.en)
-            _ = report.lines(.zh)
+            // Every violation of a random roster renders as a line in both languages.
+            for language in [Language.en, .zh] {
+                let lines = report.lines(language)
+                XCTAssertEqual(lines.count, report.violations.count)
+                XCTAssertFalse(lines.contains { $0.isEmpty }, "roster \(i): an empty line in \(language)")
+            }
             if !report.passed { failures += 1 }
         }
         XCTAssertGreaterThan(failures, 100)

@@ -187,8 +187,9 @@ final class FormatCheckTests: XCTestCase {
             engine: "test")
         let coverage = RuleInstance(rule: .coverage, term: 2, unit: nil, site: "A", people: [], message: "空岗")
         r.explanation = [coverage]
+        // The break it names is its explanation, not a violation (issue 17, item 4).
         let report = check(r, s)
-        XCTAssertEqual(report.violations.map(\.kind), [.rule(.coverage)])
+        XCTAssertEqual(report.violations, [])
 
         r.explanation = []
         XCTAssertEqual(check(r, s).violations(of: .format).map(\.message.code), ["explanationOmits"])
@@ -198,12 +199,33 @@ final class FormatCheckTests: XCTestCase {
         XCTAssertEqual(extra.map(\.message.code), ["explanationExtra"])
         XCTAssertEqual(extra.first?.term, 1)
 
-        // A null site in the explanation matches the break at any site of that rule and term.
+        // Entries match on rule, term, unit and site: a null site is no wildcard.
         r.explanation = [RuleInstance(rule: .coverage, term: 2, unit: nil, site: nil, people: [], message: "")]
-        XCTAssertEqual(check(r, s).violations(of: .format), [])
+        XCTAssertEqual(Set(check(r, s).violations(of: .format).map(\.message.code)), ["explanationOmits", "explanationExtra"])
 
         r.explanation = nil
         XCTAssertEqual(check(r, s).violations(of: .format).map(\.message.code), ["explanationMissing"])
+    }
+
+    /// A best-effort roster leaves posts empty; it never breaks forbid, qualification and the
+    /// like, even when its explanation owns up to it.
+    func testBestEffortMayNeverBreakTheHardKinds() {
+        var s = scenario
+        s.rules.structure = .free
+        var r = good
+        guard let stay = r.terms.first?.stays.first, let p = s.people.firstIndex(where: { $0.id == stay.person }) else {
+            return XCTFail("no stay")
+        }
+        s.people[p].qualified = false
+        r.solve = SolveSummary(
+            status: .bestEffort, objective: RosterBuilder.objective(r, scenario: s), bound: nil, gap: nil, seconds: 1,
+            engine: "test")
+        r.explanation = [
+            RuleInstance(rule: .qualified, term: 1, unit: s.people[p].unit, site: stay.site, people: [stay.person], message: "")
+        ]
+        let report = check(r, s)
+        XCTAssertEqual(report.violations.map(\.kind), [.format, .rule(.qualified)], "\(report.lines(.en))")
+        XCTAssertEqual(report.violations(of: .format).map(\.message.code), ["bestEffortMayNotBreak"])
     }
 
     func testChangeCostsEveryDroppedBaselineStay() {

@@ -30,11 +30,12 @@ struct ExplainCommand: ParsableCommand {
         switch result.outcome {
         case .optimal, .feasible:
             context.say(.feasible(status: result.roster?.solve.status.rawValue ?? ""))
-        case .infeasible:
+        case .infeasible, .bestEffort:
             for item in result.explanation {
                 let place = CLIMessage.place(term: item.term, unit: item.unit, site: item.site, people: item.people)
                 context.console.print("\(item.rule.rawValue) [\(place.render(context.language))]: \(item.message)")
             }
+            if let proof = result.explanationProof { context.console.error(CLIMessage.explanationProof(proof).render(context.language)) }
             if let why = result.unexplained { context.fail(.unexplained(why, seconds: number(timeLimit))) }
             context.fail(result.explanation.isEmpty ? .infeasibleWithoutList(file: scenario) : .infeasible(file: scenario))
             throw ExitCode(Exit.infeasibleOrViolations)

@@ -18,7 +18,7 @@ struct PlanCommand: ParsableCommand {
             Example: zhudian plan Scenarios/taierzhuang-2023.yaml -o out/2023 --time-limit 60
             """)
 
-    static let availableFormats = ["json", "csv"]
+    static let availableFormats = ["json"] + ExportFormat.allCases.map(\.rawValue)
 
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
@@ -26,8 +26,8 @@ struct PlanCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Folder for roster.json and the exports (created if missing).")
     var output: String = "."
 
-    @Option(help: "Comma-separated exports: json,csv.")
-    var formats: String = "json,csv"
+    @Option(help: "Comma-separated exports: json,csv,xlsx,ics,html,md,forms (roster.json is always written).")
+    var formats: String = "json,csv,xlsx,ics,html"
 
     @Option(help: "Seconds the search may take; the best roster found is written with its gap.")
     var timeLimit: Double?
@@ -40,6 +40,9 @@ struct PlanCommand: ParsableCommand {
 
     @Flag(help: "No progress lines (they are shown only on a terminal, for solves over 2 s).")
     var quiet = false
+
+    @Flag(help: "When no roster keeps every rule, write the one that breaks the fewest rule instances, its empty posts (空岗) listed.")
+    var bestEffort = false
 
     @OptionGroup var pins: PinOptions
 
@@ -80,6 +83,7 @@ struct PlanCommand: ParsableCommand {
         var options = PlanOptions(timeLimit: timeLimit, captureLog: verbose, language: context.language)
         // The dump is of one model, so the scenario is not split into parts then.
         options.decompose = dumpModel == nil
+        options.bestEffort = bestEffort
         if !quiet && isatty(STDERR_FILENO) != 0 {
             let printer = ProgressPrinter(console: context.console, language: context.language)
             options.progress = { p in
@@ -95,8 +99,11 @@ struct PlanCommand: ParsableCommand {
             context.console.error(CLIMessage.dumped(path: path).render(context.language))
         }
         switch result.outcome {
-        case .optimal, .feasible:
-            guard let roster = result.roster else { throw ExitCode(Exit.internalError) }
+        case .optimal, .feasible, .bestEffort:
+            guard let roster = result.roster else {
+                context.fail(.solverFailed(detail: "a plan ended \(result.outcome) without a roster"))
+                throw ExitCode(Exit.internalError)
+            }
             let report = RosterChecker(scenario: s, scenarioSHA256: loaded.sha256, baseline: nil).check(roster)
             guard report.passed else {
                 for v in report.violations { context.console.error(v.render(context.language)) }
@@ -104,15 +111,23 @@ struct PlanCommand: ParsableCommand {
                 throw ExitCode(Exit.internalError)
             }
             try writeOutputs(roster, s, context)
+            if result.outcome == .bestEffort {
+                for item in result.explanation { context.console.error("\(item.rule.rawValue): \(item.message)") }
+                context.console.error("warning: " + CLIMessage.bestEffortIncomplete(breaks: result.explanation.count).render(context.language))
+            }
             if Interrupt.requested.load(ordering: .relaxed) { context.console.error(CLIMessage.stoppedByUser.render(context.language)) }
             for line in Summary.lines(roster, s, formulation: result.formulation, language: context.language) {
                 context.console.print(line)
             }
         case .infeasible:
-            guard let roster = result.roster else { throw ExitCode(Exit.internalError) }
+            guard let roster = result.roster else {
+                context.fail(.solverFailed(detail: "an infeasible plan came without its roster"))
+                throw ExitCode(Exit.internalError)
+            }
             for item in result.explanation {
                 context.console.error("\(item.rule.rawValue): \(item.message)")
             }
+            if let proof = result.explanationProof { context.console.error(CLIMessage.explanationProof(proof).render(context.language)) }
             if let why = result.unexplained { context.fail(.unexplained(why, seconds: number(timeLimit))) }
             try writeOutputs(roster, s, context, jsonOnly: true)
             context.fail(result.explanation.isEmpty ? .infeasibleWithoutList(file: scenario) : .infeasible(file: scenario))
@@ -129,45 +144,12 @@ struct PlanCommand: ParsableCommand {
         }
     }
 
-    /// Writes roster.json and the chosen exports, each to a temporary name first and renamed
-    /// into place, so no file is ever left half-written.
+    /// Writes roster.json and the chosen exports: all of them to staging names first, then
+    /// renamed into place (``OutputFolder``), so no file is ever left half-written.
     func writeOutputs(_ roster: Roster, _ s: Scenario, _ context: CLIContext, jsonOnly: Bool = false) throws {
-        var files: [(String, [UInt8])] = [("roster.json", RosterFile.encode(roster))]
-        if !jsonOnly && formatList.contains("csv") {
-            files.append(("roster.csv", RosterCSV.bytes(roster, scenario: s)))
-        }
-        if let blocker = fileInTheWay(of: output) {
-            context.fail(.cannotWrite(path: output, detail: "\(blocker) is a file, not a folder"))
-            throw ExitCode(Exit.fileSystem)
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            context.fail(.cannotWrite(path: output, detail: describe(error)))
-            throw ExitCode(Exit.fileSystem)
-        }
-        // An export from an earlier run would contradict the roster written now.
-        for stale in ["roster.csv"] where !files.contains(where: { $0.0 == stale }) {
-            let path = (output as NSString).appendingPathComponent(stale)
-            if FileManager.default.fileExists(atPath: path) {
-                do {
-                    try FileManager.default.removeItem(atPath: path)
-                } catch {
-                    context.fail(.cannotWrite(path: path, detail: describe(error)))
-                    throw ExitCode(Exit.fileSystem)
-                }
-            }
-        }
-        for (name, bytes) in files {
-            let path = (output as NSString).appendingPathComponent(name)
-            do {
-                try AtomicFile.write(bytes, to: path)
-            } catch {
-                context.fail(.cannotWrite(path: path, detail: describe(error)))
-                throw ExitCode(Exit.fileSystem)
-            }
-            context.console.error(CLIMessage.wrote(path: path).render(context.language))
-        }
+        let chosen = jsonOnly ? ["json"] : Array(Set(formatList + ["json"]))
+        let files = try OutputFolder.files(roster, s, formats: chosen, context: context)
+        try OutputFolder(path: output, context: context).write(files)
     }
 }
 

@@ -53,8 +53,14 @@ struct WhatIfCommand: ParsableCommand {
     @Option(help: "objective.change to use (default: the scenario's, or a weight that keeps every stay it can).")
     var changeWeight: Double?
 
-    @Option(name: [.short, .customLong("output")], help: "Folder for scenario.yaml, roster.json, roster.csv, diff.json, diff.md.")
+    @Option(name: [.short, .customLong("output")], help: "Folder for scenario.yaml, roster.json, the exports, diff.json and diff.md.")
     var output: String?
+
+    @Option(help: "Comma-separated exports, as for plan: json,csv,xlsx,ics,html,md,forms (roster.json is always written).")
+    var formats: String = "json,csv,xlsx,ics,html"
+
+    @Flag(help: "When the changes leave no roster that keeps every rule, the one that breaks the fewest rule instances.")
+    var bestEffort = false
 
     @Option(help: "Seconds the search may take; the best roster found is written with its gap.")
     var timeLimit: Double?
@@ -71,6 +77,15 @@ struct WhatIfCommand: ParsableCommand {
         if let t = timeLimit, !(t > 0 && t.isFinite) {
             throw ValidationError(CLIMessage.badTimeLimit.render(CLIContext.current.language))
         }
+        for f in formatList where !PlanCommand.availableFormats.contains(f) {
+            throw ValidationError(
+                CLIMessage.unsupportedFormat(name: f, available: PlanCommand.availableFormats.joined(separator: ","))
+                    .render(CLIContext.current.language))
+        }
+    }
+
+    var formatList: [String] {
+        formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
     }
 
     func changes(_ context: CLIContext) throws -> WhatIfChanges {
@@ -130,13 +145,17 @@ struct WhatIfCommand: ParsableCommand {
         }
         let reference = ScenarioReference(name: s.name, sha256: effective.loaded.sha256)
         var options = PlanOptions(timeLimit: timeLimit, baseline: base, captureLog: verbose, language: context.language)
+        options.bestEffort = bestEffort
         Interrupt.install()
         options.shouldStop = { Interrupt.requested.load(ordering: .relaxed) }
         let result = Planner(solver: GLPKSolver()).plan(s, reference: reference, options: options)
         if verbose { for line in result.log { context.console.error(line) } }
         switch result.outcome {
-        case .optimal, .feasible:
-            guard let roster = result.roster else { throw ExitCode(Exit.internalError) }
+        case .optimal, .feasible, .bestEffort:
+            guard let roster = result.roster else {
+                context.fail(.solverFailed(detail: "a what-if ended \(result.outcome) without a roster"))
+                throw ExitCode(Exit.internalError)
+            }
             let report = RosterChecker(scenario: s, scenarioSHA256: effective.loaded.sha256, baseline: base).check(roster)
             guard report.passed else {
                 for v in report.violations { context.console.error(v.render(context.language)) }
@@ -145,11 +164,20 @@ struct WhatIfCommand: ParsableCommand {
             }
             let diff = RosterDiff(before: base, after: roster, scenario: s)
             try write(effective, roster: roster, diff: diff, context)
+            if result.outcome == .bestEffort {
+                for item in result.explanation { context.console.error("\(item.rule.rawValue): \(item.message)") }
+                context.console.error(
+                    "warning: " + CLIMessage.bestEffortIncomplete(breaks: result.explanation.count).render(context.language))
+            }
             for line in RosterDiffText.lines(diff, scenario: s, language: context.language) { context.console.print(line) }
             summarize(base, roster, effective, result: result, context)
         case .infeasible:
-            guard let roster = result.roster else { throw ExitCode(Exit.internalError) }
+            guard let roster = result.roster else {
+                context.fail(.solverFailed(detail: "an infeasible what-if came without its roster"))
+                throw ExitCode(Exit.internalError)
+            }
             for item in result.explanation { context.console.error("\(item.rule.rawValue): \(item.message)") }
+            if let proof = result.explanationProof { context.console.error(CLIMessage.explanationProof(proof).render(context.language)) }
             if let why = result.unexplained { context.fail(.unexplained(why, seconds: number(timeLimit))) }
             try write(effective, roster: roster, diff: nil, context)
             context.fail(result.explanation.isEmpty ? .infeasibleWithoutList(file: scenario) : .infeasible(file: scenario))
@@ -181,29 +209,21 @@ struct WhatIfCommand: ParsableCommand {
             ).render(context.language))
     }
 
-    /// With `-o DIR`: the effective scenario, the roster naming it, its CSV and the diff, each
-    /// written to a temporary name and renamed into place.
+    /// With `-o DIR`: the effective scenario, the roster naming it, the exports and the diff,
+    /// all written as one change (``OutputFolder``); exports and diff files of an earlier run
+    /// that this one does not write are removed.
     private func write(_ effective: WhatIfScenario.Output, roster: Roster, diff: RosterDiff?, _ context: CLIContext) throws {
         guard let output else { return }
         let s = effective.loaded.scenario
-        var files: [(String, [UInt8])] = [("scenario.yaml", effective.bytes), ("roster.json", RosterFile.encode(roster))]
+        let formats = diff == nil ? ["json"] : Array(Set(formatList + ["json"]))
+        var files: [(String, [UInt8])] = [("scenario.yaml", effective.bytes)]
+        files += try OutputFolder.files(roster, s, formats: formats, context: context)
         if let diff {
-            files.append(("roster.csv", RosterCSV.bytes(roster, scenario: s)))
             files.append(("diff.json", RosterDiffJSON.bytes(diff)))
             files.append(("diff.md", Array(RosterDiffMarkdown.text(diff, scenario: s, language: context.language).utf8)))
         }
-        if let blocker = fileInTheWay(of: output) {
-            context.fail(.cannotWrite(path: output, detail: "\(blocker) is a file, not a folder"))
-            throw ExitCode(Exit.fileSystem)
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            context.fail(.cannotWrite(path: output, detail: describe(error)))
-            throw ExitCode(Exit.fileSystem)
-        }
-        // Files of an earlier run that this one does not write would contradict it.
-        for stale in ["roster.csv", "diff.json", "diff.md"] where !files.contains(where: { $0.0 == stale }) {
+        try OutputFolder(path: output, context: context).write(files)
+        for stale in ["diff.json", "diff.md"] where diff == nil {
             let path = (output as NSString).appendingPathComponent(stale)
             guard FileManager.default.fileExists(atPath: path) else { continue }
             do {
@@ -212,16 +232,6 @@ struct WhatIfCommand: ParsableCommand {
                 context.fail(.cannotWrite(path: path, detail: describe(error)))
                 throw ExitCode(Exit.fileSystem)
             }
-        }
-        for (name, bytes) in files {
-            let path = (output as NSString).appendingPathComponent(name)
-            do {
-                try AtomicFile.write(bytes, to: path)
-            } catch {
-                context.fail(.cannotWrite(path: path, detail: describe(error)))
-                throw ExitCode(Exit.fileSystem)
-            }
-            context.console.error(CLIMessage.wrote(path: path).render(context.language))
         }
     }
 }

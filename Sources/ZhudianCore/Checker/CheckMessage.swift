@@ -133,6 +133,8 @@ public enum CheckMessage: LocalizedMessage, Equatable {
     case explanationOmits(rule: RuleKind, term: Int?, site: String?)
     /// Best-effort: an explanation entry the roster does not break.
     case explanationExtra(rule: RuleKind, term: Int?, site: String?)
+    /// Best-effort: a break of a kind a best-effort roster may never break (SPEC §4).
+    case bestEffortMayNotBreak(rule: RuleKind, term: Int?, site: String?)
     /// `solve.objective` differs from the objective recomputed from the roster.
     case objectiveMismatch(stated: Double, recomputed: Double)
     /// A plan term absent from the roster.
@@ -229,6 +231,7 @@ extension CheckMessage {
         case .explanationUnexpected: "explanationUnexpected"
         case .explanationOmits: "explanationOmits"
         case .explanationExtra: "explanationExtra"
+        case .bestEffortMayNotBreak: "bestEffortMayNotBreak"
         case .objectiveMismatch: "objectiveMismatch"
         case .termMissing: "termMissing"
         case .termUnexpected: "termUnexpected"
@@ -376,6 +379,8 @@ extension CheckMessage {
             return "the explanation omits a broken rule: \(instance(rule, term, site, l))"
         case let .explanationExtra(rule, term, site):
             return "the explanation lists \(instance(rule, term, site, l)), which the roster does not break"
+        case let .bestEffortMayNotBreak(rule, term, site):
+            return "a best-effort roster may leave a post empty but never break \(instance(rule, term, site, l))"
         case let .objectiveMismatch(stated, recomputed):
             return "objective \(number(stated)) differs from \(number(recomputed)) recomputed from the roster"
         case let .termMissing(term):
@@ -534,6 +539,8 @@ extension CheckMessage {
             return "explanation 漏列了名单实际违反的规则：\(instance(rule, term, site, l))"
         case let .explanationExtra(rule, term, site):
             return "explanation 列出的 \(instance(rule, term, site, l)) 在名单中并未违反"
+        case let .bestEffortMayNotBreak(rule, term, site):
+            return "尽力排班可以留空岗，但不得违反 \(instance(rule, term, site, l))"
         case let .objectiveMismatch(stated, recomputed):
             return "目标值 \(number(stated)) 与按名单重新计算的 \(number(recomputed)) 不符"
         case let .termMissing(term):

@@ -83,34 +83,38 @@ extension RosterChecker {
         }
     }
 
-    /// Best-effort: the explanation lists exactly the broken rule instances. Entries match on
-    /// rule and term, and on site unless either side leaves the site null (a planner may name
-    /// a person-level break without a site).
+    /// Rules a best-effort roster never breaks: it leaves a post empty instead (SPEC §4).
+    static let neverBrokenByBestEffort: Set<RuleKind> = [.selfInspection, .group, .overlap, .qualified, .unavailable, .forbid]
+
+    /// Whether an explanation element names a break: the same rule, term, unit and site
+    /// (SPEC §4; `people` is informative).
+    static func names(_ item: RuleInstance, _ v: Violation) -> Bool {
+        item.rule == v.rule && item.term == v.term && item.unit == v.unit && item.site == v.site
+    }
+
+    /// Best-effort: the explanation lists exactly the broken rule instances, matched on rule,
+    /// term, unit and site; a listed break of a kind a best-effort roster may never break
+    /// is reported too.
     private func compare(_ explanation: [RuleInstance], with broken: [Violation], into out: inout [Violation]) {
-        struct Key: Hashable {
-            let rule: RuleKind
-            let term: Int?
-            let site: String?
-            func matches(_ o: Key) -> Bool {
-                rule == o.rule && term == o.term && (site == nil || o.site == nil || site == o.site)
+        for v in broken {
+            guard let rule = v.rule, !explanation.contains(where: { Self.names($0, v) }) else { continue }
+            out.append(
+                Violation(
+                    kind: .format, term: v.term, unit: v.unit, site: v.site,
+                    message: .explanationOmits(rule: rule, term: v.term, site: v.site)))
+        }
+        for item in explanation {
+            if !broken.contains(where: { Self.names(item, $0) }) {
+                out.append(
+                    Violation(
+                        kind: .format, term: item.term, unit: item.unit, site: item.site,
+                        message: .explanationExtra(rule: item.rule, term: item.term, site: item.site)))
+            } else if Self.neverBrokenByBestEffort.contains(item.rule) {
+                out.append(
+                    Violation(
+                        kind: .format, term: item.term, unit: item.unit, site: item.site,
+                        message: .bestEffortMayNotBreak(rule: item.rule, term: item.term, site: item.site)))
             }
-        }
-        let found = Set(broken.compactMap { v in v.rule.map { Key(rule: $0, term: v.term, site: v.site) } })
-        let listed = Set(explanation.map { Key(rule: $0.rule, term: $0.term, site: $0.site) })
-        let order: (Key, Key) -> Bool = {
-            ($0.term ?? Int.min, $0.rule, $0.site ?? "") < ($1.term ?? Int.min, $1.rule, $1.site ?? "")
-        }
-        for k in found.sorted(by: order) where !listed.contains(where: { $0.matches(k) }) {
-            out.append(
-                Violation(
-                    kind: .format, term: k.term, site: k.site,
-                    message: .explanationOmits(rule: k.rule, term: k.term, site: k.site)))
-        }
-        for k in listed.sorted(by: order) where !found.contains(where: { $0.matches(k) }) {
-            out.append(
-                Violation(
-                    kind: .format, term: k.term, site: k.site,
-                    message: .explanationExtra(rule: k.rule, term: k.term, site: k.site)))
         }
     }
 

@@ -56,6 +56,14 @@ public struct RosterChecker: Sendable {
 
         let objective = objective(of: view)
         checkSolve(roster, objective: objective, broken: broken, into: &violations)
+        // A best-effort roster's breaks are its explanation: those it names are not held
+        // against it, unless they are of a kind it may never break (SPEC §4).
+        if roster.solve.status == .bestEffort, let explanation = roster.explanation {
+            broken.removeAll { v in
+                guard let rule = v.rule, !Self.neverBrokenByBestEffort.contains(rule) else { return false }
+                return explanation.contains { Self.names($0, v) }
+            }
+        }
         return CheckReport(violations: violations + broken, objective: objective, rulesChecked: applicableRules)
     }
 

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import ZhudianCore
+import ZhudianExport
+import ZhudianScenario
+
+/// Writes a roster's files into the output folder as one change (``AtomicFile/writeAll(_:)``):
+/// every file is first written completely under a hidden temporary name, and only when all
+/// of them are on disk are they renamed into place; a failure before that leaves the folder
+/// as it was. Exports of formats not written this time are removed afterwards, since
+/// they would contradict the new roster.
+struct OutputFolder {
+    let path: String
+    let context: CLIContext
+
+    /// The files for `formats` (json first), each a pure function of roster and scenario.
+    static func files(_ roster: Roster, _ s: Scenario, formats: [String], context: CLIContext) throws -> [(String, [UInt8])] {
+        var files: [(String, [UInt8])] = formats.contains("json") ? [("roster.json", RosterFile.encode(roster))] : []
+        for format in ExportFormat.allCases where formats.contains(format.rawValue) {
+            do {
+                files += try format.files(roster, scenario: s).map { ($0.path, $0.bytes) }
+            } catch {
+                context.console.error("error: " + ExportMessage.exportFailed(format: format.rawValue, detail: "\(error)").render(context.language))
+                throw ExitCode(Exit.internalError)
+            }
+        }
+        return files
+    }
+
+    /// Writes `files`, then removes the exports this run did not write.
+    func write(_ files: [(String, [UInt8])]) throws {
+        if let blocker = fileInTheWay(of: path) {
+            context.fail(.cannotWrite(path: path, detail: "\(blocker) is a file, not a folder"))
+            throw ExitCode(Exit.fileSystem)
+        }
+        let needsCalendars = files.contains { $0.0.hasPrefix(ExportFormat.calendarFolder + "/") }
+        let folders = needsCalendars ? [path, join(ExportFormat.calendarFolder)] : [path]
+        for folder in folders {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                context.fail(.cannotWrite(path: folder, detail: describe(error)))
+                throw ExitCode(Exit.fileSystem)
+            }
+        }
+        do {
+            try AtomicFile.writeAll(files.map { (join($0.0), $0.1) })
+        } catch let failure as AtomicFile.Failure {
+            context.fail(.cannotWrite(path: failure.path, detail: failure.reason))
+            throw ExitCode(Exit.fileSystem)
+        }
+        // Hundreds of calendars would drown the other lines: they are named once, by folder.
+        let calendars = files.filter { $0.0.hasPrefix(ExportFormat.calendarFolder + "/") }.count
+        for (name, _) in files where !name.hasPrefix(ExportFormat.calendarFolder + "/") {
+            context.console.error(CLIMessage.wrote(path: join(name)).render(context.language))
+        }
+        if calendars > 0 {
+            context.console.error(
+                ExportMessage.wroteCalendars(folder: join(ExportFormat.calendarFolder), count: calendars).render(context.language))
+        }
+        try removeStale(keeping: Set(files.map(\.0)))
+    }
+
+    /// Removes earlier exports that this run did not write: the fixed files of every format,
+    /// and calendars of people or sites no longer in the roster.
+    private func removeStale(keeping written: Set<String>) throws {
+        var candidates = ExportFormat.allCases.flatMap(\.fixedPaths)
+        let calendars = join(ExportFormat.calendarFolder)
+        let existing = try listing(calendars)
+        candidates += existing.filter { ($0.hasPrefix("person-") || $0.hasPrefix("site-")) && $0.hasSuffix(".ics") }
+            .map { ExportFormat.calendarFolder + "/" + $0 }
+        for name in candidates where !written.contains(name) {
+            try remove(join(name))
+        }
+        // An emptied calendar folder goes too; one holding the planner's own files stays.
+        if !existing.isEmpty, try listing(calendars).isEmpty { try remove(calendars) }
+    }
+
+    /// The names in a folder, sorted; none when it does not exist.
+    private func listing(_ folder: String) throws -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else { return [] }
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        } catch {
+            context.fail(.cannotWrite(path: folder, detail: describe(error)))
+            throw ExitCode(Exit.fileSystem)
+        }
+    }
+
+    private func remove(_ target: String) throws {
+        guard FileManager.default.fileExists(atPath: target) else { return }
+        do {
+            try FileManager.default.removeItem(atPath: target)
+        } catch {
+            context.fail(.cannotWrite(path: target, detail: describe(error)))
+            throw ExitCode(Exit.fileSystem)
+        }
+    }
+
+    private func join(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+}

@@ -1,0 +1,65 @@
+import XCTest
+import ZhudianCore
+@testable import ZhudianExport
+
+/// Every format's bytes on the six mines of 台儿庄 (DOMAIN.md): the notice's own 2022 plan,
+/// a planned two-term roster with handovers, and that roster with one team removed (a
+/// best-effort roster with 空岗). A re-recorded golden fails the test.
+final class ExportGoldenTests: XCTestCase {
+    struct Case {
+        let name: String
+        let roster: Roster
+        let scenario: Scenario
+    }
+
+    func cases() throws -> [Case] {
+        let notice = Case(
+            name: "notice2022", roster: try ExportGolden.roster("Scenarios/taierzhuang-2022-notice.json"),
+            scenario: try ExportGolden.scenario("Scenarios/taierzhuang-2022.yaml"))
+        let twoTerms = Case(
+            name: "twoterms", roster: try ExportGolden.roster("Tests/ZhudianExportTests/Fixtures/taierzhuang-2terms.json"),
+            scenario: try ExportGolden.scenario("Tests/ZhudianExportTests/Fixtures/taierzhuang-2terms.yaml"))
+        return [notice, twoTerms, Case(name: "besteffort", roster: Self.withoutOneTeam(twoTerms.roster), scenario: twoTerms.scenario)]
+    }
+
+    /// The roster with the second term's team at the first site removed, as a best-effort
+    /// roster that leaves that post empty would hold it.
+    static func withoutOneTeam(_ roster: Roster) -> Roster {
+        var r = roster
+        r.solve.status = .bestEffort
+        if r.terms.count > 1, let site = r.terms[1].stays.first?.site {
+            r.terms[1].stays.removeAll { $0.site == site }
+            r.terms[1].links.removeAll { $0.to == site }
+        }
+        return r
+    }
+
+    func testEveryFormatMatchesItsGolden() throws {
+        for c in try cases() {
+            for format in ExportFormat.allCases {
+                let files = try format.files(c.roster, scenario: c.scenario)
+                XCTAssertFalse(files.isEmpty, "\(c.name) \(format)")
+                if format == .ics {
+                    // All calendars in one golden, each introduced by its path.
+                    var joined: [UInt8] = []
+                    for f in files { joined += Array("=== \(f.path)\r\n".utf8) + f.bytes }
+                    assertGoldenBytes(joined, named: "\(c.name).ics.txt")
+                } else {
+                    for f in files { assertGoldenBytes(f.bytes, named: "\(c.name).\(f.path)") }
+                }
+            }
+        }
+    }
+
+    func testTheBestEffortRosterShowsItsEmptyPost() throws {
+        let c = try cases()[2]
+        let facts = RosterFacts(c.roster, scenario: c.scenario)
+        let gaps = facts.siteIDs.flatMap { facts.gapsBySite[$0] ?? [] }
+        XCTAssertEqual(gaps.count, 1, "\(gaps)")
+        let html = String(decoding: ReportHTML.bytes(c.roster, scenario: c.scenario), as: UTF8.self)
+        XCTAssertTrue(html.contains("#d32f2f"), "no red 空岗 bar in the timeline")
+        XCTAssertTrue(html.contains(">虎提山矿（空岗）</text>"), "the ring does not mark the site no team goes to")
+        let md = String(decoding: RosterMarkdown.bytes(c.roster, scenario: c.scenario), as: UTF8.self)
+        XCTAssertTrue(md.contains("## 空岗"), md)
+    }
+}

@@ -1,0 +1,163 @@
+import XCTest
+import ZhudianCore
+@testable import ZhudianExport
+
+/// The rules each hand-written format must keep, one by one.
+final class ExportUnitTests: XCTestCase {
+    func day(_ s: String) -> CivilDate { CivilDate(iso: s) ?? CivilDate(dayNumber: 0) }
+
+    func testSheetNamesAreShortUniqueAndClean() {
+        var names = XLSXSheetNames()
+        let long = String(repeating: "长", count: 40)
+        let a = names.claim(long)
+        let b = names.claim(long)
+        XCTAssertEqual(a.count, 31)
+        XCTAssertLessThanOrEqual(b.count, 31)
+        XCTAssertNotEqual(a, b)
+        XCTAssertEqual(names.claim("a/b:c"), "a_b_c")
+        XCTAssertEqual(names.claim("A_B_C"), "A_B_C (2)", "Excel compares sheet names ignoring case")
+        XCTAssertEqual(names.claim("''"), "Sheet")
+    }
+
+    func testDatesAreExcelSerials() {
+        var strings = SharedStrings()
+        let xml = XLSXWorksheetXML.xml(.date(day("2022-08-20")), ref: "F2", strings: &strings)
+        XCTAssertEqual(xml, "<c r=\"F2\" s=\"2\"><v>44793</v></c>")
+        XCTAssertEqual(XLSXWorksheetXML.column(0), "A")
+        XCTAssertEqual(XLSXWorksheetXML.column(27), "AB")
+    }
+
+    /// LibreOffice does not grow a row on opening: a wrapped checklist item needs its height.
+    func testWrappedRowsGetTheirHeight() {
+        var strings = SharedStrings()
+        let sheet = XLSXSheet(name: "清单", rows: [[.header("主要内容")], [.text(String(repeating: "监督检查", count: 20))]], widths: [20])
+        let xml = XLSXWorksheetXML.part(sheet, selected: true, strings: &strings)
+        XCTAssertTrue(xml.contains("<row r=\"1\">"), xml)
+        XCTAssertTrue(xml.contains("<row r=\"2\" ht=\"153\" customHeight=\"1\">"), xml)
+    }
+
+    func testSharedStringsKeepOneCopyOfEachText() {
+        var strings = SharedStrings()
+        XCTAssertEqual(strings.index("王强"), 0)
+        XCTAssertEqual(strings.index("李建国"), 1)
+        XCTAssertEqual(strings.index("王强"), 0)
+        XCTAssertTrue(strings.part.contains("count=\"3\" uniqueCount=\"2\""), strings.part)
+    }
+
+    func testMarkupEscapesAndDropsControlCharacters() {
+        XCTAssertEqual(Markup.escape("<script>&\"'\u{1}x"), "&lt;script&gt;&amp;&quot;&apos;x")
+        XCTAssertEqual(Markup.width("王a"), 3)
+    }
+
+    func testCalendarLinesAreFoldedAt75OctetsWithoutSplittingCharacters() {
+        var w = ICSWriter()
+        w.property("DESCRIPTION", text: String(repeating: "驻点监督", count: 30) + ",;\\\n")
+        let lines = String(decoding: w.bytes, as: UTF8.self).components(separatedBy: "\r\n").dropLast()
+        XCTAssertGreaterThan(lines.count, 3)
+        for l in lines { XCTAssertLessThanOrEqual(l.utf8.count, 75, l) }
+        for l in lines.dropFirst() { XCTAssertTrue(l.hasPrefix(" "), l) }
+        let unfolded = lines.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined()
+        XCTAssertTrue(unfolded.hasSuffix("\\,\\;\\\\\\n"), unfolded)
+        let bytes = w.bytes
+        for (i, b) in bytes.enumerated() where b == 0x0A { XCTAssertEqual(bytes[i - 1], 0x0D, "a line ends without CR") }
+    }
+
+    func testLinkChainsFollowEachCycleAndKeepEveryLink() {
+        let links = [Link(from: "A", to: "B"), Link(from: "B", to: "A"), Link(from: "C", to: "D"), Link(from: "D", to: "E"),
+                     Link(from: "E", to: "C"), Link(from: "X", to: "Y")]
+        let chains = LinkChains.chains(links)
+        XCTAssertEqual(chains.map { $0.map(\.from) }, [["X"], ["A", "B"], ["C", "D", "E"]])
+        XCTAssertEqual(Set(chains.joined()), Set(links))
+        XCTAssertEqual(chains.map(LinkChains.isCycle), [false, true, true])
+    }
+
+    /// A site with nobody on some days shows those days as one run, with its shortfall.
+    func testGapsAreTheDaysASiteIsShort() {
+        let s = Scenario(
+            name: "gap", calendar: CalendarSettings(start: day("2024-01-01"), termMonths: 1, terms: 1),
+            units: [Unit(id: "A", name: "甲矿"), Unit(id: "B", name: "乙矿")],
+            people: [Person(id: "A-1", name: "王", unit: "A"), Person(id: "A-2", name: "李", unit: "A")])
+        let roster = Roster(
+            scenario: ScenarioReference(name: "gap", sha256: ""),
+            solve: SolveSummary(status: .bestEffort, objective: 0, bound: nil, gap: nil, seconds: 0, engine: "GLPK 5.0"),
+            terms: [RosterTerm(term: 1, start: day("2024-01-01"), end: day("2024-01-31"), links: [Link(from: "A", to: "B")],
+                               stays: [Stay(person: "A-1", site: "B", arrive: day("2024-01-01"), leave: day("2024-01-31")),
+                                       Stay(person: "A-2", site: "B", arrive: day("2024-01-11"), leave: day("2024-01-31"))])])
+        let facts = RosterFacts(roster, scenario: s)
+        XCTAssertEqual(facts.gapsBySite["B"], [RosterFacts.Gap(range: DateRange(from: day("2024-01-01"), to: day("2024-01-10")), present: 1, needed: 2)])
+        XCTAssertEqual(facts.gapsBySite["A"], [RosterFacts.Gap(range: DateRange(from: day("2024-01-01"), to: day("2024-01-31")), present: 0, needed: 2)])
+    }
+
+    /// Planner text never reaches a page or a workbook unescaped.
+    func testPlannerTextIsEscapedEverywhere() throws {
+        let evil = "<script>alert(1)</script>|*_"
+        let s = Scenario(
+            name: evil, calendar: CalendarSettings(start: day("2024-01-01"), termMonths: 1, terms: 1),
+            units: [Unit(id: "A", name: evil), Unit(id: "B", name: "乙矿")],
+            people: [Person(id: "A-1", name: evil, unit: "A")])
+        let roster = Roster(
+            scenario: ScenarioReference(name: evil, sha256: ""),
+            solve: SolveSummary(status: .optimal, objective: 0, bound: 0, gap: 0, seconds: 0, engine: "GLPK 5.0"),
+            terms: [RosterTerm(term: 1, start: day("2024-01-01"), end: day("2024-01-31"), links: [Link(from: "A", to: "B")],
+                               stays: [Stay(person: "A-1", site: "B", arrive: day("2024-01-01"), leave: day("2024-01-31"))])])
+        for bytes in [ReportHTML.bytes(roster, scenario: s), FormsHTML.bytes(roster, scenario: s)] {
+            XCTAssertFalse(String(decoding: bytes, as: UTF8.self).contains("<script>"))
+        }
+        let md = String(decoding: RosterMarkdown.bytes(roster, scenario: s), as: UTF8.self)
+        XCTAssertFalse(md.contains("<script>"), md)
+        XCTAssertTrue(md.contains("\\<script\\>"), md)
+    }
+
+    /// At city size the ring is drawn as one block per cycle, every unit named exactly once.
+    func testLargeRingsAreDrawnCycleByCycle() {
+        let units = (0..<300).map { Unit(id: String(format: "E%03d", $0), name: "企业\($0)", short: "矿\($0)") }
+        var links: [Link] = []
+        for start in stride(from: 0, to: 300, by: 5) {
+            for k in 0..<5 { links.append(Link(from: units[start + k].id, to: units[start + (k + 1) % 5].id)) }
+        }
+        let s = Scenario(name: "city", calendar: CalendarSettings(start: day("2024-01-01")), units: units, people: [])
+        let term = RosterTerm(term: 1, start: day("2024-01-01"), end: day("2024-06-30"), links: links, stays: [])
+        let roster = Roster(scenario: ScenarioReference(name: "city", sha256: ""),
+                            solve: SolveSummary(status: .optimal, objective: 0, bound: 0, gap: 0, seconds: 0, engine: "GLPK 5.0"),
+                            terms: [term])
+        let svg = RingSVG.svg(term: term, facts: RosterFacts(roster, scenario: s))
+        XCTAssertEqual(svg.components(separatedBy: "环 ").count - 1, 60)
+        let labels = svg.components(separatedBy: "</text>").dropLast().compactMap { $0.split(separator: ">").last.map(String.init) }
+        var counts: [String: Int] = [:]
+        for l in labels { counts[l, default: 0] += 1 }
+        for u in units { XCTAssertEqual(counts[u.short ?? ""], 1, u.id) }
+    }
+
+    /// 附件4 in visiting mode: each person at a visit is one 人次 of their office's level, each
+    /// visit one 家次 for every level present.
+    func testVisitingStatisticsCountByLevel() throws {
+        let s = Scenario(
+            name: "两人一企", mode: .visiting, calendar: CalendarSettings(start: day("2023-09-01"), termMonths: 2, terms: 1),
+            units: [Unit(id: "CITY", name: "市局", kind: .office, level: .city, sends: true),
+                    Unit(id: "CTY", name: "县局", kind: .office, level: .county, sends: true),
+                    Unit(id: "P1", name: "甲化工", sends: false), Unit(id: "P2", name: "乙化工", sends: false)],
+            people: [Person(id: "C1", name: "市一", unit: "CITY"), Person(id: "K1", name: "县一", unit: "CTY"),
+                     Person(id: "K2", name: "县二", unit: "CTY")])
+        let term = RosterTerm(
+            term: 1, start: day("2023-09-01"), end: day("2023-10-31"), links: [],
+            stays: [Stay(person: "C1", site: "P1", arrive: day("2023-09-01"), leave: day("2023-10-31")),
+                    Stay(person: "K1", site: "P1", arrive: day("2023-09-01"), leave: day("2023-10-31")),
+                    Stay(person: "K1", site: "P2", arrive: day("2023-09-01"), leave: day("2023-10-31")),
+                    Stay(person: "K2", site: "P2", arrive: day("2023-09-01"), leave: day("2023-10-31"))],
+            visits: [Visit(date: day("2023-09-05"), site: "P1", people: ["C1", "K1"]),
+                     Visit(date: day("2023-09-12"), site: "P2", people: ["K1", "K2"]),
+                     Visit(date: day("2023-10-10"), site: "P1", people: ["C1", "K1"])])
+        let roster = Roster(scenario: ScenarioReference(name: "v", sha256: ""),
+                            solve: SolveSummary(status: .optimal, objective: 0, bound: 0, gap: 0, seconds: 0, engine: "GLPK 5.0"),
+                            terms: [term])
+        let table = NoticeForms.visitingStatistics(RosterFacts(roster, scenario: s))
+        let counts = table.body.map { Array($0[2...5]) }
+        XCTAssertEqual(counts, [
+            [.count(1), .count(3), .count(1), .count(2)],
+            [.count(1), .count(1), .count(1), .count(1)],
+            [.count(2), .count(4), .count(2), .count(3)],
+        ])
+        XCTAssertEqual(table.body.last?.first, .text("累计"))
+        for format in ExportFormat.allCases { XCTAssertFalse(try format.files(roster, scenario: s).isEmpty, "\(format)") }
+    }
+}
