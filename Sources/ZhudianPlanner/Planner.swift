@@ -93,7 +93,8 @@ public struct Planner: Sendable {
         let terms = RosterAssembly.terms(scenario, ctx, placements)
         let objective = RosterAssembly.objective(scenario, ctx, placements, baseline: options.baseline)
         let proven = results.allSatisfy { $0.termination == .optimal }
-        let solverObjective = results.reduce(0.0) { $0 + ($1.objective ?? .nan) }
+        let outside = BaselineOutsideParts.cost(ctx, parts: parts, baseline: options.baseline)
+        let solverObjective = results.reduce(outside) { $0 + ($1.objective ?? .nan) }
         if let why = ObjectiveAudit.disagreement(solver: solverObjective, recomputed: objective, proven: proven) {
             return PlanResult(outcome: .failed(why), roster: nil, model: model, log: log, formulation: formulation)
         }
@@ -105,7 +106,7 @@ public struct Planner: Sendable {
         } else if results.allSatisfy({ $0.bound != nil }) {
             // Each part's bound is on its model's objective, which is the rule text's cost
             // (the audit above); a bound above the roster's cost can only be rounding.
-            let b = min(objective, results.reduce(0.0) { $0 + ($1.bound ?? 0) })
+            let b = min(objective, results.reduce(outside) { $0 + ($1.bound ?? 0) })
             bound = b
             gap = SolveSummary.gap(objective: objective, bound: b)
         }

@@ -176,6 +176,12 @@ struct PricedTeamSolve {
         // a better roster stay: any roster using a link of reduced cost d costs ≥ L + d.
         var warm: (model: Model, values: [Double])?
         let constructed = try constructedRoster(lp, built, pool, duals)
+        if converged, let c = constructed, let done = Self.provenByBound(c, L: L, gap: options.relativeGap) {
+            // No roster costs less than the LP bound of the full model: nothing left to search
+            // (a what-if's repaired baseline often meets it).
+            note("pricing: first roster \(c.objective) meets the LP bound \(L): optimal")
+            return done
+        }
         // With converged duals the links of least reduced cost are where better rosters
         // are (a roster's cost is at least L + the sum of its links' reduced costs).
         // Without a first roster, GLPK needs room to find one: the LP's support and nearest

@@ -10,6 +10,7 @@ import ZhudianScenario
 //   swift run -c release zhudian-bench                 # examples + ladder up to n=300
 //   swift run -c release zhudian-bench --max 1000      # a longer ladder
 //   swift run -c release zhudian-bench --only examples # just Scenarios/
+//   swift run -c release zhudian-bench --only whatif   # one-change re-plans of the examples
 
 struct Row {
     let name: String
@@ -73,7 +74,7 @@ while let a = arguments.first {
     case "--only": only = arguments.first; arguments = Array(arguments.dropFirst())
     case "--time-limit": timeLimit = Double(arguments.first ?? "") ?? timeLimit; arguments = Array(arguments.dropFirst())
     default:
-        FileHandle.standardError.write(Data("usage: zhudian-bench [--max N] [--only examples|explain|ladder] [--time-limit S]\n".utf8))
+        FileHandle.standardError.write(Data("usage: zhudian-bench [--max N] [--only examples|explain|ladder|whatif] [--time-limit S]\n".utf8))
         exit(2)
     }
 }
@@ -108,4 +109,7 @@ if only == nil || only == "ladder" {
             }
         }
     }
+}
+if only == nil || only == "whatif" {
+    whatIfRows(timeLimit: timeLimit)
 }

@@ -4,11 +4,14 @@ import ZhudianCore
 /// by enumerating every assignment of teams to sites and, per unit, every team.
 ///
 /// Written from SPEC §3 directly, sharing nothing with the formulations. Returns nil when
-/// no roster exists.
+/// no roster exists. With a `baseline`, every baseline stay the roster drops costs
+/// `objective.change` (what-if); closed units and people who left take no part.
 enum BruteForce {
-    static func optimum(_ s: Scenario) -> Double? {
+    static func optimum(_ s: Scenario, baseline: Roster? = nil) -> Double? {
         precondition(s.calendar.terms == 1 && s.rules.structure != .free)
-        let units = s.units
+        let units = s.units.filter(\.active)
+        let baseStays = Set((baseline?.terms ?? []).filter { $0.term == 1 }.flatMap(\.stays).map { $0.person + ">" + $0.site })
+        let change = s.objective.change
         let n = units.count
         let h = s.calendar.handoverDays
         let stay = DateRange(from: s.termStart(1), to: s.termEnd(1).addingDays(h))
@@ -36,6 +39,7 @@ enum BruteForce {
             return true
         }
         func personOK(_ p: Person, _ v: Unit) -> Bool {
+            if !p.active { return false }
             if s.rules.requireQualified && !p.qualified { return false }
             if p.unavailable.contains(where: { $0.range.overlaps(stay) }) { return false }
             if s.forbid.contains(where: { $0.site == v.id && $0.subject == .person(p.id) }) { return false }
@@ -70,6 +74,9 @@ enum BruteForce {
                     if !personOK(p, v) { ok = false; break }
                     if p.qualified { qualifiedSent += 1 }
                     cost += s.objective.distance * km(u, v) + s.objective.fairness * Double(p.served)
+                    // Offset by `change` so no team costs less than 0 (the search prunes on
+                    // partial sums); every site takes exactly one team, so the offset is a constant.
+                    if !baseStays.contains(p.id + ">" + v.id) { cost += change }
                 }
                 if !ok { continue }
                 if qualified - qualifiedSent < s.rules.keepAtHome { continue }
@@ -110,7 +117,8 @@ enum BruteForce {
             }
         }
         go(0, 0)
-        return best
+        let offset = units.filter(\.receives).reduce(0.0) { $0 + change * Double($1.minStaff ?? s.rules.minStaff) }
+        return best.map { $0 - offset + change * Double(baseStays.count) }
     }
 }
 

@@ -49,6 +49,8 @@ final class ScenarioMessageTests: XCTestCase {
         .historyOutOfOrder(path: "history[1].start", previous: "2022-02-20"),
         .historyNotBeforePlan(path: "history[0].start", start: "2022-08-20", planStart: "2022-08-20"),
         .forbidSiteNotReceiving(path: "forbid[0].site", id: "AJJ"),
+        .overlayBlockValue(path: "calendar.holidays"),
+        .addedPersonExists(id: "SDS-01"),
     ]
 
     /// Numbers the cases; the switch has no default, so a new case does not
@@ -98,12 +100,14 @@ final class ScenarioMessageTests: XCTestCase {
         case .officeWithoutLevel: return 40
         case .historyOutOfOrder: return 41
         case .forbidSiteNotReceiving: return 42
+        case .overlayBlockValue: return 44
+        case .addedPersonExists: return 45
         case .historyNotBeforePlan: return 43
         }
     }
 
     func testSamplesCoverEveryCase() {
-        XCTAssertEqual(Set(Self.samples.map(Self.caseNumber)), Set(0...43))
+        XCTAssertEqual(Set(Self.samples.map(Self.caseNumber)), Set(0...45))
     }
 
     func testEveryMessageHasChineseAndEnglish() {

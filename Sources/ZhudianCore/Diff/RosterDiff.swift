@@ -31,7 +31,7 @@ public struct RosterDiff: Sendable, Equatable {
         /// People whose sites differ, by person id.
         public let moves: [PersonMove]
         /// Sites covered in the first roster and not in the second: fewer people than their
-        /// `minStaff` when the scenario is known, nobody at all otherwise.
+        /// `minStaff` when the scenario is known (closed sites aside), nobody at all otherwise.
         public let uncovered: [String]
 
         /// True when nothing changed in this term.
@@ -117,6 +117,8 @@ public struct RosterDiff: Sendable, Equatable {
         let before = count(a)
         let after = count(b)
         return before.keys.sorted().filter { site in
+            // A closed site (`active: false`) has no post left to cover.
+            if let unit = scenario?.unit(site), !unit.active { return false }
             let need = scenario?.unit(site).map { scenario?.minStaff(of: $0) ?? 1 } ?? 1
             return before[site, default: 0] >= need && after[site, default: 0] < need
         }

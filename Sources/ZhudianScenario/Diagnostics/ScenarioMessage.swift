@@ -109,6 +109,11 @@ public enum ScenarioMessage: LocalizedMessage, Equatable {
     case officeWithoutLevel(path: String, unit: String)
     /// A forbid entry whose site does not receive, so it has no effect.
     case forbidSiteNotReceiving(path: String, id: String)
+    /// `whatif --overlay`: a value under `calendar`/`rules`/`objective` or of a unit or person
+    /// written as a block over several lines, which the merge cannot place.
+    case overlayBlockValue(path: String)
+    /// `whatif --add-person`: the id is already the scenario's.
+    case addedPersonExists(id: String)
 
     /// The message in `language`.
     public func render(_ language: Language) -> String {
@@ -120,6 +125,11 @@ public enum ScenarioMessage: LocalizedMessage, Equatable {
 
     private var english: String {
         switch self {
+        case .overlayBlockValue(let path):
+            return "`\(path)` is written as a block over several lines; in an overlay write such a value "
+                + "in flow style on one line (e.g. `[2024-10-01, 2024-10-02]`)"
+        case .addedPersonExists(let id):
+            return "person `\(id)` is already in the scenario; --add-person adds new people, use --overlay to change one"
         case .cannotRead(let reason):
             return "cannot read the scenario file: \(reason); check the path and that the file may be read"
         case .fileTooLarge(let bytes, let limit):
@@ -251,6 +261,10 @@ public enum ScenarioMessage: LocalizedMessage, Equatable {
 
     private var chinese: String {
         switch self {
+        case .overlayBlockValue(let path):
+            return "`\(path)` 写成了多行的块格式；覆盖文件中的此类值请写成一行的流格式（如 `[2024-10-01, 2024-10-02]`）"
+        case .addedPersonExists(let id):
+            return "人员 `\(id)` 已在场景中；--add-person 只添加新人员，修改已有人员请用 --overlay"
         case .cannotRead(let reason):
             return "无法读取场景文件：\(reason)；请检查路径和读取权限"
         case .fileTooLarge(let bytes, let limit):

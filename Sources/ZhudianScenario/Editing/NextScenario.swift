@@ -214,15 +214,15 @@ public enum NextScenario {
             + stays.map { "  - {person: \(YAMLScalar.text($0.person)), site: \(YAMLScalar.text($0.site))}" }
     }
 
-    private static func pinItem(_ pin: Pin) -> [String] {
+    static func pinItem(_ pin: Pin) -> [String] {
         ["{term: \(pin.term), " + subject(pin.subject) + ", site: \(YAMLScalar.text(pin.site))}"]
     }
 
-    private static func forbidItem(_ entry: Forbid) -> [String] {
+    static func forbidItem(_ entry: Forbid) -> [String] {
         ["{" + subject(entry.subject) + ", site: \(YAMLScalar.text(entry.site))}"]
     }
 
-    private static func subject(_ s: Pin.Subject) -> String {
+    static func subject(_ s: Pin.Subject) -> String {
         switch s {
         case .unit(let id): return "unit: \(YAMLScalar.text(id))"
         case .person(let id): return "person: \(YAMLScalar.text(id))"
@@ -239,7 +239,7 @@ public enum NextScenario {
     }
 
     /// The first field of two scenarios that differs, by its file name.
-    private static func firstDifference(_ a: Scenario, _ b: Scenario) -> String? {
+    static func firstDifference(_ a: Scenario, _ b: Scenario) -> String? {
         let checks: [(String, Bool)] = [
             ("name", a.name == b.name), ("authority", a.authority == b.authority), ("sector", a.sector == b.sector),
             ("mode", a.mode == b.mode), ("calendar", a.calendar == b.calendar), ("rules", a.rules == b.rules),

@@ -34,6 +34,19 @@ public enum ScenarioEditError: Error, Sendable, Equatable, LocalizedMessage {
     case rosterUnknownID(roster: String, kind: IDKind, id: String)
     /// The editor produced a text that does not load to the expected scenario.
     case editFailed(detail: String)
+    /// `--absent` text that is not `PERSON:FROM..TO` with real dates.
+    case malformedAbsence(text: String)
+    /// `--absent` whose range ends before it starts.
+    case reversedAbsence(text: String)
+    /// `--from` outside the terms the scenario plans.
+    case fromOutOfRange(term: Int, terms: Int)
+    /// `--drop-site` with `--from` after term 1: a unit takes part in every term or none.
+    case dropSiteMidPlan(site: String, from: Int)
+    /// `--change-weight` that is negative or not a number.
+    case badChangeWeight(value: Double)
+    /// An `--add-person`/`--overlay` file that cannot be merged, with the scenario loader's
+    /// diagnostics placed in that file (print each with ``ScenarioDiagnostic/render(_:)``).
+    case partialFile(diagnostics: [ScenarioDiagnostic])
 
     /// What an id names.
     public enum IDKind: String, Sendable, Equatable {
@@ -91,6 +104,19 @@ public enum ScenarioEditError: Error, Sendable, Equatable, LocalizedMessage {
         case .editFailed(let detail):
             return "internal error: the edited scenario does not load as it should (\(detail)); "
                 + "nothing was written; please report this with the scenario file"
+        case .malformedAbsence(let text):
+            return "--absent \(text): write PERSON:FROM..TO with dates as YYYY-MM-DD, e.g. --absent SDS-01:2023-03-01..2023-04-30"
+        case .reversedAbsence(let text):
+            return "--absent \(text): the range ends before it starts; write the earlier date first"
+        case .fromOutOfRange(let term, let terms):
+            return "--from \(term): the scenario plans terms 1 to \(terms); give one of them"
+        case .dropSiteMidPlan(let site, let from):
+            return "--drop-site \(site) --from \(from): a unit takes part in every term of a plan or in none; "
+                + "plan the terms from \(from) on with `zhudian next` and drop the site there"
+        case .badChangeWeight(let value):
+            return "--change-weight \(value): give a number of 0 or more"
+        case .partialFile(let diagnostics):
+            return diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.message.render(.en))" }.joined(separator: "; ")
         }
     }
 
@@ -137,6 +163,19 @@ public enum ScenarioEditError: Error, Sendable, Equatable, LocalizedMessage {
             return "\(roster) 中的\(what) `\(id)` 在场景中没有定义；请给出排出该排班的场景文件"
         case .editFailed(let detail):
             return "内部错误：修改后的场景未能按预期读取（\(detail)）；未写入任何文件；请连同场景文件报告此问题"
+        case .malformedAbsence(let text):
+            return "--absent \(text)：请写成 人员:起..止，日期格式为 YYYY-MM-DD，例如 --absent SDS-01:2023-03-01..2023-04-30"
+        case .reversedAbsence(let text):
+            return "--absent \(text)：结束日期早于开始日期；请先写较早的日期"
+        case .fromOutOfRange(let term, let terms):
+            return "--from \(term)：场景排的是第 1 至 \(terms) 轮；请给出其中一轮"
+        case .dropSiteMidPlan(let site, let from):
+            return "--drop-site \(site) --from \(from)：单位要么参加方案的每一轮，要么都不参加；"
+                + "请用 `zhudian next` 生成第 \(from) 轮起的场景，再在其中停用该单位"
+        case .badChangeWeight(let value):
+            return "--change-weight \(value)：请给出不小于 0 的数"
+        case .partialFile(let diagnostics):
+            return diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.message.render(.zh))" }.joined(separator: "；")
         }
     }
 }
