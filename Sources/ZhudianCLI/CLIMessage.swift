@@ -70,8 +70,9 @@ enum CLIMessage: LocalizedMessage {
             return "status \(st)  objective \(o)  bound \(b)  gap \(g)  \(s) s  (\(f) model)"
         case let (.summaryLine(st, o, b, g, s, f), .zh):
             return "状态 \(st)  目标值 \(o)  下界 \(b)  间隙 \(g)  用时 \(s) 秒  （\(f) 模型）"
-        case (.badTimeLimit, .en): return "--time-limit must be a positive number of seconds"
-        case (.badTimeLimit, .zh): return "--time-limit 必须是正的秒数"
+        case (.badTimeLimit, .en):
+            return "--time-limit must be a number of seconds above 0 and at most 31536000 (one year)"
+        case (.badTimeLimit, .zh): return "--time-limit 必须是大于 0 且不超过 31536000（一年）的秒数"
         case let (.generated(p, u, n), .en): return "wrote \(p): \(u) units, \(n) people"
         case let (.generated(p, u, n), .zh): return "已写入 \(p)：\(u) 家单位，\(n) 名人员"
         case let (.progress(i, b, g, n, s), .en):

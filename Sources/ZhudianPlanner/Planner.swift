@@ -45,7 +45,7 @@ public struct Planner: Sendable {
             return PlanResult(outcome: .infeasible, roster: roster, model: nil, log: [], formulation: formulation)
         }
 
-        let deadline = options.timeLimit.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
+        let deadline = options.timeLimit.map { ContinuousClock.now + .limit(seconds: $0) }
         let parts: [Set<Int>?]
         if options.decompose, case let found = Decomposition.parts(ctx), found.count > 1 {
             parts = found.map { Set($0) }

@@ -16,6 +16,10 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Seconds the search may take.")
     var timeLimit: Double?
 
+    func validate() throws {
+        try TimeLimit.validate(timeLimit)
+    }
+
     func run() throws {
         let context = CLIContext.current
         let loaded = try loadScenario(scenario, context)

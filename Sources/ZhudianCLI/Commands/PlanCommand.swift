@@ -42,9 +42,7 @@ struct PlanCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let t = timeLimit, !(t > 0 && t.isFinite) {
-            throw ValidationError(CLIMessage.badTimeLimit.render(CLIContext.current.language))
-        }
+        try TimeLimit.validate(timeLimit)
         for f in formatList where !Self.availableFormats.contains(f) {
             throw ValidationError(
                 CLIMessage.unsupportedFormat(name: f, available: Self.availableFormats.joined(separator: ","))
