@@ -12,6 +12,7 @@ enum CLIMessage: LocalizedMessage {
     case noRosterInTime(seconds: String)
     case solverFailed(detail: String)
     case selfCheckFailed(count: Int)
+    case missingRoster(outcome: String)
     case unsupportedFormat(name: String, available: String)
     case visitingUnsupported
     case feasible(status: String)
@@ -54,6 +55,10 @@ enum CLIMessage: LocalizedMessage {
             return "internal error: the planned roster breaks \(n) rule instance(s) (listed above); nothing was written — please report this with the scenario"
         case let (.selfCheckFailed(n), .zh):
             return "内部错误：求得的排班违反 \(n) 处规则（见上）；未写入任何文件——请连同场景文件一并反馈"
+        case let (.missingRoster(o), .en):
+            return "internal error: the planner reported '\(o)' but returned no roster; nothing was written — please report this with the scenario"
+        case let (.missingRoster(o), .zh):
+            return "内部错误：求解结果为“\(o)”却没有排班；未写入任何文件——请连同场景文件一并反馈"
         case let (.unsupportedFormat(n, a), .en):
             return "--formats: '\(n)' is not available in this version; use some of: \(a)"
         case let (.unsupportedFormat(n, a), .zh): return "--formats：本版本不支持 '\(n)'；可用：\(a)"

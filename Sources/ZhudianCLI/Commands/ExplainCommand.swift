@@ -48,8 +48,7 @@ struct ExplainCommand: ParsableCommand {
             context.console.error("error: " + why)
             throw ExitCode(Exit.badInput)
         case .failed(let why):
-            context.fail(.solverFailed(detail: why))
-            throw ExitCode(Exit.internalError)
+            throw context.internalError(.solverFailed(detail: why))
         }
     }
 }

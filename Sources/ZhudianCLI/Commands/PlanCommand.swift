@@ -83,12 +83,11 @@ struct PlanCommand: ParsableCommand {
         }
         switch result.outcome {
         case .optimal, .feasible:
-            guard let roster = result.roster else { throw ExitCode(Exit.internalError) }
+            guard let roster = result.roster else { throw context.internalError(.missingRoster(outcome: "\(result.outcome)")) }
             let report = RosterChecker(scenario: s, scenarioSHA256: loaded.sha256, baseline: nil).check(roster)
             guard report.passed else {
                 for v in report.violations { context.console.error(v.render(context.language)) }
-                context.fail(.selfCheckFailed(count: report.violations.count))
-                throw ExitCode(Exit.internalError)
+                throw context.internalError(.selfCheckFailed(count: report.violations.count))
             }
             try writeOutputs(roster, s, context)
             if Interrupt.requested.load(ordering: .relaxed) { context.console.error(CLIMessage.stoppedByUser.render(context.language)) }
@@ -96,7 +95,7 @@ struct PlanCommand: ParsableCommand {
                 context.console.print(line)
             }
         case .infeasible:
-            guard let roster = result.roster else { throw ExitCode(Exit.internalError) }
+            guard let roster = result.roster else { throw context.internalError(.missingRoster(outcome: "infeasible")) }
             for item in roster.explanation ?? [] {
                 context.console.error("\(item.rule.rawValue): \(item.message)")
             }
@@ -110,8 +109,7 @@ struct PlanCommand: ParsableCommand {
             context.console.error("error: " + why)
             throw ExitCode(Exit.badInput)
         case .failed(let why):
-            context.fail(.solverFailed(detail: why))
-            throw ExitCode(Exit.internalError)
+            throw context.internalError(.solverFailed(detail: why))
         }
     }
 
