@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "zhudian",
-    platforms: [.macOS(.v13)],
+    // Interrupt uses Synchronization's Atomic, which macOS has from 15 on.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "zhudian", targets: ["zhudian"]),
         .executable(name: "zhudian-bench", targets: ["zhudian-bench"]),
