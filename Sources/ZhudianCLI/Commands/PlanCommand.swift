@@ -19,6 +19,8 @@ struct PlanCommand: ParsableCommand {
             """)
 
     static let availableFormats = ["json", "csv"]
+    /// Every file `plan` may write into its output folder.
+    static let outputNames = ["roster.json", "roster.csv"]
 
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
@@ -130,6 +132,13 @@ struct PlanCommand: ParsableCommand {
             context.fail(.cannotWrite(path: output, detail: describe(error)))
             throw ExitCode(Exit.fileSystem)
         }
+        // A run killed between writing a temporary file and renaming it left that file behind.
+        do {
+            try AtomicFile.removeStaleTemporaries(of: Self.outputNames, in: output)
+        } catch {
+            context.fail(.cannotWrite(path: output, detail: describe(error)))
+            throw ExitCode(Exit.fileSystem)
+        }
         // An export from an earlier run would contradict the roster written now.
         for stale in ["roster.csv"] where !files.contains(where: { $0.0 == stale }) {
             let path = (output as NSString).appendingPathComponent(stale)
@@ -155,15 +164,13 @@ struct PlanCommand: ParsableCommand {
     }
 }
 
-/// Runs `body` on a temporary path beside `path`, then renames it into place.
+/// Writes `path` through ``AtomicFile``: `body` writes a temporary file beside it, which is
+/// then flushed and renamed into place. A failure is one `error:` line and exit 4, and
+/// leaves the old file (if any) as it was.
 func writeAtomically(_ path: String, _ context: CLIContext, _ body: (String) throws -> Void) throws {
-    let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
     do {
-        try body(tmp)
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: tmp, toPath: path)
+        try AtomicFile.write(to: path, by: body)
     } catch {
-        try? FileManager.default.removeItem(atPath: tmp)
         context.fail(.cannotWrite(path: path, detail: describe(error)))
         throw ExitCode(Exit.fileSystem)
     }
