@@ -4,7 +4,7 @@
 SWIFT ?= swift
 ZHUDIAN = .build/release/zhudian
 
-.PHONY: deps build demo test bench clean
+.PHONY: deps build demo test bench fuzz clean
 
 deps:
 	@if [ ! -f /usr/include/glpk.h ] || ! command -v glpsol >/dev/null 2>&1; then \
@@ -31,6 +31,18 @@ test: deps
 
 bench: deps
 	$(SWIFT) run -c release zhudian-bench
+
+# Seeded mutants of the small examples and the loader's fixtures through the release build:
+# `validate` and `plan --time-limit 5` must never trap, hang, exit 70, exit outside SPEC §5,
+# or fail without an `error:` line. Findings' mutants go to fuzz-findings/.
+FUZZ_COUNT ?= 3000
+FUZZ_SEED ?= 1
+fuzz: deps
+	$(SWIFT) build -c release --product zhudian
+	$(SWIFT) build -c release --product zhudian-fuzz
+	.build/release/zhudian-fuzz --tool $(ZHUDIAN) --count $(FUZZ_COUNT) --seed $(FUZZ_SEED) \
+		Scenarios/taierzhuang-2022.yaml Scenarios/taierzhuang-2023.yaml Scenarios/infeasible-leave.yaml \
+		Tests/ZhudianScenarioTests/Fixtures/bad/*.yaml Tests/ZhudianScenarioTests/Fixtures/good/*.yaml
 
 clean:
 	rm -rf .build out

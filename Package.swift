@@ -47,6 +47,8 @@ let package = Package(
         .executableTarget(
             name: "zhudian-bench",
             dependencies: ["ZhudianCore", "ZhudianScenario", "ZhudianPlanner", "GLPK", "MIPModel"]),
+        .target(name: "ZhudianFuzz", dependencies: ["ZhudianCore"]),
+        .executableTarget(name: "zhudian-fuzz", dependencies: ["ZhudianFuzz"]),
         .target(name: "ZhudianTestSupport", dependencies: ["ZhudianCore"], path: "Tests/ZhudianTestSupport"),
 
         .testTarget(name: "MIPModelTests", dependencies: ["MIPModel"]),
@@ -59,7 +61,7 @@ let package = Package(
             name: "ZhudianPlannerTests",
             dependencies: ["ZhudianPlanner", "ZhudianCore", "ZhudianScenario", "GLPK", "MIPModel", "ZhudianTestSupport"]),
         .testTarget(
-            name: "ZhudianCLITests", dependencies: ["ZhudianCLI", "ZhudianCore", "ZhudianScenario"],
+            name: "ZhudianCLITests", dependencies: ["ZhudianCLI", "ZhudianCore", "ZhudianScenario", "ZhudianFuzz"],
             resources: [.copy("Golden")]),
         .testTarget(name: "ZhudianExportTests", dependencies: ["ZhudianExport", "ZhudianCore"]),
     ],
