@@ -26,6 +26,14 @@ public enum Mutator {
         String(repeating: "长", count: 5000), "x: y: z", "? a", "%YAML 1.2", "---", "...", "#", "\"\\x",
     ]
 
+    /// Keys of the numbers that size the model (rules, weights, calendar, counts): a number
+    /// behind one of them is chosen half the time, as they are few among dates and phones.
+    static let modelKeys: Set<String> = [
+        "version", "termMonths", "terms", "handoverDays", "minStaff", "keepAtHome", "pairCooldown",
+        "personCooldown", "maxConsecutiveTerms", "minCycle", "maxDistanceKm", "maxSitesPerPerson",
+        "visitsPerMonth", "distance", "fairness", "change", "served", "term", "lat", "lon",
+    ]
+
     /// Keys whose values name an id elsewhere in the file.
     static let referenceKeys = ["id", "unit", "site", "person", "from", "to", "group"]
 
@@ -102,7 +110,9 @@ public enum Mutator {
                 }
             }
         }
-        guard let spot = rng.element(of: spots), let number = rng.element(of: extremeNumbers) else { return lines }
+        let keyed = spots.filter { modelKeys.contains(key(before: $0.range.lowerBound, in: lines[$0.line])) }
+        let pool = !keyed.isEmpty && rng.oneIn(2) ? keyed : spots
+        guard let spot = rng.element(of: pool), let number = rng.element(of: extremeNumbers) else { return lines }
         var out = lines
         out[spot.line].replaceSubrange(spot.range, with: Array(number.utf8))
         return out
@@ -122,6 +132,21 @@ public enum Mutator {
         var out = lines
         out[l] = replaceValue(out[l], with: target)
         return out
+    }
+
+    /// The key right before position `at` of `line` (`lat` in `{lat: 34.6`), or "".
+    static func key(before at: Int, in line: [UInt8]) -> String {
+        var k = at - 1
+        while k >= 0, line[k] == UInt8(ascii: " ") { k -= 1 }
+        guard k >= 0, line[k] == UInt8(ascii: ":") else { return "" }
+        let end = k
+        k -= 1
+        while k >= 0, isKeyByte(line[k]) { k -= 1 }
+        return String(decoding: line[(k + 1)..<end], as: UTF8.self)
+    }
+
+    private static func isKeyByte(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
     }
 
     /// The key and plain value of a `key: value` line (after any `- `), if it is one.

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import ZhudianCore
-import ZhudianFuzz
+@testable import ZhudianFuzz
 
 /// A seeded sample of `make fuzz` against the debug build: mutants of the small examples and
 /// the loader's fixtures never trap, hang, exit 70 or outside SPEC §5, or fail silently.
@@ -61,5 +61,17 @@ final class FuzzSampleTests: XCTestCase {
             }
             XCTAssertTrue(changed, "\(mutation) never changed the file")
         }
+    }
+}
+
+/// The mutator's reading of a line.
+final class MutatorTests: XCTestCase {
+    func testTheKeyBeforeANumber() {
+        let line = Array("  - {id: A, location: {lat: 34.6, lon: 117.4}}".utf8)
+        let lat = line.firstIndex(of: UInt8(ascii: "3")) ?? 0
+        XCTAssertEqual(Mutator.key(before: lat, in: line), "lat")
+        let plain = Array("  minStaff: 2".utf8)
+        XCTAssertEqual(Mutator.key(before: 12, in: plain), "minStaff")
+        XCTAssertEqual(Mutator.key(before: 0, in: plain), "")
     }
 }
