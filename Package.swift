@@ -29,10 +29,12 @@ let package = Package(
         .target(name: "MIPModel"),
         .target(name: "GLPK", dependencies: ["CGLPK", "CGLPKGuard", "MIPModel"]),
         .target(name: "ZhudianCore"),
+        // libyaml's event parser, which Yams keeps internal (see Sources/CLibYAML/README.md).
+        .target(name: "CLibYAML", exclude: ["LICENSE", "README.md"], cSettings: [.define("YAML_DECLARE_STATIC")]),
         .target(
             name: "ZhudianScenario",
             dependencies: [
-                "ZhudianCore", .product(name: "Yams", package: "Yams"),
+                "ZhudianCore", "CLibYAML", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "ZhudianPlanner", dependencies: ["ZhudianCore", "MIPModel"]),
