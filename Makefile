@@ -4,7 +4,7 @@
 SWIFT ?= swift
 ZHUDIAN = .build/release/zhudian
 
-.PHONY: deps build demo test bench fuzz clean
+.PHONY: deps build demo test bench fuzz fuzz-loader clean
 
 deps:
 	@if [ ! -f /usr/include/glpk.h ] || ! command -v glpsol >/dev/null 2>&1; then \
@@ -44,5 +44,20 @@ fuzz: deps
 		Scenarios/taierzhuang-2022.yaml Scenarios/taierzhuang-2023.yaml Scenarios/infeasible-leave.yaml \
 		Tests/ZhudianScenarioTests/Fixtures/bad/*.yaml Tests/ZhudianScenarioTests/Fixtures/good/*.yaml
 
+# libFuzzer (coverage-guided) straight into the scenario loader, libyaml included, with
+# AddressSanitizer; a crash or a hang (10 s) is saved in fuzz-findings/. Linked by lld:
+# gold fails on the sanitized objects, and the driver entry must be exported.
+FUZZ_SECONDS ?= 300
+LIBFUZZER_BUILD = .build-libfuzzer
+fuzz-loader: deps
+	$(SWIFT) build -c release --build-path $(LIBFUZZER_BUILD) --product zhudian-loader-fuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -use-ld=lld \
+		-Xlinker --export-dynamic-symbol=LLVMFuzzerRunDriver
+	mkdir -p $(LIBFUZZER_BUILD)/corpus fuzz-findings
+	cp Scenarios/*.yaml Tests/ZhudianScenarioTests/Fixtures/bad/*.yaml Tests/ZhudianScenarioTests/Fixtures/good/*.yaml \
+		$(LIBFUZZER_BUILD)/corpus/
+	$(LIBFUZZER_BUILD)/release/zhudian-loader-fuzz $(LIBFUZZER_BUILD)/corpus -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=10 -rss_limit_mb=4096 -max_len=65536 -artifact_prefix=fuzz-findings/
+
 clean:
-	rm -rf .build out
+	rm -rf .build .build-libfuzzer out fuzz-findings

@@ -51,6 +51,7 @@ let package = Package(
             dependencies: ["ZhudianCore", "ZhudianScenario", "ZhudianPlanner", "GLPK", "MIPModel"]),
         .target(name: "ZhudianFuzz", dependencies: ["ZhudianCore"]),
         .executableTarget(name: "zhudian-fuzz", dependencies: ["ZhudianFuzz"]),
+        .executableTarget(name: "zhudian-loader-fuzz", dependencies: ["ZhudianScenario"]),
         .target(name: "ZhudianTestSupport", dependencies: ["ZhudianCore"], path: "Tests/ZhudianTestSupport"),
 
         .testTarget(name: "MIPModelTests", dependencies: ["MIPModel"]),
