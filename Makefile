@@ -4,7 +4,7 @@
 SWIFT ?= swift
 ZHUDIAN = .build/release/zhudian
 
-.PHONY: deps export-deps build demo test examples export-check bench clean
+.PHONY: deps export-deps build demo test examples export-check bench fuzz fuzz-loader clean
 
 deps:
 	@if [ ! -f /usr/include/glpk.h ] || ! command -v glpsol >/dev/null 2>&1; then \
@@ -52,5 +52,32 @@ export-check: deps export-deps
 bench: deps
 	$(SWIFT) run -c release zhudian-bench
 
+# Seeded mutants of the small examples and the loader's fixtures through the release build:
+# `validate` and `plan --time-limit 5` must never trap, hang, exit 70, exit outside SPEC §5,
+# or fail without an `error:` line. Findings' mutants go to fuzz-findings/.
+FUZZ_COUNT ?= 3000
+FUZZ_SEED ?= 1
+fuzz: deps
+	$(SWIFT) build -c release --product zhudian
+	$(SWIFT) build -c release --product zhudian-fuzz
+	.build/release/zhudian-fuzz --tool $(ZHUDIAN) --count $(FUZZ_COUNT) --seed $(FUZZ_SEED) \
+		Scenarios/taierzhuang-2022.yaml Scenarios/taierzhuang-2023.yaml Scenarios/infeasible-leave.yaml \
+		Tests/ZhudianScenarioTests/Fixtures/bad/*.yaml Tests/ZhudianScenarioTests/Fixtures/good/*.yaml
+
+# libFuzzer (coverage-guided) straight into the scenario loader, libyaml included, with
+# AddressSanitizer; a crash or a hang (10 s) is saved in fuzz-findings/. Linked by lld:
+# gold fails on the sanitized objects, and the driver entry must be exported.
+FUZZ_SECONDS ?= 300
+LIBFUZZER_BUILD = .build-libfuzzer
+fuzz-loader: deps
+	$(SWIFT) build -c release --build-path $(LIBFUZZER_BUILD) --product zhudian-loader-fuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -use-ld=lld \
+		-Xlinker --export-dynamic-symbol=LLVMFuzzerRunDriver
+	mkdir -p $(LIBFUZZER_BUILD)/corpus fuzz-findings
+	cp Scenarios/*.yaml Tests/ZhudianScenarioTests/Fixtures/bad/*.yaml Tests/ZhudianScenarioTests/Fixtures/good/*.yaml \
+		$(LIBFUZZER_BUILD)/corpus/
+	$(LIBFUZZER_BUILD)/release/zhudian-loader-fuzz $(LIBFUZZER_BUILD)/corpus -max_total_time=$(FUZZ_SECONDS) \
+		-timeout=10 -rss_limit_mb=4096 -max_len=65536 -artifact_prefix=fuzz-findings/
+
 clean:
-	rm -rf .build out
+	rm -rf .build .build-libfuzzer out fuzz-findings

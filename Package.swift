@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "zhudian",
-    platforms: [.macOS(.v13)],
+    // Interrupt uses Synchronization's Atomic, which macOS has from 15 on.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "zhudian", targets: ["zhudian"]),
         .executable(name: "zhudian-bench", targets: ["zhudian-bench"]),
@@ -30,10 +31,12 @@ let package = Package(
         .target(name: "MIPModel"),
         .target(name: "GLPK", dependencies: ["CGLPK", "CGLPKGuard", "MIPModel"]),
         .target(name: "ZhudianCore"),
+        // libyaml's event parser, which Yams keeps internal (see Sources/CLibYAML/README.md).
+        .target(name: "CLibYAML", exclude: ["LICENSE", "README.md"], cSettings: [.define("YAML_DECLARE_STATIC")]),
         .target(
             name: "ZhudianScenario",
             dependencies: [
-                "ZhudianCore", .product(name: "Yams", package: "Yams"),
+                "ZhudianCore", "CLibYAML", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "ZhudianPlanner", dependencies: ["ZhudianCore", "MIPModel"]),
@@ -50,6 +53,9 @@ let package = Package(
         .executableTarget(
             name: "zhudian-bench",
             dependencies: ["ZhudianCore", "ZhudianScenario", "ZhudianPlanner", "GLPK", "MIPModel"]),
+        .target(name: "ZhudianFuzz", dependencies: ["ZhudianCore"]),
+        .executableTarget(name: "zhudian-fuzz", dependencies: ["ZhudianFuzz"]),
+        .executableTarget(name: "zhudian-loader-fuzz", dependencies: ["ZhudianScenario"]),
         .target(name: "ZhudianTestSupport", dependencies: ["ZhudianCore"], path: "Tests/ZhudianTestSupport"),
 
         .testTarget(name: "MIPModelTests", dependencies: ["MIPModel"]),
@@ -62,7 +68,7 @@ let package = Package(
             name: "ZhudianPlannerTests",
             dependencies: ["ZhudianPlanner", "ZhudianCore", "ZhudianScenario", "GLPK", "MIPModel", "ZhudianTestSupport"]),
         .testTarget(
-            name: "ZhudianCLITests", dependencies: ["ZhudianCLI", "ZhudianCore", "ZhudianScenario"],
+            name: "ZhudianCLITests", dependencies: ["ZhudianCLI", "ZhudianCore", "ZhudianScenario", "ZhudianFuzz"],
             resources: [.copy("Golden")]),
         .testTarget(
             name: "ZhudianExportTests", dependencies: ["ZhudianExport", "ZhudianCore", "ZhudianScenario"],

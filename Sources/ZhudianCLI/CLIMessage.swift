@@ -14,6 +14,7 @@ enum CLIMessage: LocalizedMessage {
     case noRosterInTime(seconds: String)
     case solverFailed(detail: String)
     case selfCheckFailed(count: Int)
+    case missingRoster(outcome: String)
     case unsupportedFormat(name: String, available: String)
     case visitingUnsupported
     case feasible(status: String)
@@ -61,6 +62,10 @@ enum CLIMessage: LocalizedMessage {
             return "internal error: the planned roster breaks \(n) rule instance(s) (listed above); nothing was written — please report this with the scenario"
         case let (.selfCheckFailed(n), .zh):
             return "内部错误：求得的排班违反 \(n) 处规则（见上）；未写入任何文件——请连同场景文件一并反馈"
+        case let (.missingRoster(o), .en):
+            return "internal error: the planner reported '\(o)' but returned no roster; nothing was written — please report this with the scenario"
+        case let (.missingRoster(o), .zh):
+            return "内部错误：求解结果为“\(o)”却没有排班；未写入任何文件——请连同场景文件一并反馈"
         case let (.unsupportedFormat(n, a), .en):
             return "--formats: '\(n)' is not available in this version; use some of: \(a)"
         case let (.unsupportedFormat(n, a), .zh): return "--formats：本版本不支持 '\(n)'；可用：\(a)"
@@ -77,8 +82,9 @@ enum CLIMessage: LocalizedMessage {
             return "status \(st)  objective \(o)  bound \(b)  gap \(g)  \(s) s  (\(f) model)"
         case let (.summaryLine(st, o, b, g, s, f), .zh):
             return "状态 \(st)  目标值 \(o)  下界 \(b)  间隙 \(g)  用时 \(s) 秒  （\(f) 模型）"
-        case (.badTimeLimit, .en): return "--time-limit must be a positive number of seconds"
-        case (.badTimeLimit, .zh): return "--time-limit 必须是正的秒数"
+        case (.badTimeLimit, .en):
+            return "--time-limit must be a number of seconds above 0 and at most 31536000 (one year)"
+        case (.badTimeLimit, .zh): return "--time-limit 必须是大于 0 且不超过 31536000（一年）的秒数"
         case let (.generated(p, u, n), .en): return "wrote \(p): \(u) units, \(n) people"
         case let (.generated(p, u, n), .zh): return "已写入 \(p)：\(u) 家单位，\(n) 名人员"
         case let (.progress(i, b, g, n, s), .en):

@@ -20,8 +20,8 @@ struct OutputFolder {
             do {
                 files += try format.files(roster, scenario: s).map { ($0.path, $0.bytes) }
             } catch {
-                context.console.error("error: " + ExportMessage.exportFailed(format: format.rawValue, detail: "\(error)").render(context.language))
-                throw ExitCode(Exit.internalError)
+                throw context.internalError(
+                    text: ExportMessage.exportFailed(format: format.rawValue, detail: "\(error)").render(context.language))
             }
         }
         return files

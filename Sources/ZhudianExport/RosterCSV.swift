@@ -38,7 +38,17 @@ public enum RosterCSV {
         return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
     }
 
+    /// Characters that make a spreadsheet read a cell as a formula when they lead it
+    /// (OWASP "CSV Injection"): names come from planners' files, and `=HYPERLINK(…)` or
+    /// `@SUM(…)` in a name must reach the sheet as text.
+    static let formulaLeads: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// One cell: RFC 4180 quoting, and a cell a spreadsheet would run as a formula gets a
+    /// leading `'` inside quotes, as OWASP advises (the `'` shows; the formula never runs).
     static func quote(_ field: String) -> String {
+        if let first = field.unicodeScalars.first, formulaLeads.contains(first) {
+            return "\"'" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
             return field
         }

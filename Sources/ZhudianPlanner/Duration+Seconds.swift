@@ -9,12 +9,16 @@ func secondsLeft(until deadline: ContinuousClock.Instant?) -> Double? {
     deadline.map { max(0.01, ContinuousClock.now.duration(to: $0).seconds) }
 }
 
-/// The instant `seconds` from now; nil without a limit. Any Double is accepted: NaN and
-/// negatives mean now, and limits beyond a century are cut to a century, so the conversion
-/// to whole milliseconds can never trap.
-func deadline(after seconds: Double?) -> ContinuousClock.Instant? {
-    guard let seconds else { return nil }
-    let century = 100 * 365 * 86_400.0
-    let bounded = seconds.isNaN ? 0 : min(max(seconds, 0), century)
-    return ContinuousClock.now + .milliseconds(Int64(bounded * 1000))
+extension Duration {
+    /// The longest duration a limit is taken as: 1e9 s (about 31 years), far past any
+    /// solve, and small enough that its milliseconds fit an `Int64`.
+    static let longestLimit: Double = 1e9
+
+    /// `seconds` as a duration, by a conversion that cannot trap whatever a program passes:
+    /// NaN, zero and negatives are no time at all; more than ``longestLimit`` (or infinity)
+    /// is ``longestLimit``; the rest is rounded up to whole milliseconds.
+    static func limit(seconds: Double) -> Duration {
+        guard seconds > 0 else { return .zero }
+        return .milliseconds(Int64((min(seconds, longestLimit) * 1000).rounded(.up)))
+    }
 }

@@ -42,7 +42,7 @@ public struct Planner: Sendable {
         // instances the explanation holds (another cause may stand beside them).
         let known = Precheck.run(ctx)
 
-        let deadline = ZhudianPlanner.deadline(after: options.timeLimit)
+        let deadline = options.timeLimit.map { ContinuousClock.now + .limit(seconds: $0) }
         let parts: [Set<Int>?]
         if options.decompose, case let found = Decomposition.parts(ctx), found.count > 1 {
             parts = found.map { Set($0) }

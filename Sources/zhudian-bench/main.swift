@@ -67,30 +67,70 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 var maxN = 300
 var only: String?
 var timeLimit = 120.0
+
+/// Ends the run with the usage line and exit 2: a value the benchmark cannot use.
+func usage(_ problem: String) -> Never {
+    FileHandle.standardError.write(
+        Data("error: \(problem)\nusage: zhudian-bench [--max N] [--only examples|explain|ladder|whatif] [--time-limit S]\n".utf8))
+    exit(2)
+}
+
 while let a = arguments.first {
     arguments.removeFirst()
+    let value = arguments.first
+    arguments = Array(arguments.dropFirst())
     switch a {
-    case "--max": maxN = Int(arguments.first ?? "") ?? maxN; arguments = Array(arguments.dropFirst())
-    case "--only": only = arguments.first; arguments = Array(arguments.dropFirst())
-    case "--time-limit": timeLimit = Double(arguments.first ?? "") ?? timeLimit; arguments = Array(arguments.dropFirst())
+    case "--max":
+        guard let n = value.flatMap({ Int($0) }), n >= 1 else { usage("--max takes a whole number of enterprises, at least 1") }
+        maxN = n
+    case "--only":
+        guard let v = value, ["examples", "explain", "ladder", "whatif"].contains(v) else {
+            usage("--only takes examples, explain, ladder or whatif")
+        }
+        only = v
+    case "--time-limit":
+        // The same bounds as `zhudian plan --time-limit`: NaN, infinity and 0 are refused.
+        guard let t = value.flatMap({ Double($0) }), t > 0, t <= 31_536_000 else {
+            usage("--time-limit takes seconds above 0 and at most 31536000 (one year)")
+        }
+        timeLimit = t
     default:
-        FileHandle.standardError.write(Data("usage: zhudian-bench [--max N] [--only examples|explain|ladder|whatif] [--time-limit S]\n".utf8))
-        exit(2)
+        usage("unknown argument '\(a)'")
     }
 }
 
+/// Runs that failed (an example that did not load, or a solver failure); any makes the
+/// exit status non-zero, after the whole table is printed.
+var failures = 0
+
 print("| scenario | n | structure | terms | model | status | objective | bound | gap | seconds | peak MiB |")
 print("| --- | ---: | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |")
-func emit(_ r: Row) {
+@MainActor func emit(_ r: Row) {
+    if r.status.hasPrefix("failed") { failures += 1 }
     print("| \(r.name) | \(r.n) | \(r.structure) | \(r.terms) | \(r.formulation) | \(r.status) | \(format(r.objective)) | \(format(r.bound)) | \(r.gap.map { format($0 * 100, 3) + "%" } ?? "—") | \(format(r.seconds, 3)) | \(format(peakMemoryMiB(), 0)) |")
+}
+
+
+/// A row for an example that did not load: its name and the loader's first problem.
+@MainActor func emitFailure(_ name: String, _ problem: String) {
+    failures += 1
+    print("| \(name) | — | — | — | — | failed to load: \(problem.replacingOccurrences(of: "|", with: "\\|")) | — | — | — | — | — |")
 }
 
 if only == nil || only == "examples" {
     let dir = "Scenarios"
-    let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-    for f in files {
-        guard let loaded = try? ScenarioLoader.load(path: dir + "/" + f) else { continue }
-        emit(run(f, loaded.scenario, timeLimit: timeLimit))
+    do {
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".yaml") }.sorted()
+        for f in files {
+            do {
+                let loaded = try ScenarioLoader.load(path: dir + "/" + f)
+                emit(run(f, loaded.scenario, timeLimit: timeLimit))
+            } catch {
+                emitFailure(f, error.errors.first.map { $0.render(.en) } ?? "unknown problem")
+            }
+        }
+    } catch {
+        emitFailure(dir, "\(error)")
     }
 }
 if only == nil || only == "explain" {
@@ -112,4 +152,8 @@ if only == nil || only == "ladder" {
 }
 if only == nil || only == "whatif" {
     whatIfRows(timeLimit: timeLimit)
+}
+if failures > 0 {
+    FileHandle.standardError.write(Data("error: \(failures) run(s) failed (rows above)\n".utf8))
+    exit(1)
 }

@@ -61,9 +61,11 @@ final class CommandLineTests: XCTestCase {
     func testBadOptionValuesAreExplainedInTheUsersLanguage() {
         let s = Paths.scenario("taierzhuang-2023.yaml")
         let en = zhudian(["plan", s, "--time-limit=-1"])
-        XCTAssertEqual(en.errorLines.first, "error: --time-limit must be a positive number of seconds", describe(en))
+        XCTAssertEqual(
+            en.errorLines.first, "error: --time-limit must be a number of seconds above 0 and at most 31536000 (one year)",
+            describe(en))
         let zh = zhudian(["plan", s, "--time-limit=-1"], language: .zh)
-        XCTAssertEqual(zh.errorLines.first, "error: --time-limit 必须是正的秒数", describe(zh))
+        XCTAssertEqual(zh.errorLines.first, "error: --time-limit 必须是大于 0 且不超过 31536000（一年）的秒数", describe(zh))
 
         let pdf = zhudian(["plan", s, "--formats", "pdf"])
         XCTAssertTrue(pdf.errorLines.first?.contains("'pdf'") ?? false, describe(pdf))

@@ -48,4 +48,26 @@ final class GenerateCommandTests: XCTestCase {
         let check = zhudian(["check", path, out + "/roster.json"])
         XCTAssertEqual(check.code, 0, describe(check))
     }
+
+    /// Huge, negative and malformed numbers are one `error:` line and exit 2, never a trap or
+    /// a run that looks like a hang.
+    func testOutOfRangeNumbersAreRefused() throws {
+        let dir = try temporaryDirectory()
+        let out = dir.appendingPathComponent("g.yaml").path
+        let cases: [[String]] = [
+            ["--units", "1e300"], ["--units=-5"], ["--units", "-5"], ["--units", "0"], ["--units", "5001"],
+            ["--units", "20000"], ["--units", "9223372036854775808"], ["--units", "8", "--seed=-1"],
+            ["--units", "8", "--seed", "1e30"], ["--units", "8", "--seed", "18446744073709551616"],
+            ["--units", "8", "--terms", "99999999999999999999"], ["--units", "8", "--terms", "0"],
+            ["--units", "8", "--terms", "9"], ["--units", "8", "--history=-1"], ["--units", "8", "--history", "9"],
+            ["--units", "8", "--counties", "0"], ["--units", "8", "--counties", "1001"],
+            ["--units", "8", "--offices=-1"], ["--units", "8", "--offices", "100000"], ["--units", "nan"],
+        ]
+        for arguments in cases {
+            let r = zhudian(["generate"] + arguments + ["-o", out])
+            assertRefused(r, code: 2)
+            XCTAssertEqual(r.standardOutput, "", describe(r))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
 }

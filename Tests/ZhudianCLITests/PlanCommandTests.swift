@@ -169,4 +169,30 @@ final class PlanCommandTests: XCTestCase {
         assertRefused(r, code: 4)
         XCTAssertFalse(contents(of: dir).contains { $0.contains("tmp") }, "temporary files left: \(contents(of: dir))")
     }
+
+    /// The dump goes through AtomicFile: what stands at the path is replaced only by a whole
+    /// new file, never deleted first (a folder there stays, with what is in it).
+    func testDumpModelNeverDeletesWhatStandsInItsWay() throws {
+        let dir = try temporaryDirectory()
+        let taken = dir.appendingPathComponent("model.lp")
+        try FileManager.default.createDirectory(at: taken, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: taken.appendingPathComponent("notes.txt"))
+        let r = zhudian([
+            "plan", Paths.scenario("taierzhuang-2023.yaml"), "-o", dir.appendingPathComponent("out").path,
+            "--dump-model", taken.path,
+        ])
+        assertRefused(r, code: 4)
+        XCTAssertEqual(try Data(contentsOf: taken.appendingPathComponent("notes.txt")), Data("keep".utf8))
+        XCTAssertFalse(contents(of: dir).contains { $0.contains("tmp") }, "temporary files left: \(contents(of: dir))")
+
+        // An old dump is replaced by the new one.
+        let model = dir.appendingPathComponent("again.lp")
+        try Data("old".utf8).write(to: model)
+        let again = zhudian([
+            "plan", Paths.scenario("taierzhuang-2023.yaml"), "-o", dir.appendingPathComponent("out").path,
+            "--dump-model", model.path,
+        ])
+        XCTAssertEqual(again.code, 0, describe(again))
+        XCTAssertTrue(try String(contentsOf: model, encoding: .utf8).contains("End"))
+    }
 }

@@ -50,4 +50,26 @@ final class RosterCSVTests: XCTestCase {
         let text = String(decoding: RosterCSV.bytes(r, scenario: scenario()).dropFirst(3), as: UTF8.self)
         XCTAssertTrue(text.contains("1,,ZZ,X-9,2022-08-20,2023-02-22\r\n"), text)
     }
+
+    /// OWASP CSV injection: a cell led by = + - @ tab or CR is written as text, `'` first and quoted.
+    func testCellsThatWouldRunAsFormulasAreWrittenAsText() {
+        XCTAssertEqual(RosterCSV.quote("=HYPERLINK(\"http://x\",\"点我\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\"")
+        XCTAssertEqual(RosterCSV.quote("+86 138"), "\"'+86 138\"")
+        XCTAssertEqual(RosterCSV.quote("-2+3"), "\"'-2+3\"")
+        XCTAssertEqual(RosterCSV.quote("@SUM(A1)"), "\"'@SUM(A1)\"")
+        XCTAssertEqual(RosterCSV.quote("\t=1"), "\"'\t=1\"")
+        XCTAssertEqual(RosterCSV.quote("\r=1"), "\"'\r=1\"")
+        // Not leading: left as they are.
+        XCTAssertEqual(RosterCSV.quote("王=强"), "王=强")
+        XCTAssertEqual(RosterCSV.quote("2022-08-20"), "2022-08-20")
+
+        var s = scenario()
+        s.people[0].name = "=1+1"
+        s.units[0].name = "@矿"
+        let text = String(decoding: RosterCSV.bytes(roster(), scenario: s).dropFirst(3), as: UTF8.self)
+        let rows = text.components(separatedBy: "\r\n")
+        XCTAssertTrue(rows[1].hasPrefix("1,\"'@矿\","), rows[1])
+        XCTAssertTrue(rows[1].contains(",\"'=1+1\","), rows[1])
+        XCTAssertTrue(rows[2].contains(",李建国,"), rows[2])
+    }
 }

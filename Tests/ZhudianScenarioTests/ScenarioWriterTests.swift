@@ -106,7 +106,7 @@ final class ScenarioWriterTests: XCTestCase {
             } + [Person(id: "O1-1", name: "李", unit: "O1")]
         let scenario = Scenario(
             name: "name: with colon", authority: "\"quoted\"", sector: "非煤矿山 / 化工", mode: .resident, calendar: calendar,
-            rules: rules, objective: ObjectiveWeights(distance: 0.1, fairness: 1e-5, change: 1e20),
+            rules: rules, objective: ObjectiveWeights(distance: 0.1, fairness: 1e-5, change: 999_999.875),
             units: units, people: people,
             history: [
                 HistoryTerm(start: start.addingMonths(-12), stays: [HistoryStay(person: "yes-1", site: "0001")]),

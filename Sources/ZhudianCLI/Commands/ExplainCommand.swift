@@ -16,6 +16,10 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Seconds the search may take.")
     var timeLimit: Double?
 
+    func validate() throws {
+        try TimeLimit.validate(timeLimit)
+    }
+
     func run() throws {
         let context = CLIContext.current
         let loaded = try loadScenario(scenario, context)
@@ -46,8 +50,7 @@ struct ExplainCommand: ParsableCommand {
             context.console.error("error: " + why)
             throw ExitCode(Exit.badInput)
         case .failed(let why):
-            context.fail(.solverFailed(detail: why))
-            throw ExitCode(Exit.internalError)
+            throw context.internalError(.solverFailed(detail: why))
         }
     }
 }

@@ -9,7 +9,10 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Write a realistic random scenario (deterministic for a seed).",
         discussion: "Example: zhudian generate --units 30 --terms 2 --seed 7 -o county.yaml")
 
-    @Option(help: "Enterprises.")
+    /// The most enterprises `--units` takes.
+    static let maximumUnits = 5000
+
+    @Option(help: "Enterprises (2…5000).")
     var units: Int
 
     @Option(help: "Offices (send only; used with --structure free).")
@@ -34,7 +37,11 @@ struct GenerateCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard (2...20000).contains(units) else { throw ValidationError("--units must be between 2 and 20000") }
+        // Generation is quadratic in the enterprises (a link matrix per term): 5000 takes
+        // seconds, 20000 took many minutes and 400 MB a term, which a user cannot tell from a hang.
+        guard (2...Self.maximumUnits).contains(units) else {
+            throw ValidationError("--units must be between 2 and \(Self.maximumUnits)")
+        }
         guard (0...1000).contains(offices) else { throw ValidationError("--offices must be between 0 and 1000") }
         guard (1...8).contains(terms) else { throw ValidationError("--terms must be between 1 and 8") }
         guard (0...8).contains(history) else { throw ValidationError("--history must be between 0 and 8") }
@@ -56,7 +63,12 @@ struct GenerateCommand: ParsableCommand {
             scenario,
             comment: "zhudian generate --units \(units) --offices \(offices) --seed \(seed) --structure \(structure) --terms \(terms) --history \(history) --counties \(counties)\nInvented data: names, places and people are random.")
         if let path = output {
-            try writeAtomically(path, context) { tmp in try AtomicFile.write(Array(text.utf8), to: tmp) }
+            do {
+                try AtomicFile.write(Array(text.utf8), to: path)
+            } catch {
+                context.fail(.cannotWrite(path: path, detail: describe(error)))
+                throw ExitCode(Exit.fileSystem)
+            }
             context.console.error(CLIMessage.generated(path: path, units: scenario.units.count, people: scenario.people.count).render(context.language))
         } else {
             context.console.print(text)

@@ -24,6 +24,7 @@ struct PinOptions: ParsableArguments {
 
 /// Prints an editing error as one `error:` line and exits 2, or 70 for an editor failure.
 func fail(_ error: ScenarioEditError, _ context: CLIContext) -> ExitCode {
+    if error.isInternal { return context.internalError(text: error.render(context.language)) }
     context.console.error("error: " + error.render(context.language))
-    return ExitCode(error.isInternal ? Exit.internalError : Exit.badInput)
+    return ExitCode(Exit.badInput)
 }

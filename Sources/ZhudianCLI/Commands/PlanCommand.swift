@@ -47,9 +47,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var pins: PinOptions
 
     func validate() throws {
-        if let t = timeLimit, !(t > 0 && t.isFinite) {
-            throw ValidationError(CLIMessage.badTimeLimit.render(CLIContext.current.language))
-        }
+        try TimeLimit.validate(timeLimit)
         for f in formatList where !Self.availableFormats.contains(f) {
             throw ValidationError(
                 CLIMessage.unsupportedFormat(name: f, available: Self.availableFormats.joined(separator: ","))
@@ -100,15 +98,11 @@ struct PlanCommand: ParsableCommand {
         }
         switch result.outcome {
         case .optimal, .feasible, .bestEffort:
-            guard let roster = result.roster else {
-                context.fail(.solverFailed(detail: "a plan ended \(result.outcome) without a roster"))
-                throw ExitCode(Exit.internalError)
-            }
+            guard let roster = result.roster else { throw context.internalError(.missingRoster(outcome: "\(result.outcome)")) }
             let report = RosterChecker(scenario: s, scenarioSHA256: loaded.sha256, baseline: nil).check(roster)
             guard report.passed else {
                 for v in report.violations { context.console.error(v.render(context.language)) }
-                context.fail(.selfCheckFailed(count: report.violations.count))
-                throw ExitCode(Exit.internalError)
+                throw context.internalError(.selfCheckFailed(count: report.violations.count))
             }
             try writeOutputs(roster, s, context)
             if result.outcome == .bestEffort {
@@ -120,10 +114,7 @@ struct PlanCommand: ParsableCommand {
                 context.console.print(line)
             }
         case .infeasible:
-            guard let roster = result.roster else {
-                context.fail(.solverFailed(detail: "an infeasible plan came without its roster"))
-                throw ExitCode(Exit.internalError)
-            }
+            guard let roster = result.roster else { throw context.internalError(.missingRoster(outcome: "infeasible")) }
             for item in result.explanation {
                 context.console.error("\(item.rule.rawValue): \(item.message)")
             }
@@ -139,8 +130,7 @@ struct PlanCommand: ParsableCommand {
             context.console.error("error: " + why)
             throw ExitCode(Exit.badInput)
         case .failed(let why):
-            context.fail(.solverFailed(detail: why))
-            throw ExitCode(Exit.internalError)
+            throw context.internalError(.solverFailed(detail: why))
         }
     }
 
@@ -153,15 +143,13 @@ struct PlanCommand: ParsableCommand {
     }
 }
 
-/// Runs `body` on a temporary path beside `path`, then renames it into place.
+/// Writes `path` through ``AtomicFile``: `body` writes a temporary file beside it, which is
+/// then flushed and renamed into place. A failure is one `error:` line and exit 4, and
+/// leaves the old file (if any) as it was.
 func writeAtomically(_ path: String, _ context: CLIContext, _ body: (String) throws -> Void) throws {
-    let tmp = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
     do {
-        try body(tmp)
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        try FileManager.default.moveItem(atPath: tmp, toPath: path)
+        try AtomicFile.write(to: path, by: body)
     } catch {
-        try? FileManager.default.removeItem(atPath: tmp)
         context.fail(.cannotWrite(path: path, detail: describe(error)))
         throw ExitCode(Exit.fileSystem)
     }

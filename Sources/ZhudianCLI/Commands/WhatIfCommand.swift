@@ -152,15 +152,11 @@ struct WhatIfCommand: ParsableCommand {
         if verbose { for line in result.log { context.console.error(line) } }
         switch result.outcome {
         case .optimal, .feasible, .bestEffort:
-            guard let roster = result.roster else {
-                context.fail(.solverFailed(detail: "a what-if ended \(result.outcome) without a roster"))
-                throw ExitCode(Exit.internalError)
-            }
+            guard let roster = result.roster else { throw context.internalError(.missingRoster(outcome: "\(result.outcome)")) }
             let report = RosterChecker(scenario: s, scenarioSHA256: effective.loaded.sha256, baseline: base).check(roster)
             guard report.passed else {
                 for v in report.violations { context.console.error(v.render(context.language)) }
-                context.fail(.selfCheckFailed(count: report.violations.count))
-                throw ExitCode(Exit.internalError)
+                throw context.internalError(.selfCheckFailed(count: report.violations.count))
             }
             let diff = RosterDiff(before: base, after: roster, scenario: s)
             try write(effective, roster: roster, diff: diff, context)
@@ -172,10 +168,7 @@ struct WhatIfCommand: ParsableCommand {
             for line in RosterDiffText.lines(diff, scenario: s, language: context.language) { context.console.print(line) }
             summarize(base, roster, effective, result: result, context)
         case .infeasible:
-            guard let roster = result.roster else {
-                context.fail(.solverFailed(detail: "an infeasible what-if came without its roster"))
-                throw ExitCode(Exit.internalError)
-            }
+            guard let roster = result.roster else { throw context.internalError(.missingRoster(outcome: "infeasible")) }
             for item in result.explanation { context.console.error("\(item.rule.rawValue): \(item.message)") }
             if let proof = result.explanationProof { context.console.error(CLIMessage.explanationProof(proof).render(context.language)) }
             if let why = result.unexplained { context.fail(.unexplained(why, seconds: number(timeLimit))) }
@@ -189,8 +182,7 @@ struct WhatIfCommand: ParsableCommand {
             context.console.error("error: " + why)
             throw ExitCode(Exit.badInput)
         case .failed(let why):
-            context.fail(.solverFailed(detail: why))
-            throw ExitCode(Exit.internalError)
+            throw context.internalError(.solverFailed(detail: why))
         }
     }
 

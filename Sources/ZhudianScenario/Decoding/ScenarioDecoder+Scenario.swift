@@ -206,16 +206,20 @@ extension ScenarioDecoder {
         return rules
     }
 
+    /// Weights up to a million: a weight times kilometres, people and terms must stay a
+    /// finite cost the solver can take (`distance: 1e308` made an infinite coefficient).
+    static let weightBound = NumberBound.between(0, 1_000_000)
+
     private mutating func decodeObjective(_ node: Node) -> ObjectiveWeights {
         var weights = ObjectiveWeights()
         guard let f = fields(node, path: "objective", allowed: Self.objectiveKeys) else { return weights }
-        if let n = f["distance"], let v = double(n, path: f.path("distance"), bound: .atLeast(0)) {
+        if let n = f["distance"], let v = double(n, path: f.path("distance"), bound: Self.weightBound) {
             weights.distance = v
         }
-        if let n = f["fairness"], let v = double(n, path: f.path("fairness"), bound: .atLeast(0)) {
+        if let n = f["fairness"], let v = double(n, path: f.path("fairness"), bound: Self.weightBound) {
             weights.fairness = v
         }
-        if let n = f["change"], let v = double(n, path: f.path("change"), bound: .atLeast(0)) {
+        if let n = f["change"], let v = double(n, path: f.path("change"), bound: Self.weightBound) {
             weights.change = v
         }
         return weights

@@ -1,8 +1,9 @@
-// libyaml's event parser, which Yams is built on. Yams only offers whole
-// documents; the guards below must run *before* a document is composed,
-// because composing checks duplicate keys by hashing them, and hashing a key
-// that is an alias bomb takes exponential time.
-internal import CYaml
+// libyaml's event parser (our own copy, CLibYAML: Yams is built on libyaml
+// but offers only whole documents and keeps its copy internal). The guards
+// below must run *before* a document is composed, because composing checks
+// duplicate keys by hashing them, and hashing a key that is an alias bomb
+// takes exponential time.
+internal import CLibYAML
 
 /// A streaming pass over the YAML events that refuses, before anything is
 /// built, what could make the loader slow, deep or huge: alias expansion past
@@ -52,13 +53,13 @@ struct YAMLPrescan {
         // libyaml asserts on a null input pointer, which an empty buffer may have; nothing to check anyway.
         guard !bytes.isEmpty else { return [] }
         var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
+        guard zd_yaml_parser_initialize(&parser) == 1 else {
             return [Problem(position: .start, message: .yamlSyntax(problem: "out of memory", context: nil))]
         }
-        defer { yaml_parser_delete(&parser) }
+        defer { zd_yaml_parser_delete(&parser) }
         return Array(bytes).withUnsafeBufferPointer { buffer -> [Problem] in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            zd_yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            zd_yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             return run(&parser, bytes: bytes, text: text)
         }
     }
@@ -72,11 +73,11 @@ struct YAMLPrescan {
         var event = yaml_event_t()
 
         while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else {
+            guard zd_yaml_parser_parse(&parser, &event) == 1 else {
                 problems.append(translateError(parser, bytes: bytes, text: text))
                 return problems
             }
-            defer { yaml_event_delete(&event) }
+            defer { zd_yaml_event_delete(&event) }
             let position = SourcePosition(
                 line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
 

@@ -1,0 +1,1 @@
+#include "zd_yaml.h"
