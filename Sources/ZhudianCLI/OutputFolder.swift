@@ -43,6 +43,14 @@ struct OutputFolder {
                 throw ExitCode(Exit.fileSystem)
             }
         }
+        // A run killed between writing a temporary file and renaming it left that file behind.
+        let topLevel = (files.map(\.0) + ["roster.json"] + ExportFormat.allCases.flatMap(\.fixedPaths)).filter { !$0.contains("/") }
+        do {
+            try AtomicFile.removeStaleTemporaries(of: Array(Set(topLevel)).sorted(), in: path)
+        } catch let failure as AtomicFile.Failure {
+            context.fail(.cannotWrite(path: failure.path, detail: failure.reason))
+            throw ExitCode(Exit.fileSystem)
+        }
         do {
             try AtomicFile.writeAll(files.map { (join($0.0), $0.1) })
         } catch let failure as AtomicFile.Failure {

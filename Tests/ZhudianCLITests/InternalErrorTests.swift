@@ -20,6 +20,6 @@ final class InternalErrorTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(files, 5, "the CLI's sources were not found")
-        XCTAssertEqual(places, ["InternalError.swift:12"], "exit 70 made outside CLIContext.internalError")
+        XCTAssertEqual(places, ["InternalError.swift:17"], "exit 70 made outside CLIContext.internalError")
     }
 }
