@@ -1,6 +1,6 @@
 import XCTest
 
-/// `--time-limit` of `plan` and `explain`: every value a user can type ends in a message
+/// `--time-limit` of `plan`, `explain` and `whatif`: every value a user can type ends in a message
 /// and an exit code, never in a trap ("Double value cannot be converted to Int").
 final class TimeLimitTests: XCTestCase {
     /// Values that are not a number of seconds above 0 and at most a year.
@@ -9,10 +9,11 @@ final class TimeLimitTests: XCTestCase {
     func testRefusedValuesAreOneErrorLineAndExitTwo() throws {
         let s = Paths.scenario("taierzhuang-2023.yaml")
         let dir = try temporaryDirectory()
-        for command in ["plan", "explain"] {
+        for command in ["plan", "explain", "whatif"] {
             for value in Self.refused {
                 var arguments = [command, s, "--time-limit=\(value)"]
-                if command == "plan" { arguments += ["-o", dir.path] }
+                if command != "explain" { arguments += ["-o", dir.path] }
+                if command == "whatif" { arguments += ["--baseline", Paths.scenario("taierzhuang-2022-notice.json")] }
                 for language in CLILanguage.allCases {
                     let r = zhudian(arguments, language: language)
                     assertRefused(r, code: 2)

@@ -32,16 +32,12 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        for f in formatList where !Self.availableFormats.contains(f) {
-            throw ValidationError(
-                ExportMessage.unknownFormat(name: f, available: Self.availableFormats.joined(separator: ","))
-                    .render(CLIContext.current.language))
+        try FormatList.validate(formats, available: Self.availableFormats) {
+            ExportMessage.unknownFormat(name: $0, available: $1).render(CLIContext.current.language)
         }
     }
 
-    var formatList: [String] {
-        formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
-    }
+    var formatList: [String] { FormatList.parse(formats) }
 
     func run() throws {
         let context = CLIContext.current

@@ -74,19 +74,13 @@ struct WhatIfCommand: ParsableCommand {
     @OptionGroup var pins: PinOptions
 
     func validate() throws {
-        if let t = timeLimit, !(t > 0 && t.isFinite) {
-            throw ValidationError(CLIMessage.badTimeLimit.render(CLIContext.current.language))
-        }
-        for f in formatList where !PlanCommand.availableFormats.contains(f) {
-            throw ValidationError(
-                CLIMessage.unsupportedFormat(name: f, available: PlanCommand.availableFormats.joined(separator: ","))
-                    .render(CLIContext.current.language))
+        try TimeLimit.validate(timeLimit)
+        try FormatList.validate(formats, available: PlanCommand.availableFormats) {
+            CLIMessage.unsupportedFormat(name: $0, available: $1).render(CLIContext.current.language)
         }
     }
 
-    var formatList: [String] {
-        formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
-    }
+    var formatList: [String] { FormatList.parse(formats) }
 
     func changes(_ context: CLIContext) throws -> WhatIfChanges {
         var c = WhatIfChanges()
