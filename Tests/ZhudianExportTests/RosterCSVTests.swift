@@ -34,13 +34,15 @@ final class RosterCSVTests: XCTestCase {
             ])
     }
 
-    /// The exact bytes: BOM, the Chinese header, CRLF rows, RFC 4180 quoting of the comma and quotes.
+    /// The exact bytes: BOM, the Chinese header, CRLF rows, RFC 4180 quoting of the comma and
+    /// quotes; and 双顶山, a site nobody is at, as an empty post (空岗) for the whole term.
     func testGoldenBytes() {
         let bytes = RosterCSV.bytes(roster(), scenario: scenario())
         let expected: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(
             ("轮次,派出单位,驻点企业,姓名,进驻日期,撤离日期\r\n"
                 + "1,枣庄市张山子煤业有限公司双顶山石灰岩矿,\"山东泉兴水泥有限公司水泥用石灰岩矿, 二号\"\"矿\"\"\",王强,2022-08-20,2023-02-22\r\n"
-                + "1,枣庄市张山子煤业有限公司双顶山石灰岩矿,\"山东泉兴水泥有限公司水泥用石灰岩矿, 二号\"\"矿\"\"\",李建国,2022-08-20,2023-02-22\r\n").utf8)
+                + "1,枣庄市张山子煤业有限公司双顶山石灰岩矿,\"山东泉兴水泥有限公司水泥用石灰岩矿, 二号\"\"矿\"\"\",李建国,2022-08-20,2023-02-22\r\n"
+                + "1,,枣庄市张山子煤业有限公司双顶山石灰岩矿,空岗,2022-08-20,2023-02-19\r\n").utf8)
         XCTAssertEqual(bytes, expected, String(decoding: bytes, as: UTF8.self))
     }
 
