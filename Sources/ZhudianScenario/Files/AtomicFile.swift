@@ -33,6 +33,12 @@ public enum AtomicFile {
     /// - Throws: ``Failure``; then `path` is untouched and no temporary file remains.
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let (fd, temporary) = try makeTemporary(for: path)
+        try fill(fd, temporary, with: bytes, for: path)
+        try commit(fd, temporary, to: path)
+    }
+
+    /// Writes all of `bytes` to the open temporary file; on failure closes and removes it.
+    static func fill(_ fd: Int32, _ temporary: String, with bytes: [UInt8], for path: String) throws {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { buffer in
@@ -47,7 +53,6 @@ public enum AtomicFile {
             }
             written += n
         }
-        try commit(fd, temporary, to: path)
     }
 
     /// Replaces (or creates) the file at `path` with the file `body` writes at the temporary
@@ -124,7 +129,7 @@ public enum AtomicFile {
     private static func suffix(of name: String) -> String { name.hasSuffix(".gz") ? ".gz" : "" }
 
     /// Creates the empty temporary file beside `path`, mode 0644 less the umask.
-    private static func makeTemporary(for path: String) throws -> (Int32, String) {
+    static func makeTemporary(for path: String) throws -> (Int32, String) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
