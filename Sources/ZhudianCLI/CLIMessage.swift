@@ -114,6 +114,10 @@ enum CLIMessage: LocalizedMessage {
             return "(an irreducible set: relaxing any fewer of these leaves it infeasible; the limit came before a smaller one could be ruled out)"
         case (.explanationProof(.irreducible), .zh):
             return "（不可约集合：少放宽其中任何一项都仍不可行；时间限制内未能排除更小的集合）"
+        case (.explanationProof(.counted), .en):
+            return "(causes proven by counting; the time limit came before the search could show whether others stand beside them: raise --time-limit for the full set)"
+        case (.explanationProof(.counted), .zh):
+            return "（以上原因由计数直接证明；在时间限制内未能确认是否还有其他原因，请增大 --time-limit 以得到完整集合）"
         case let (.bestEffortIncomplete(n), .en):
             return "no roster keeps every rule: this best-effort roster breaks the \(n) rule instance(s) listed above (empty posts marked 空岗); fill them by hand"
         case let (.bestEffortIncomplete(n), .zh):

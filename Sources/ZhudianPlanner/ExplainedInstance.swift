@@ -30,6 +30,10 @@ public enum ExplanationProof: Sendable, Equatable {
     /// Relaxing any proper subset leaves the scenario infeasible (the limit stopped the
     /// search for the smallest).
     case irreducible
+    /// Causes proven by counting alone (a unit that must send but cannot keep enough people
+    /// at home, a pin a fixed rule forbids); the limit came before the elastic model could say
+    /// whether more stand beside them.
+    case counted
 }
 
 /// Why an infeasible scenario came without an explanation: never a made-up cause.

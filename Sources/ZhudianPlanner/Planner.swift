@@ -75,12 +75,18 @@ public struct Planner: Sendable {
                     planner: self, ctx: ctx, options: options, useTeams: useTeams, deadline: deadline, known: known)
                 out = effort.plan(results, parts: parts, reference: reference, seconds: elapsed, formulation: formulation)
             } else {
-                let explanation = results.flatMap(\.explanation)
-                let unexplained = results.compactMap(\.unexplained).first
-                out = Self.infeasible(scenario, reference, explanation, unexplained, seconds: elapsed(), options, formulation, solver)
-                if out.unexplained == nil {
-                    out.explanationProof = results.contains { $0.explanationProof == .irreducible } ? .irreducible : .smallest
+                var explanation = results.flatMap(\.explanation)
+                var unexplained = results.compactMap(\.unexplained).first
+                var proof: ExplanationProof = results.contains { $0.explanationProof == .irreducible } ? .irreducible : .smallest
+                // The limit (or Ctrl-C) came before the elastic model named anything, but
+                // counting alone proved some causes: say those, as causes certain to stand.
+                if unexplained == .timeLimit || unexplained == .stopped, !known.isEmpty {
+                    explanation += known.filter { k in !explanation.contains { $0.names(k) } }
+                    unexplained = nil
+                    proof = .counted
                 }
+                out = Self.infeasible(scenario, reference, explanation, unexplained, seconds: elapsed(), options, formulation, solver)
+                if out.unexplained == nil { out.explanationProof = proof }
             }
             out.log = log
             out.model = model

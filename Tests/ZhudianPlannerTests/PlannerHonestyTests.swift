@@ -111,6 +111,34 @@ final class PlannerHonestyTests: XCTestCase {
     }
 }
 
+/// When the elastic search is cut short, causes proven by counting are still named, and
+/// said to be counted, not the smallest set.
+final class CountedCausesTests: XCTestCase {
+    func testAShortageProvenByCountingIsNamedWhenTheSearchIsCutShort() {
+        let start = CivilDate(year: 2024, month: 3, day: 1) ?? CivilDate(dayNumber: 0)
+        var rules = Rules()
+        rules.structure = .ring
+        rules.keepAtHome = 2
+        let units = ["A", "B", "C", "D"].map { Unit(id: $0, name: "矿" + $0) }
+        var people: [Person] = []
+        for u in units { for j in 1...(u.id == "D" ? 3 : 4) { people.append(Person(id: "\(u.id)-\(j)", name: "\(u.id)\(j)", unit: u.id)) } }
+        let s = Scenario(
+            name: "counted", calendar: CalendarSettings(start: start, termMonths: 6, terms: 1, handoverDays: 3),
+            rules: rules, units: units, people: people)
+        let stop = StopSwitch()
+        var options = PlanOptions(language: .en)
+        options.shouldStop = { stop.isOn }
+        let result = Planner(solver: SwitchingSolver(onSecondSolve: stop)).plan(
+            s, reference: ScenarioReference(name: "counted", sha256: String(repeating: "0", count: 64)), options: options)
+        XCTAssertEqual(result.outcome, .infeasible)
+        XCTAssertEqual(result.explanationProof, .counted)
+        XCTAssertNil(result.unexplained)
+        XCTAssertEqual(result.explanation.map(\.rule), [.keepAtHome])
+        XCTAssertEqual(result.explanation.first?.unit, "D")
+        XCTAssertTrue(result.explanation.first?.message.contains("must keep 2 at home and send 2") ?? false, "\(result.explanation)")
+    }
+}
+
 /// A flag set from one solve and read by the next one's stop hook.
 final class StopSwitch: @unchecked Sendable {
     // @unchecked: `on` is only touched under `lock`.
