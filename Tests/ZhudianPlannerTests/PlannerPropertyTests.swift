@@ -90,33 +90,7 @@ final class PlannerPropertyTests: XCTestCase {
     /// Two far-apart clusters under a distance cap: solved as two parts, with the same
     /// optimum as one model and a roster that passes the checker.
     func testIndependentPartsGiveTheSameOptimumAsOneModel() {
-        var a = GeneratorConfig(units: 8)
-        a.seed = 77
-        a.terms = 2
-        var s = ScenarioGenerator.generate(a)
-        var b = a
-        b.seed = 78
-        let other = ScenarioGenerator.generate(b)
-        // Move the second copy 6° east and rename its ids.
-        for u in other.units {
-            var v = u
-            v.id = "X" + u.id
-            v.group = u.group.map { "X" + $0 }
-            v.location = u.location.map { Location(lat: $0.lat, lon: $0.lon + 6) }
-            s.units.append(v)
-        }
-        for p in other.people {
-            var q = p
-            q.id = "X" + p.id
-            q.unit = "X" + p.unit
-            s.people.append(q)
-        }
-        for (i, h) in other.history.enumerated() where i < s.history.count {
-            s.history[i].stays += h.stays.map { HistoryStay(person: "X" + $0.person, site: "X" + $0.site) }
-        }
-        s.pins = []
-        s.forbid = []
-        s.rules.maxDistanceKm = 150
+        let s = twoClusters(terms: 2)
         let ref = ScenarioReference(name: s.name, sha256: "")
         let split = planner.plan(s, reference: ref)
         var whole = PlanOptions()

@@ -85,3 +85,35 @@ struct SmallScenario {
             history: history, forbid: forbid)
     }
 }
+
+/// Two generated scenarios of eight enterprises, the second moved 6° east with its ids
+/// prefixed "X", under a 150 km cap: no link joins them, so the planner solves two parts.
+func twoClusters(terms: Int) -> Scenario {
+    var a = GeneratorConfig(units: 8)
+    a.seed = 77
+    a.terms = terms
+    var s = ScenarioGenerator.generate(a)
+    var b = a
+    b.seed = 78
+    let other = ScenarioGenerator.generate(b)
+    for u in other.units {
+        var v = u
+        v.id = "X" + u.id
+        v.group = u.group.map { "X" + $0 }
+        v.location = u.location.map { Location(lat: $0.lat, lon: $0.lon + 6) }
+        s.units.append(v)
+    }
+    for p in other.people {
+        var q = p
+        q.id = "X" + p.id
+        q.unit = "X" + p.unit
+        s.people.append(q)
+    }
+    for (i, h) in other.history.enumerated() where i < s.history.count {
+        s.history[i].stays += h.stays.map { HistoryStay(person: "X" + $0.person, site: "X" + $0.site) }
+    }
+    s.pins = []
+    s.forbid = []
+    s.rules.maxDistanceKm = 150
+    return s
+}

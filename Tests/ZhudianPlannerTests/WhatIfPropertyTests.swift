@@ -133,31 +133,7 @@ final class WhatIfPropertyTests: XCTestCase {
     /// Two far-apart clusters (solved as two parts): closing a site leaves baseline stays at a
     /// unit outside every part, and dropping them must still price right (no audit failure).
     func testClosingASiteOfADecomposedScenario() throws {
-        var a = GeneratorConfig(units: 8)
-        a.seed = 77
-        var s = ScenarioGenerator.generate(a)
-        var b = a
-        b.seed = 78
-        let other = ScenarioGenerator.generate(b)
-        for u in other.units {
-            var v = u
-            v.id = "X" + u.id
-            v.group = u.group.map { "X" + $0 }
-            v.location = u.location.map { Location(lat: $0.lat, lon: $0.lon + 6) }
-            s.units.append(v)
-        }
-        for p in other.people {
-            var q = p
-            q.id = "X" + p.id
-            q.unit = "X" + p.unit
-            s.people.append(q)
-        }
-        for (i, h) in other.history.enumerated() where i < s.history.count {
-            s.history[i].stays += h.stays.map { HistoryStay(person: "X" + $0.person, site: "X" + $0.site) }
-        }
-        s.pins = []
-        s.forbid = []
-        s.rules.maxDistanceKm = 150
+        let s = twoClusters(terms: 1)
         let base = try loaded(s)
         let roster = try XCTUnwrap(baseline(base))
         let site = try XCTUnwrap(roster.terms.first?.stays.first?.site)
