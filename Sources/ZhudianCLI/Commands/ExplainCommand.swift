@@ -39,18 +39,10 @@ struct ExplainCommand: ParsableCommand {
                 let place = CLIMessage.place(term: item.term, unit: item.unit, site: item.site, people: item.people)
                 context.console.print("\(item.rule.rawValue) [\(place.render(context.language))]: \(item.message)")
             }
-            if let proof = result.explanationProof { context.console.error(CLIMessage.explanationProof(proof).render(context.language)) }
-            if let why = result.unexplained { context.fail(.unexplained(why, seconds: number(timeLimit))) }
-            context.fail(result.explanation.isEmpty ? .infeasibleWithoutList(file: scenario) : .infeasible(file: scenario))
-            throw ExitCode(Exit.infeasibleOrViolations)
-        case .noSolution:
-            context.fail(.noRosterInTime(seconds: number(timeLimit)))
-            throw ExitCode(Exit.timeLimitNoRoster)
-        case .unsupported(let why):
-            context.console.error("error: " + why)
-            throw ExitCode(Exit.badInput)
-        case .failed(let why):
-            throw context.internalError(.solverFailed(detail: why))
+            context.reportProof(result, timeLimit: timeLimit)
+            throw context.endWithoutRoster(result, file: scenario, timeLimit: timeLimit)
+        case .noSolution, .unsupported, .failed:
+            throw context.endWithoutRoster(result, file: scenario, timeLimit: timeLimit)
         }
     }
 }

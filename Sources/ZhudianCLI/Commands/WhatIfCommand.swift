@@ -163,20 +163,11 @@ struct WhatIfCommand: ParsableCommand {
             summarize(base, roster, effective, result: result, context)
         case .infeasible:
             guard let roster = result.roster else { throw context.internalError(.missingRoster(outcome: "infeasible")) }
-            for item in result.explanation { context.console.error("\(item.rule.rawValue): \(item.message)") }
-            if let proof = result.explanationProof { context.console.error(CLIMessage.explanationProof(proof).render(context.language)) }
-            if let why = result.unexplained { context.fail(.unexplained(why, seconds: number(timeLimit))) }
+            context.reportExplanation(result, timeLimit: timeLimit)
             try write(effective, roster: roster, diff: nil, context)
-            context.fail(result.explanation.isEmpty ? .infeasibleWithoutList(file: scenario) : .infeasible(file: scenario))
-            throw ExitCode(Exit.infeasibleOrViolations)
-        case .noSolution:
-            context.fail(Interrupt.requested.load(ordering: .relaxed) ? .stoppedWithoutRoster : .noRosterInTime(seconds: number(timeLimit)))
-            throw ExitCode(Exit.timeLimitNoRoster)
-        case .unsupported(let why):
-            context.console.error("error: " + why)
-            throw ExitCode(Exit.badInput)
-        case .failed(let why):
-            throw context.internalError(.solverFailed(detail: why))
+            throw context.endWithoutRoster(result, file: scenario, timeLimit: timeLimit)
+        case .noSolution, .unsupported, .failed:
+            throw context.endWithoutRoster(result, file: scenario, timeLimit: timeLimit)
         }
     }
 
