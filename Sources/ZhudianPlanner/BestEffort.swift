@@ -32,9 +32,7 @@ struct BestEffort {
                         known.first { $0.names(said) } ?? said
                     }
                 case .notFound(let why):
-                    var out = Planner.infeasible(s, reference, [], why, seconds: seconds(), options, formulation, planner.solver)
-                    out.unexplained = why
-                    return out
+                    return Planner.infeasible(s, reference, [], why, seconds: seconds(), options, formulation, planner.solver)
                 case .failed(let why):
                     return PlanResult(outcome: .failed(why), roster: nil, model: nil, log: [], formulation: formulation)
                 }
@@ -45,9 +43,7 @@ struct BestEffort {
             }
         }
         placements.sort()
-        let items = breaks.sorted { a, b in
-            (a.rule, a.term ?? 0, a.site ?? "", a.unit ?? "") < (b.rule, b.term ?? 0, b.site ?? "", b.unit ?? "")
-        }
+        let items = breaks.sorted(by: ExplainedInstance.ordered)
         let objective = RosterAssembly.objective(s, ctx, placements, baseline: options.baseline)
         // No bound: the fewest breaks come first, so no lower bound on the cost alone applies.
         let summary = SolveSummary(

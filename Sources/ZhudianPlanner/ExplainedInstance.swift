@@ -16,6 +16,12 @@ struct ExplainedInstance: Sendable {
         rule == other.rule && term == other.term && unit == other.unit && site == other.site
     }
 
+    /// The order the roster lists them in: by rule (SPEC §3 order, so an uncovered post comes
+    /// before the structure it breaks), term, site, unit.
+    static func ordered(_ a: ExplainedInstance, _ b: ExplainedInstance) -> Bool {
+        (a.rule, a.term ?? 0, a.site ?? "", a.unit ?? "") < (b.rule, b.term ?? 0, b.site ?? "", b.unit ?? "")
+    }
+
     /// The roster's form, with the message in `language`.
     func rendered(_ language: Language) -> RuleInstance {
         RuleInstance(rule: rule, term: term, unit: unit, site: site, people: people, message: message.render(language))

@@ -204,9 +204,7 @@ public struct Planner: Sendable {
         _ unexplained: Unexplained?, seconds: Double, _ options: PlanOptions, _ formulation: String,
         _ solver: any MIPSolver
     ) -> PlanResult {
-        let items = explanation.sorted { a, b in
-            (a.rule, a.term ?? 0, a.site ?? "", a.unit ?? "") < (b.rule, b.term ?? 0, b.site ?? "", b.unit ?? "")
-        }
+        let items = explanation.sorted(by: ExplainedInstance.ordered)
         // The file is the same for everyone (SPEC §4): Chinese; the terminal follows the caller.
         let roster = Roster(
             scenario: reference,
