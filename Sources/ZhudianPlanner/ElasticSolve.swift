@@ -52,6 +52,7 @@ struct ElasticSolve {
     }
 
     private func solve(_ purpose: Purpose) throws -> Outcome {
+        if let priced = try pricedSolve(purpose) { return priced }
         var first = try build()
         try Self.zeroObjective(&first.model)
         for s in first.slacks {
@@ -105,7 +106,7 @@ struct ElasticSolve {
 
     /// A deletion filter over `set`: drops each instance whose relaxation is not needed,
     /// last in the natural order first, so the set left is irreducible.
-    private func irreducible(_ set: [ElasticSlack]) throws -> Outcome {
+    func irreducible(_ set: [ElasticSlack]) throws -> Outcome {
         var kept = set.sorted { naturalRank($0) < naturalRank($1) }
         var placements: [Placement] = []
         for candidate in kept.reversed() {
@@ -163,11 +164,15 @@ struct ElasticSolve {
     /// of people first (what she sees), then home staffing, pins, and a unit that cannot
     /// send; earlier terms first; then file order.
     func naturalRank(_ s: ElasticSlack) -> Int {
+        Self.naturalRank(s, units: ctx.scenario.units.count, terms: ctx.terms)
+    }
+
+    /// ``naturalRank(_:)`` for a scenario of `units` units and `terms` terms.
+    static func naturalRank(_ s: ElasticSlack, units: Int, terms: Int) -> Int {
         let kinds: [RuleKind] = [.coverage, .keepAtHome, .pin, .structure]
         let kind = kinds.firstIndex(of: s.rule) ?? kinds.count
         let place = s.site ?? s.unit ?? 0
-        let units = ctx.scenario.units.count + 1
-        return ((kind * (ctx.terms + 1)) + (s.term ?? 0)) * units + place
+        return ((kind * (terms + 1)) + (s.term ?? 0)) * (units + 1) + place
     }
 
     private static func same(_ a: ElasticSlack, _ b: ElasticSlack) -> Bool {

@@ -129,6 +129,25 @@ struct LinkConstruction {
                 }
             }
             var open: [(head: Int, tail: Int, length: Int)] = []
+            // A run that fits nowhere whole may fit node by node (sparse maps: a run of 40
+            // whose ends have no arc between them). All or nothing: a run half placed is undone.
+            func insertEachNode(_ f: (head: Int, tail: Int, length: Int)) -> Bool {
+                let (keptSucc, keptPred, keptClosed) = (succ, pred, closed)
+                var v = f.head
+                while v >= 0 {
+                    let next = succ[v]
+                    succ[v] = -1
+                    pred[v] = -1
+                    guard let place = cheapestPlace(v, v, { closed[$0] }) else {
+                        (succ, pred, closed) = (keptSucc, keptPred, keptClosed)
+                        return false
+                    }
+                    insertRun(v, v, after: place.at)
+                    closed[v] = true
+                    v = next
+                }
+                return true
+            }
             for f in fragments {
                 let itself = f.length >= least ? link(f.tail, f.head) : nil
                 let place = cheapestPlace(f.head, f.tail) { closed[$0] }
@@ -138,7 +157,8 @@ struct LinkConstruction {
                 } else if let place {
                     insertRun(f.head, f.tail, after: place.at)
                 } else {
-                    open.append(f)
+                    // Placed node by node (each marked closed there), or left open.
+                    if !insertEachNode(f) { open.append(f) }
                     continue
                 }
                 var v = f.head

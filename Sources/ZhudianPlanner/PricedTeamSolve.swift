@@ -1,4 +1,3 @@
-import Foundation
 import MIPModel
 import ZhudianCore
 
@@ -24,6 +23,8 @@ struct PricedTeamSolve {
     let basis: TeamBasis
     let options: PlanOptions
     let deadline: ContinuousClock.Instant?
+    /// Placements whose links every selection starts with (an earlier solve's roster).
+    var seed: [Placement] = []
 
     /// Stage lines for the log (with ``PlanOptions/captureLog``).
     private let stages = StageLog()
@@ -176,6 +177,12 @@ struct PricedTeamSolve {
         // a better roster stay: any roster using a link of reduced cost d costs ≥ L + d.
         var warm: (model: Model, values: [Double])?
         let constructed = try constructedRoster(lp, built, pool, duals)
+        if converged, let c = constructed, let report = options.progress {
+            // A first roster is progress: the caller may have all it needs (ElasticSolve).
+            report(SolveProgress(
+                incumbent: c.objective, bound: L, gap: SolveResult.relativeGap(objective: c.objective, bound: L),
+                nodes: 0, elapsed: (ContinuousClock.now - began).seconds))
+        }
         if converged, let c = constructed, let done = Self.provenByBound(c, L: L, gap: options.relativeGap) {
             // No roster costs less than the LP bound of the full model: nothing left to search
             // (a what-if's repaired baseline often meets it).
@@ -305,11 +312,19 @@ struct PricedTeamSolve {
         // With more terms, how strictly people are counted decides whether the links can be
         // staffed, and no one way worked on every scenario tried: strictest first.
         let ways: [PeopleCounting] = basis.ctx.terms >= 2 ? [.strict, .hall, .none] : [.none]
+        var best: (built: BuiltModel, values: [Double], objective: Double)?
         for way in ways {
-            if let found = try constructedRoster(lp, lpModel, pool, duals, counting: way) { return found }
+            if let found = try constructedRoster(lp, lpModel, pool, duals, counting: way),
+                found.objective < best?.objective ?? .infinity
+            {
+                best = found
+                // An elastic construction leaves out what its counting cannot staff, and a
+                // stricter counting leaves out more: each way is tried, the cheapest wins.
+                if !basis.elastic { break }
+            }
             if shouldStop() || secondsLeft().map({ $0 <= 0.01 }) == true { break }
         }
-        return nil
+        return best
     }
 
     /// How a term's construction counts the people earlier terms' teams take.
@@ -354,6 +369,8 @@ struct PricedTeamSolve {
                 guard consecutiveBarred, k >= 2, counting != .none else { return true }
                 // Two teams in a row need that many different people (Hall's condition).
                 let u = basis.ents[i]
+                // Left out of the previous term (elastic models): no team to count.
+                guard used[k - 1][i] >= 0 else { return true }
                 let previous = basis.ents[used[k - 1][i]]
                 let before = ctx.minStaff(previous)
                 let now = free(u, v, k)
@@ -373,33 +390,44 @@ struct PricedTeamSolve {
                 let v = basis.ents[j]
                 return basis.cost(basis.ents[i], v) + Double(ctx.minStaff(v)) * duals.team[k][i]
             }
+            let earlier = used
+            func usable(_ i: Int, _ j: Int) -> Bool {
+                i != j && basis.possible(basis.ents[i], basis.ents[j], k) && staffable(i, j)
+                    && !(max(1, k - rules.pairCooldown)..<k).contains(where: { earlier[$0][i] == j })
+            }
+            // An elastic model leaves out the enterprises no cover can hold this term (their
+            // slacks relax them): the construction covers the others.
+            let members = basis.elastic ? Self.coverable(n, usable) : Array(0..<n)
+            let position = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
             var arcs: [LinkConstruction.Arc] = []
             for l in rows.links where l.term == k {
                 let j = basis.node[l.site]
                 if (max(1, k - rules.pairCooldown)..<k).contains(where: { used[$0][l.node] == j }) { continue }
-                guard staffable(l.node, j) else { continue }
+                guard staffable(l.node, j), let a = position[l.node], let b = position[j] else { continue }
                 arcs.append(
                     LinkConstruction.Arc(
-                        from: l.node, to: j, weight: arcWeight(l.node, j),
+                        from: a, to: b, weight: arcWeight(l.node, j),
                         value: lp.values[l.variable.index]))
             }
-            let earlier = used
             // Two greedy orders, each searched; the lighter wins (which one does is not known
             // before the search: at 300 enterprises the heavier start ended lighter).
             func construct(byValue: Bool, kicks: Int) -> [Int]? {
-                var construction = LinkConstruction(nodes: n, minCycle: minCycle, arcs: arcs)
+                var construction = LinkConstruction(nodes: members.count, minCycle: minCycle, arcs: arcs)
                 construction.byValue = byValue
                 construction.kicks = kicks
-                construction.other = { [basis] i, j in
+                construction.other = { a, b in
                     // Any possible link.
-                    guard i != j, basis.possible(basis.ents[i], basis.ents[j], k), staffable(i, j),
-                        !(max(1, k - rules.pairCooldown)..<k).contains(where: { earlier[$0][i] == j })
-                    else { return nil }
-                    return arcWeight(i, j)
+                    let (i, j) = (members[a], members[b])
+                    return usable(i, j) ? arcWeight(i, j) : nil
                 }
-                return construction.build()
+                guard let succ = construction.build() else { return nil }
+                var full = Array(repeating: -1, count: n)
+                for (a, b) in succ.enumerated() { full[members[a]] = members[b] }
+                return full
             }
-            func weight(_ succ: [Int]) -> Double { (0..<n).reduce(0.0) { $0 + arcWeight($1, succ[$1]) } }
+            func weight(_ succ: [Int]) -> Double {
+                (0..<n).reduce(0.0) { $0 + (succ[$1] >= 0 ? arcWeight($1, succ[$1]) : 0) }
+            }
             let kicks = minCycle == nil ? Self.ringKicks(n) : Self.cycleKicks(n)
             let best = [true, false].compactMap { construct(byValue: $0, kicks: kicks) }.min { weight($0) < weight($1) }
             guard let succ = best else {
@@ -407,7 +435,7 @@ struct PricedTeamSolve {
                 return nil
             }
             used[k] = succ
-            for i in 0..<n { chosen[k][i].insert(basis.ents[succ[i]]) }
+            for i in 0..<n where succ[i] >= 0 { chosen[k][i].insert(basis.ents[succ[i]]) }
         }
         seedSelection(&chosen, nearest: 0)
         let fixed = try TeamFormulation.build(basis, options: options, links: selection(chosen), pool: pool)
@@ -419,6 +447,27 @@ struct PricedTeamSolve {
         try Self.surfaceFailure(result)
         guard let values = result.values, let objective = result.objective else { return nil }
         return (fixed, values, objective)
+    }
+
+    /// The nodes a cover of one term can hold: repeatedly drops every node with no usable
+    /// arc out to, or in from, the nodes left. Ascending.
+    ///
+    /// - Complexity: O(n² · rounds), each round one pass over every pair.
+    static func coverable(_ n: Int, _ usable: (Int, Int) -> Bool) -> [Int] {
+        var alive = Array(repeating: true, count: n)
+        var changed = true
+        while changed {
+            changed = false
+            for i in 0..<n where alive[i] {
+                let out = (0..<n).contains { alive[$0] && usable(i, $0) }
+                let into = out && (0..<n).contains { alive[$0] && usable($0, i) }
+                if !into {
+                    alive[i] = false
+                    changed = true
+                }
+            }
+        }
+        return (0..<n).filter { alive[$0] }
     }
 
     /// A roster found quickly: branch and cut over the links the LP solution uses plus
@@ -564,6 +613,10 @@ struct PricedTeamSolve {
             case .person(let id): home = ctx.index.person[id].map { ctx.home($0) }
             }
             if let u = home, basis.node[u] >= 0, basis.node[v] >= 0 { selected[pin.term][basis.node[u]].insert(v) }
+        }
+        for placed in seed where placed.term >= 1 && placed.term <= T {
+            let u = ctx.home(placed.person)
+            if basis.node[u] >= 0, basis.node[placed.site] >= 0 { selected[placed.term][basis.node[u]].insert(placed.site) }
         }
         if let base = options.baseline {
             for term in base.terms where term.term >= 1 && term.term <= T {

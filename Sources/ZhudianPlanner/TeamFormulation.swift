@@ -181,7 +181,7 @@ enum TeamFormulation {
         }
 
         // Fairness.
-        if fW > 0 {
+        if fW > 0, basis.pricing?.staysCost ?? true {
             for u in ents {
                 for p in ctx.index.peopleOfUnit[u] {
                     let cols = (1...T).compactMap { z[p][$0] }
@@ -276,6 +276,7 @@ enum TeamFormulation {
             }
             return placements.sorted()
         }
+        try basis.pricing?.apply(to: &sink)
         var built = BuiltModel(model: sink.model, cycleCuts: cuts, decode: decode, slacks: sink.slacks)
         built.teamRows = index
         return built
@@ -365,6 +366,9 @@ struct TeamBasis {
     /// `bannedCount[i][k][v]`: how many of them are barred from site v.
     let bannedCount: [[[Int: Int]]]
     let distanceWeight: Double
+    /// Elastic priced solves only: what the model minimises (``ElasticSolve``); nil for the
+    /// SPEC §3 cost of the stays with every slack at 1.
+    var pricing: ElasticPricing? = nil
 
     init(_ ctx: PlanContext, elastic: Bool, part: Set<Int>?) {
         self.ctx = ctx
@@ -426,6 +430,7 @@ struct TeamBasis {
 
     /// The objective coefficient of link u → v: distance weight × km × team size.
     func cost(_ u: Int, _ v: Int) -> Double {
-        distanceWeight * ctx.km(u, v) * Double(ctx.minStaff(v))
+        guard pricing?.staysCost ?? true else { return 0 }
+        return distanceWeight * ctx.km(u, v) * Double(ctx.minStaff(v))
     }
 }
