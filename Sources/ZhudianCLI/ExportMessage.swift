@@ -7,6 +7,7 @@ enum ExportMessage: LocalizedMessage {
     case exportFailed(format: String, detail: String)
     case unknownFormat(name: String, available: String)
     case wroteCalendars(folder: String, count: Int)
+    case wroteWorkLogs(folder: String, count: Int)
 
     func render(_ l: Language) -> String {
         switch (self, l) {
@@ -23,6 +24,8 @@ enum ExportMessage: LocalizedMessage {
         case let (.unknownFormat(n, a), .en): return "--formats: '\(n)' is not a format; available: \(a)"
         case let (.wroteCalendars(f, n), .en): return "wrote \(f)/ (\(n) calendars)"
         case let (.wroteCalendars(f, n), .zh): return "已写入 \(f)/（\(n) 个日历）"
+        case let (.wroteWorkLogs(f, n), .en): return "wrote \(f)/ (\(n) work-log workbooks to fill in)"
+        case let (.wroteWorkLogs(f, n), .zh): return "已写入 \(f)/（\(n) 个待填写的工作日志）"
         case let (.unknownFormat(n, a), .zh): return "--formats：没有 '\(n)' 这种格式；可用：\(a)"
         }
     }

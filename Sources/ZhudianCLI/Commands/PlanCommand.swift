@@ -44,10 +44,16 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "When no roster keeps every rule, write the one that breaks the fewest rule instances, its empty posts (空岗) listed.")
     var bestEffort = false
 
+    @Option(help: "List the deadlines from this day (YYYY-MM-DD) instead of the plan's first day.")
+    var today: String?
+
     @OptionGroup var pins: PinOptions
 
     func validate() throws {
         try TimeLimit.validate(timeLimit)
+        if let today, CivilDate(iso: today) == nil {
+            throw ValidationError(ProgrammeMessage.badToday(today).render(CLIContext.current.language))
+        }
         try FormatList.validate(formats, available: Self.availableFormats) {
             CLIMessage.unsupportedFormat(name: $0, available: $1).render(CLIContext.current.language)
         }
@@ -107,6 +113,9 @@ struct PlanCommand: ParsableCommand {
             }
             if Interrupt.requested.load(ordering: .relaxed) { context.console.error(CLIMessage.stoppedByUser.render(context.language)) }
             for line in Summary.lines(roster, s, formulation: result.formulation, language: context.language) {
+                context.console.print(line)
+            }
+            for line in Deadlines.lines(roster, s, today: today.flatMap { CivilDate(iso: $0) }, language: context.language) {
                 context.console.print(line)
             }
         case .infeasible:
