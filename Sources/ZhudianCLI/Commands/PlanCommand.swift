@@ -112,12 +112,10 @@ struct PlanCommand: ParsableCommand {
                 context.console.error("warning: " + CLIMessage.bestEffortIncomplete(breaks: result.explanation.count).render(context.language))
             }
             if Interrupt.requested.load(ordering: .relaxed) { context.console.error(CLIMessage.stoppedByUser.render(context.language)) }
-            for line in Summary.lines(roster, s, formulation: result.formulation, language: context.language) {
-                context.console.print(line)
-            }
-            for line in Deadlines.lines(roster, s, today: today.flatMap { CivilDate(iso: $0) }, language: context.language) {
-                context.console.print(line)
-            }
+            // The next deadlines go before the status line, which stays last: scripts read it.
+            let summary = Summary.lines(roster, s, formulation: result.formulation, language: context.language)
+            let deadlines = Deadlines.lines(roster, s, today: today.flatMap { CivilDate(iso: $0) }, language: context.language)
+            for line in summary.dropLast() + deadlines + summary.suffix(1) { context.console.print(line) }
         case .infeasible:
             guard let roster = result.roster else { throw context.internalError(.missingRoster(outcome: "infeasible")) }
             context.reportExplanation(result, timeLimit: timeLimit)
