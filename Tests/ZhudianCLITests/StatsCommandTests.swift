@@ -1,0 +1,95 @@
+import Foundation
+import XCTest
+
+/// `zhudian stats` and `export --formats worklog` end to end, and the deadlines `plan` prints.
+final class StatsCommandTests: XCTestCase {
+    let notice = Paths.scenario("taierzhuang-2022-notice.json")
+    let scenario = Paths.scenario("taierzhuang-2022.yaml")
+
+    static let counters = ["核查全员责任清单（人）", "指导完善规章制度（条）", "督促召开晨会（次）", "督促开展警示教育（场次）",
+                           "督促开展安全培训（场次）", "督促开展应急演练（次）", "督促落实有奖举报（万元）", "督促企业奖励职工（人次）",
+                           "开展安全诊断（次）", "现场监督危险作业（次）", "发现隐患（项）", "已整改（项）", "发现重大事故隐患（项）",
+                           "其中已整改（项）", "提出行政处罚或问责建议（条）", "其他事项（项）"]
+
+    /// A CSV log: date, site, people, then the morning meetings count and the money.
+    func log(_ rows: [(String, String, String, String, String)], in dir: URL, name: String = "log.csv") throws -> String {
+        var lines = [(["日期", "企业编号", "人员编号"] + Self.counters + ["驻点监督任务开展情况"]).joined(separator: ",")]
+        for (d, site, people, meetings, money) in rows {
+            let counts = Self.counters.map { $0 == "督促召开晨会（次）" ? meetings : $0 == "督促落实有奖举报（万元）" ? money : "0" }
+            lines.append(([d, site, people] + counts + ["记录"]).joined(separator: ","))
+        }
+        let url = dir.appendingPathComponent(name)
+        try Data(lines.joined(separator: "\n").utf8).write(to: url)
+        return url.path
+    }
+
+    func testStatsWritesBothTablesAndListsWhatIsMissing() throws {
+        let dir = try temporaryDirectory()
+        let path = try log([("2022-09-05", "QX", "SDS-01、SDS-02", "5", "0.5"), ("2022-09-13", "QX", "SDS-01", "4", "0")], in: dir)
+        let r = zhudian(["stats", scenario, notice, path, "--since", "2022-09-01", "-o", dir.appendingPathComponent("out").path])
+        XCTAssertEqual(r.code, 0, describe(r))
+        XCTAssertEqual(contents(of: dir.appendingPathComponent("out")), ["stats-2022-09.md", "stats-2022-09.xlsx"])
+        XCTAssertTrue(r.standardOutput.hasPrefix("# 驻点监督工作情况统计 2022年9月"), describe(r))
+        XCTAssertTrue(r.standardOutput.contains("| 2022年9月 | 0 | 12 | 0 | 6 | 0 | 0 | 0 | 0 | 9 |"), describe(r))
+        // Six sites × five weeks of September, two of QX's logged.
+        XCTAssertTrue(r.errorLines.contains("warning: 28 expected work-log row(s) from 2022-09-01 to 2022-09-30 are missing and not counted (listed in the 缺报日志 table):"), describe(r))
+        XCTAssertTrue(r.errorLines.contains("  QX 2022-09-01..2022-09-04"), describe(r))
+        XCTAssertFalse(r.errorLines.contains("  QX 2022-09-05..2022-09-11"), describe(r))
+    }
+
+    func testBadRowsAreRefusedWithTheirFileAndRowAndNothingIsWritten() throws {
+        let dir = try temporaryDirectory()
+        let path = try log([("2022-09-05", "QX", "SDS-01", "-2", "0"), ("2022-09-06", "QX", "SDS-01", "1", "x"),
+                            ("2023-03-01", "QX", "SDS-01", "1", "0")], in: dir)
+        for language in CLILanguage.allCases {
+            let r = zhudian(["stats", scenario, notice, path, "-o", dir.appendingPathComponent("out").path], language: language)
+            assertRefused(r, code: 2)
+            XCTAssertEqual(r.errorLines.count, 4, describe(r))
+            XCTAssertTrue(r.errorLines[0].hasPrefix("error: \(path):2: "), describe(r))
+            XCTAssertTrue(r.errorLines[1].hasPrefix("error: \(path):3: "), describe(r))
+            XCTAssertTrue(r.errorLines[2].hasPrefix("error: \(path):4: "), describe(r))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+        }
+    }
+
+    func testTheMonthAndSinceMustFit() throws {
+        let dir = try temporaryDirectory()
+        let path = try log([("2022-09-05", "QX", "SDS-01", "1", "0")], in: dir)
+        assertRefused(zhudian(["stats", scenario, notice, path, "--month", "2022-9"]), code: 2)
+        assertRefused(zhudian(["stats", scenario, notice, path, "--since", "2022-02-30"]), code: 2)
+        let late = zhudian(["stats", scenario, notice, path, "--month", "2022-09", "--since", "2022-10-01", "-o", dir.path])
+        assertRefused(late, code: 2)
+        XCTAssertTrue(late.errorLines[0].contains("after the reported month's last day 2022-09-30"), describe(late))
+        let empty = try log([], in: dir, name: "empty.csv")
+        assertRefused(zhudian(["stats", scenario, notice, empty, "-o", dir.path]), code: 2)
+        assertRefused(zhudian(["stats", scenario, notice, dir.appendingPathComponent("nope.csv").path]), code: 4)
+    }
+
+    /// The exported workbooks, unfilled, are read and add nothing; a filled CSV next to them counts.
+    func testExportedWorkLogsAreReadBack() throws {
+        let dir = try temporaryDirectory()
+        let r = zhudian(["export", notice, "--scenario", scenario, "--formats", "worklog", "-o", dir.path])
+        XCTAssertEqual(r.code, 0, describe(r))
+        XCTAssertEqual(r.errorLines, ["wrote \(dir.path)/worklog/ (42 work-log workbooks to fill in)"])
+        let book = dir.appendingPathComponent("worklog/QX-2022-09.xlsx").path
+        let csv = try log([("2022-09-05", "QX", "SDS-01、SDS-02", "3", "0")], in: dir)
+        let s = zhudian(["stats", scenario, notice, book, csv, "--month", "2022-09", "-o", dir.path])
+        XCTAssertEqual(s.code, 0, describe(s))
+        XCTAssertTrue(s.standardOutput.contains("（1 条日志）"), describe(s))
+    }
+
+    func testPlanPrintsTheNextDeadlinesBeforeItsStatusLine() throws {
+        let dir = try temporaryDirectory()
+        let r = zhudian(["plan", scenario, "-o", dir.path, "--formats", "json", "--today", "2022-08-01"])
+        XCTAssertEqual(r.code, 0, describe(r))
+        let lines = r.outputLines
+        let at = try XCTUnwrap(lines.firstIndex(of: "Next deadlines (from 2022-08-01):"), describe(r))
+        XCTAssertEqual(Array(lines[(at + 1)...(at + 3)]), [
+            "  2022-08-12  报送驻点人员名单", "  2022-08-18  驻点人员岗前培训", "  2022-08-20  第1轮驻点人员进驻",
+        ])
+        XCTAssertTrue(lines.last?.hasPrefix("status optimal") ?? false, describe(r))
+        let zh = zhudian(["plan", scenario, "-o", dir.path, "--formats", "json"], language: .zh)
+        XCTAssertTrue(zh.outputLines.contains("接下来的事项（2022-08-20 起）："), describe(zh))
+        assertRefused(zhudian(["plan", scenario, "-o", dir.path, "--today", "tomorrow"]), code: 2)
+    }
+}
