@@ -71,7 +71,8 @@ final class WorkLogTests: XCTestCase {
                                         slots: WorkLogSlot.all(facts).filter { $0.site == "QX" && $0.date.monthKey == "2022-09" },
                                         facts: facts).validations
         XCTAssertEqual(xml.map(\.kind), [.whole(minimum: 0), .decimal(minimum: 0), .date(DateRange(from: day("2022-09-01"), to: day("2022-09-30")))])
-        XCTAssertEqual(xml[1].ranges, ["L6:L50"], "万元 is column L, rows 6 to 5 + 5 + 40")
+        XCTAssertEqual(xml[0].ranges, ["F6:K50", "M6:U50"], "every counter but 万元, rows 6 to 5 + 5 + 40")
+        XCTAssertEqual(xml[1].ranges, ["L6:L50"], "万元 is column L")
     }
 
     func testTheWorkbookCarriesItsValidationRules() throws {

@@ -59,9 +59,8 @@ public enum WorkLogWorkbook {
         }
         let merges = (1..<headerRow).map { "A\($0):\(last)\($0)" }
         let end = headerRow + slots.count + spareRows
-        let counter = { (c: WorkLogCounter) in XLSXWorksheetXML.column(5 + c.rawValue) }
-        let whole = WorkLogCounter.allCases.filter { !$0.allowsDecimals }.map { "\(counter($0))\(headerRow + 1):\(counter($0))\(end)" }
-        let money = WorkLogCounter.allCases.filter(\.allowsDecimals).map { "\(counter($0))\(headerRow + 1):\(counter($0))\(end)" }
+        let whole = ranges(WorkLogCounter.allCases.filter { !$0.allowsDecimals }, end: end)
+        let money = ranges(WorkLogCounter.allCases.filter(\.allowsDecimals), end: end)
         var sheet = XLSXSheet(
             name: "工作日志", rows: rows, headerRows: headerRow, merges: merges, landscape: true,
             widths: [11, 9, 22, 14, 16] + WorkLogCounter.allCases.map { _ in 9 } + [40, 12])
@@ -72,5 +71,15 @@ public enum WorkLogWorkbook {
                            message: "请填写 \(monthDays.from) 至 \(monthDays.to) 之间的日期"),
         ]
         return sheet
+    }
+
+    /// The counters' cells from the first body row to `end`, adjacent columns as one range
+    /// (`F6:K50 M6:U50`).
+    static func ranges(_ counters: [WorkLogCounter], end: Int) -> [String] {
+        var runs: [(Int, Int)] = []
+        for c in counters.map({ 5 + $0.rawValue }).sorted() {
+            if let last = runs.last, last.1 + 1 == c { runs[runs.count - 1].1 = c } else { runs.append((c, c)) }
+        }
+        return runs.map { "\(XLSXWorksheetXML.column($0.0))\(headerRow + 1):\(XLSXWorksheetXML.column($0.1))\(end)" }
     }
 }
