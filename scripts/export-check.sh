@@ -52,3 +52,10 @@ python3 scripts/fill-sample-logs.py "$work/filled" "$work/report31/worklog/"*-20
 "$zhudian" stats "$work/report31.yaml" "$fixtures/taierzhuang-2terms.json" "$work/filled/"*.xlsx \
     --month 2023-09 -o "$work/stats" >/dev/null 2>&1
 python3 scripts/programme_check.py stats "$work/stats/stats-2023-09.xlsx" "$work/filled/"*.xlsx
+# The same logs saved again by LibreOffice (its own SpreadsheetML writer) give the same tables.
+libreoffice --headless "-env:UserInstallation=file://$work/lo-profile" --convert-to xlsx --outdir "$work/resaved" \
+    "$work/filled/"*.xlsx >/dev/null 2>&1
+"$zhudian" stats "$work/report31.yaml" "$fixtures/taierzhuang-2terms.json" "$work/resaved/"*.xlsx \
+    --month 2023-09 -o "$work/stats-resaved" >/dev/null 2>&1
+cmp "$work/stats/stats-2023-09.md" "$work/stats-resaved/stats-2023-09.md"
+echo "programme-check: ok: logs re-saved by LibreOffice give the same tables"
