@@ -26,7 +26,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Folder for roster.json and the exports (created if missing).")
     var output: String = "."
 
-    @Option(help: "Comma-separated exports: json,csv,xlsx,ics,html,md,forms (roster.json is always written).")
+    @Option(help: "Comma-separated exports: json,csv,xlsx,ics,html,md,forms,worklog (roster.json is always written).")
     var formats: String = "json,csv,xlsx,ics,html"
 
     @Option(help: "Seconds the search may take; the best roster found is written with its gap.")

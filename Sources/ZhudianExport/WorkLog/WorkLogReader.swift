@@ -14,11 +14,17 @@ import ZhudianCore
 public enum WorkLogReader {
     /// A row as written, before it is checked against the roster.
     public struct Row: Sendable, Equatable {
+        /// Where it was read.
         public let place: WorkLogPlace
+        /// The 日期 cell.
         public let date: CivilDate
+        /// The 企业编号 cell.
         public let site: String
+        /// The 人员编号 cell, split.
         public let people: [String]
+        /// The filled counters (a blank cell is absent: 0).
         public let counts: [WorkLogCounter: Double]
+        /// The 驻点监督任务开展情况 cell.
         public let narrative: String
     }
 
@@ -54,52 +60,71 @@ public enum WorkLogReader {
         let date = WorkLogColumn.normalized(WorkLogColumn.date)
         guard let headerRow = numbers.first(where: { r in cells[r]?.values.contains { text($0) == date } ?? false }),
               let header = cells[headerRow] else { return nil }
+        let columns: [String: Int]
+        switch self.columns(header) {
+        case .success(let found): columns = found
+        case .failure(let missing):
+            let place = WorkLogPlace(file: file, sheet: sheet, row: headerRow)
+            return ([], missing.titles.map { WorkLogProblem(place: place, kind: .missingColumn($0)) })
+        }
+        var rows: [Row] = []
+        var problems: [WorkLogProblem] = []
+        for r in numbers where r > headerRow {
+            let place = WorkLogPlace(file: file, sheet: sheet, row: r)
+            let cell = { (title: String) in columns[WorkLogColumn.normalized(title)].flatMap { cells[r]?[$0] } }
+            switch row(cell, place: place) {
+            case .none: continue
+            case .some(.success(let read)): rows.append(read)
+            case .some(.failure(let bad)): problems += bad.problems
+            }
+        }
+        return (rows, problems)
+    }
+
+    /// Column titles the header lacks.
+    struct MissingColumns: Error {
+        let titles: [String]
+    }
+
+    /// Normalised title → column index, or the titles the work log needs and the header lacks.
+    static func columns(_ header: [Int: XLSXReader.Value]) -> Result<[String: Int], MissingColumns> {
         var column: [String: Int] = [:]
         for (c, v) in header.sorted(by: { $0.key < $1.key }) where column[WorkLogColumn.normalized(text(v))] == nil {
             column[WorkLogColumn.normalized(text(v))] = c
         }
         let needed = [WorkLogColumn.date, WorkLogColumn.siteID, WorkLogColumn.peopleIDs] + WorkLogCounter.allCases.map(\.title)
         let missing = needed.filter { column[WorkLogColumn.normalized($0)] == nil }
-        if !missing.isEmpty {
-            let place = WorkLogPlace(file: file, sheet: sheet, row: headerRow)
-            return ([], missing.map { WorkLogProblem(place: place, kind: .missingColumn($0)) })
+        return missing.isEmpty ? .success(column) : .failure(MissingColumns(titles: missing))
+    }
+
+    /// A row's problems.
+    struct BadRow: Error {
+        let problems: [WorkLogProblem]
+    }
+
+    /// One body row: nil when nobody filled it (counters and narrative blank).
+    static func row(_ cell: (String) -> XLSXReader.Value?, place: WorkLogPlace) -> Result<Row, BadRow>? {
+        var counts: [WorkLogCounter: Double] = [:]
+        var bad: [WorkLogProblem] = []
+        var filled = !(cell(WorkLogColumn.narrative).map(text) ?? "").isEmpty
+        for counter in WorkLogCounter.allCases {
+            switch count(cell(counter.title), counter) {
+            case .none: continue
+            case .some(.success(let x)): counts[counter] = x
+            case .some(.failure(let kind)): bad.append(WorkLogProblem(place: place, kind: kind))
+            }
+            filled = true
         }
-        func at(_ title: String) -> Int { column[WorkLogColumn.normalized(title)] ?? -1 }
-        var rows: [Row] = []
-        var problems: [WorkLogProblem] = []
-        for r in numbers where r > headerRow {
-            let place = WorkLogPlace(file: file, sheet: sheet, row: r)
-            let cell = { (title: String) in cells[r]?[at(title)] }
-            var counts: [WorkLogCounter: Double] = [:]
-            var bad: [WorkLogProblem] = []
-            var filled = !(cell(WorkLogColumn.narrative).map(text) ?? "").isEmpty
-            for counter in WorkLogCounter.allCases {
-                switch count(cell(counter.title), counter) {
-                case .none: continue
-                case .some(.success(let x)):
-                    counts[counter] = x
-                    filled = true
-                case .some(.failure(let kind)):
-                    bad.append(WorkLogProblem(place: place, kind: kind))
-                    filled = true
-                }
-            }
-            guard filled else { continue }
-            let dateText = cell(WorkLogColumn.date).map(text) ?? ""
-            let day = cell(WorkLogColumn.date).flatMap(civilDate)
-            if day == nil { bad.insert(WorkLogProblem(place: place, kind: .notADate(dateText)), at: 0) }
-            let people = split(cell(WorkLogColumn.peopleIDs).map(text) ?? "")
-            if people.isEmpty { bad.append(WorkLogProblem(place: place, kind: .noPeople)) }
-            let site = (cell(WorkLogColumn.siteID).map(text) ?? "").trimmingSpaces
-            if site.isEmpty { bad.append(WorkLogProblem(place: place, kind: .unknownSite(""))) }
-            guard bad.isEmpty, let day else {
-                problems += bad
-                continue
-            }
-            rows.append(Row(place: place, date: day, site: site, people: people, counts: counts,
+        guard filled else { return nil }
+        let day = cell(WorkLogColumn.date).flatMap(civilDate)
+        if day == nil { bad.insert(WorkLogProblem(place: place, kind: .notADate(cell(WorkLogColumn.date).map(text) ?? "")), at: 0) }
+        let people = split(cell(WorkLogColumn.peopleIDs).map(text) ?? "")
+        if people.isEmpty { bad.append(WorkLogProblem(place: place, kind: .noPeople)) }
+        let site = (cell(WorkLogColumn.siteID).map(text) ?? "").trimmingSpaces
+        if site.isEmpty { bad.append(WorkLogProblem(place: place, kind: .unknownSite(""))) }
+        guard bad.isEmpty, let day else { return .failure(BadRow(problems: bad)) }
+        return .success(Row(place: place, date: day, site: site, people: people, counts: counts,
                             narrative: cell(WorkLogColumn.narrative).map(text) ?? ""))
-        }
-        return (rows, problems)
     }
 
     static func text(_ v: XLSXReader.Value) -> String {

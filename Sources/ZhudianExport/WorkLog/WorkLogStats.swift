@@ -65,30 +65,38 @@ public struct WorkLogStats: Sendable {
     }
 
     static func counts(_ period: DateRange, _ facts: RosterFacts) -> RosterCounts {
+        guard period.dayCount > 0 else { return RosterCounts() }
+        return facts.scenario.mode == .visiting ? visitingCounts(period, facts) : residentCounts(period, facts)
+    }
+
+    /// 名 and 家: people on a visit in the period, sites visited; 人次 and 家次: the visits.
+    static func visitingCounts(_ period: DateRange, _ facts: RosterFacts) -> RosterCounts {
         var c = RosterCounts()
-        guard period.dayCount > 0 else { return c }
-        let whole = MonthCounts.Month(key: "", range: period)
-        if facts.scenario.mode == .visiting {
-            let times = MonthCounts.visiting(whole, facts)
-            c.personTimes = (times.cityPeople, times.countyPeople)
-            c.siteTimes = (times.citySites, times.countySites)
-            var people = (city: Set<String>(), county: Set<String>()), sites = (city: Set<String>(), county: Set<String>())
-            for v in facts.roster.terms.flatMap({ $0.visits ?? [] }) where period.contains(v.date) {
-                for p in v.people {
-                    if MonthCounts.isCity(p, facts) {
-                        people.city.insert(p)
-                        sites.city.insert(v.site)
-                    } else {
-                        people.county.insert(p)
-                        sites.county.insert(v.site)
-                    }
+        let times = MonthCounts.visiting(MonthCounts.Month(key: "", range: period), facts)
+        c.personTimes = (times.cityPeople, times.countyPeople)
+        c.siteTimes = (times.citySites, times.countySites)
+        var people = (city: Set<String>(), county: Set<String>()), sites = (city: Set<String>(), county: Set<String>())
+        for v in facts.roster.terms.flatMap({ $0.visits ?? [] }) where period.contains(v.date) {
+            for p in v.people {
+                if MonthCounts.isCity(p, facts) {
+                    people.city.insert(p)
+                    sites.city.insert(v.site)
+                } else {
+                    people.county.insert(p)
+                    sites.county.insert(v.site)
                 }
             }
-            c.people = (people.city.count, people.county.count)
-            c.sites = (sites.city.count, sites.county.count)
-            return c
         }
-        let distinct = MonthCounts.resident(whole, facts)
+        c.people = (people.city.count, people.county.count)
+        c.sites = (sites.city.count, sites.county.count)
+        return c
+    }
+
+    /// 名 and 家: people at a site on some day of the period, and those sites; 人次 and 家次:
+    /// the same counted month by month and added up.
+    static func residentCounts(_ period: DateRange, _ facts: RosterFacts) -> RosterCounts {
+        var c = RosterCounts()
+        let distinct = MonthCounts.resident(MonthCounts.Month(key: "", range: period), facts)
         c.people = (distinct.cityPeople, distinct.countyPeople)
         c.sites = (distinct.citySites, distinct.countySites)
         var first = CivilDate(year: period.from.year, month: period.from.month, day: 1) ?? period.from
