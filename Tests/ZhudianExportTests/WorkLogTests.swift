@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import ZhudianCore
 @testable import ZhudianExport
@@ -189,7 +190,24 @@ final class WorkLogTests: XCTestCase {
         XCTAssertEqual(short.problems.first?.render(.en),
                        "error: b.csv:2: the header has no '核查全员责任清单（人）' column; copy the header from the exported work log")
         let junk = WorkLogReader.read(file: "c.xlsx", bytes: Array("not a zip".utf8))
-        XCTAssertEqual(junk.problems.map(\.kind), [.notALog("not a zip archive")])
+        XCTAssertEqual(junk.problems.map(\.kind), [.notALog(.workbook("not a zip archive"))])
+        // 日期 in GBK, as Excel's plain "CSV" writes it on Chinese Windows.
+        let gbk = WorkLogReader.read(file: "d.csv", bytes: [0xC8, 0xD5, 0xC6, 0xDA, 0x0D, 0x0A])
+        XCTAssertEqual(gbk.problems.map { $0.render(.en) },
+                       ["error: d.csv:1: the CSV file is not UTF-8; save it from Excel as 'CSV UTF-8 (Comma delimited)'"])
+    }
+
+    /// Cells as other writers store them: inline strings, rich-text runs, no `r` attribute.
+    func testCellsWrittenByOtherProgramsReadBack() throws {
+        let xml = """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+            <row r="2"><c r="B2" t="inlineStr"><is><r><t>日</t></r><r><t>期</t></r></is></c><c><v>3</v></c>
+            <c t="str"><v>QX</v></c></row></sheetData></worksheet>
+            """
+        let rows = try XLSXReader.cells(Data(xml.utf8), strings: [])
+        XCTAssertEqual(rows[2]?[1], .text("日期"))
+        XCTAssertEqual(rows[2]?[2], .number(3), "a cell without r is the next one in its row")
+        XCTAssertEqual(rows[2]?[3], .text("QX"))
     }
 
     /// Retyped headers still find their columns: ASCII parentheses, quotes, spaces.

@@ -5,7 +5,7 @@ public struct WorkLogProblem: Error, Sendable, Equatable {
     /// What is wrong.
     public enum Kind: Error, Sendable, Equatable {
         /// The file is neither a workbook nor a CSV file, or cannot be read as one.
-        case notALog(String)
+        case notALog(NotALog)
         /// No sheet has the header row (a 日期 column).
         case noHeader
         /// A column the work log needs is not in the header.
@@ -34,6 +34,14 @@ public struct WorkLogProblem: Error, Sendable, Equatable {
         case duplicate(site: String, date: CivilDate, first: WorkLogPlace)
     }
 
+    /// Why a file is not a work log.
+    public enum NotALog: Sendable, Equatable {
+        /// A `.csv` file that is not UTF-8.
+        case notUTF8
+        /// Not a workbook: what is wrong with it.
+        case workbook(String)
+    }
+
     /// Where.
     public let place: WorkLogPlace
     /// What.
@@ -51,7 +59,10 @@ public struct WorkLogProblem: Error, Sendable, Equatable {
     func message(_ l: Language) -> String {
         let zh = l == .zh
         switch kind {
-        case .notALog(let why):
+        case .notALog(.notUTF8):
+            return zh ? "CSV 文件不是 UTF-8 编码；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”"
+                : "the CSV file is not UTF-8; save it from Excel as 'CSV UTF-8 (Comma delimited)'"
+        case .notALog(.workbook(let why)):
             return zh ? "不是可读取的工作日志（\(why)）；请提交 zhudian export --formats worklog 导出的 .xlsx，或同样列的 .csv"
                 : "not a readable work log (\(why)); give the .xlsx that `zhudian export --formats worklog` wrote, or a .csv with its columns"
         case .noHeader:

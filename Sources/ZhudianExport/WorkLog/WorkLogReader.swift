@@ -31,7 +31,10 @@ public enum WorkLogReader {
     /// The filled rows and the problems of a file.
     public static func read(file: String, bytes: [UInt8]) -> (rows: [Row], problems: [WorkLogProblem]) {
         if file.lowercased().hasSuffix(".csv") {
-            let text = String(decoding: bytes, as: UTF8.self)
+            // Excel's plain "CSV" is in the machine's code page (GBK on Chinese Windows).
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                return ([], [WorkLogProblem(place: WorkLogPlace(file: file, sheet: nil, row: 1), kind: .notALog(.notUTF8))])
+            }
             var cells: [Int: [Int: XLSXReader.Value]] = [:]
             for (r, fields) in CSVTable.rows(text).enumerated() {
                 for (c, f) in fields.enumerated() where !f.isEmpty { cells[r + 1, default: [:]][c] = .text(f) }
@@ -42,9 +45,9 @@ public enum WorkLogReader {
         do {
             sheets = try XLSXReader.sheets(bytes)
         } catch XLSXReader.Failure.notAWorkbook(let why) {
-            return ([], [WorkLogProblem(place: WorkLogPlace(file: file, sheet: nil, row: 1), kind: .notALog(why))])
+            return ([], [WorkLogProblem(place: WorkLogPlace(file: file, sheet: nil, row: 1), kind: .notALog(.workbook(why)))])
         } catch {
-            return ([], [WorkLogProblem(place: WorkLogPlace(file: file, sheet: nil, row: 1), kind: .notALog("\(error)"))])
+            return ([], [WorkLogProblem(place: WorkLogPlace(file: file, sheet: nil, row: 1), kind: .notALog(.workbook("\(error)")))])
         }
         // Sheets without the header (a planner's own notes) are not logs.
         let read = sheets.compactMap { table($0.rows, file: file, sheet: $0.name) }
