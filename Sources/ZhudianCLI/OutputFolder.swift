@@ -33,6 +33,7 @@ struct OutputFolder {
             context.fail(.cannotWrite(path: path, detail: "\(blocker) is a file, not a folder"))
             throw ExitCode(Exit.fileSystem)
         }
+        try keepFilledWorkLogs(files.map(\.0))
         // Calendars and work logs live in subfolders (ics/, worklog/).
         let subfolders = Set(files.map(\.0).filter { $0.contains("/") }.map { ($0 as NSString).deletingLastPathComponent })
         let folders = [path] + subfolders.sorted().map(join)
@@ -73,6 +74,19 @@ struct OutputFolder {
                 ExportMessage.wroteWorkLogs(folder: join(ExportFormat.workLogFolder), count: workLogs).render(context.language))
         }
         try removeStale(keeping: Set(files.map(\.0)))
+    }
+
+    /// Refuses to overwrite a work log that someone has filled in: a blank one is written again,
+    /// a filled one must be moved away (or the export sent to another folder) first.
+    private func keepFilledWorkLogs(_ names: [String]) throws {
+        let filled = names.filter { $0.hasPrefix(ExportFormat.workLogFolder + "/") }.map(join).filter { target in
+            guard let data = FileManager.default.contents(atPath: target) else { return false }
+            let read = WorkLogReader.read(file: target, bytes: [UInt8](data))
+            return !read.rows.isEmpty || !read.problems.isEmpty
+        }
+        guard let first = filled.first else { return }
+        context.console.error("error: " + ExportMessage.filledWorkLog(path: first, count: filled.count).render(context.language))
+        throw ExitCode(Exit.fileSystem)
     }
 
     /// Removes earlier exports that this run did not write: the fixed files of every format,

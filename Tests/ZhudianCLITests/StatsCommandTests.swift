@@ -93,3 +93,24 @@ final class StatsCommandTests: XCTestCase {
         assertRefused(zhudian(["plan", scenario, "-o", dir.path, "--today", "tomorrow"]), code: 2)
     }
 }
+
+/// Work logs handed out and filled in where they were written are never overwritten.
+final class WorkLogExportTests: XCTestCase {
+    func testAFilledWorkLogIsNotOverwritten() throws {
+        let notice = Paths.scenario("taierzhuang-2022-notice.json")
+        let scenario = Paths.scenario("taierzhuang-2022.yaml")
+        let dir = try temporaryDirectory()
+        XCTAssertEqual(zhudian(["export", notice, "--scenario", scenario, "--formats", "worklog", "-o", dir.path]).code, 0)
+        // Exporting again over blank workbooks is fine.
+        XCTAssertEqual(zhudian(["export", notice, "--scenario", scenario, "--formats", "worklog", "-o", dir.path]).code, 0)
+        let filled = dir.appendingPathComponent("worklog/QX-2022-09.xlsx")
+        // The sample log a supervisor filled (Scenarios/worklogs/), in place of the blank one.
+        try FileManager.default.removeItem(at: filled)
+        try FileManager.default.copyItem(at: Paths.scenarios.appendingPathComponent("worklogs/2022-09/QX-2022-09.xlsx"), to: filled)
+        let before = try Data(contentsOf: filled)
+        let r = zhudian(["export", notice, "--scenario", scenario, "--formats", "worklog", "-o", dir.path])
+        assertRefused(r, code: 4)
+        XCTAssertTrue(r.errorLines[0].contains("QX-2022-09.xlsx has been filled in"), describe(r))
+        XCTAssertEqual(try Data(contentsOf: filled), before)
+    }
+}

@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
             html (report.html), md (roster.md), forms (forms.xlsx, forms.html), worklog
             (worklog/SITE-YYYY-MM.xlsx, the work logs to fill in for `zhudian stats`). Exports of
             formats not asked for are removed from the folder, since they may describe another roster;
-            work logs are never removed (they may have been filled in).
+            work logs are never removed, and a filled one is never overwritten (exit 4).
             Example: zhudian export out/2023/roster.json --scenario Scenarios/taierzhuang-2023.yaml --formats xlsx,forms
             """)
 
