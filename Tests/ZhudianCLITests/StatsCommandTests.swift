@@ -114,3 +114,32 @@ final class WorkLogExportTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: filled), before)
     }
 }
+
+/// The hand-made visiting roster of the export tests stands in for the visiting planner: it
+/// must stay one that the checker accepts, and its logs add up as visits.
+final class VisitingFixtureTests: XCTestCase {
+    let fixtures = Paths.packageRoot.appendingPathComponent("Tests/ZhudianExportTests/Fixtures")
+
+    func testTheCheckerAcceptsTheHandMadeVisitingRoster() {
+        let r = zhudian(["check", fixtures.appendingPathComponent("visiting-chem.yaml").path,
+                         fixtures.appendingPathComponent("visiting-chem.json").path])
+        XCTAssertEqual(r.code, 0, describe(r))
+    }
+
+    func testVisitingStatsListTheVisitWithoutALog() throws {
+        let dir = try temporaryDirectory()
+        let header = (["日期", "企业编号", "人员编号"] + StatsCommandTests.counters).joined(separator: ",")
+        let row = (["2023-09-05", "P1", "C1、K1"] + StatsCommandTests.counters.map { _ in "1" }).joined(separator: ",")
+        let log = dir.appendingPathComponent("p1.csv")
+        try Data((header + "\n" + row + "\n").utf8).write(to: log)
+        let r = zhudian(["stats", fixtures.appendingPathComponent("visiting-chem.yaml").path,
+                         fixtures.appendingPathComponent("visiting-chem.json").path, log.path, "--since", "2023-09-01", "-o", dir.path])
+        XCTAssertEqual(r.code, 0, describe(r))
+        XCTAssertEqual(Array(r.errorLines.prefix(3)), [
+            "warning: 2 expected work-log row(s) from 2023-09-01 to 2023-09-30 are missing and not counted (listed in the 缺报日志 table):",
+            "  P2 2023-09-12", "  P3 2023-09-06",
+        ])
+        // 附件4's month: 市级 2 人次 (C1 at P1, C2 at P3), 县级 4, 市级 2 家次, 县级 3; the log's counts.
+        XCTAssertTrue(r.standardOutput.contains("| 1 | 2023年9月 | 非危险化学品化工生产企业 | 2 | 4 | 2 | 3 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 |"), describe(r))
+    }
+}
