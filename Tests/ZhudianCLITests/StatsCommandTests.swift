@@ -11,21 +11,9 @@ final class StatsCommandTests: XCTestCase {
                            "开展安全诊断（次）", "现场监督危险作业（次）", "发现隐患（项）", "已整改（项）", "发现重大事故隐患（项）",
                            "其中已整改（项）", "提出行政处罚或问责建议（条）", "其他事项（项）"]
 
-    /// A CSV log: date, site, people, then the morning meetings count and the money.
-    func log(_ rows: [(String, String, String, String, String)], in dir: URL, name: String = "log.csv") throws -> String {
-        var lines = [(["日期", "企业编号", "人员编号"] + Self.counters + ["驻点监督任务开展情况"]).joined(separator: ",")]
-        for (d, site, people, meetings, money) in rows {
-            let counts = Self.counters.map { $0 == "督促召开晨会（次）" ? meetings : $0 == "督促落实有奖举报（万元）" ? money : "0" }
-            lines.append(([d, site, people] + counts + ["记录"]).joined(separator: ","))
-        }
-        let url = dir.appendingPathComponent(name)
-        try Data(lines.joined(separator: "\n").utf8).write(to: url)
-        return url.path
-    }
-
     func testStatsWritesBothTablesAndListsWhatIsMissing() throws {
         let dir = try temporaryDirectory()
-        let path = try log([("2022-09-05", "QX", "SDS-01、SDS-02", "5", "0.5"), ("2022-09-13", "QX", "SDS-01", "4", "0")], in: dir)
+        let path = try writeWorkLog([("2022-09-05", "QX", "SDS-01、SDS-02", "5", "0.5"), ("2022-09-13", "QX", "SDS-01", "4", "0")], in: dir)
         let r = zhudian(["stats", scenario, notice, path, "--since", "2022-09-01", "-o", dir.appendingPathComponent("out").path])
         XCTAssertEqual(r.code, 0, describe(r))
         XCTAssertEqual(contents(of: dir.appendingPathComponent("out")), ["stats-2022-09.md", "stats-2022-09.xlsx"])
@@ -39,7 +27,7 @@ final class StatsCommandTests: XCTestCase {
 
     func testBadRowsAreRefusedWithTheirFileAndRowAndNothingIsWritten() throws {
         let dir = try temporaryDirectory()
-        let path = try log([("2022-09-05", "QX", "SDS-01", "-2", "0"), ("2022-09-06", "QX", "SDS-01", "1", "x"),
+        let path = try writeWorkLog([("2022-09-05", "QX", "SDS-01", "-2", "0"), ("2022-09-06", "QX", "SDS-01", "1", "x"),
                             ("2023-03-01", "QX", "SDS-01", "1", "0")], in: dir)
         for language in CLILanguage.allCases {
             let r = zhudian(["stats", scenario, notice, path, "-o", dir.appendingPathComponent("out").path], language: language)
@@ -54,13 +42,13 @@ final class StatsCommandTests: XCTestCase {
 
     func testTheMonthAndSinceMustFit() throws {
         let dir = try temporaryDirectory()
-        let path = try log([("2022-09-05", "QX", "SDS-01", "1", "0")], in: dir)
+        let path = try writeWorkLog([("2022-09-05", "QX", "SDS-01", "1", "0")], in: dir)
         assertRefused(zhudian(["stats", scenario, notice, path, "--month", "2022-9"]), code: 2)
         assertRefused(zhudian(["stats", scenario, notice, path, "--since", "2022-02-30"]), code: 2)
         let late = zhudian(["stats", scenario, notice, path, "--month", "2022-09", "--since", "2022-10-01", "-o", dir.path])
         assertRefused(late, code: 2)
         XCTAssertTrue(late.errorLines[0].contains("after the reported month's last day 2022-09-30"), describe(late))
-        let empty = try log([], in: dir, name: "empty.csv")
+        let empty = try writeWorkLog([], in: dir, name: "empty.csv")
         assertRefused(zhudian(["stats", scenario, notice, empty, "-o", dir.path]), code: 2)
         assertRefused(zhudian(["stats", scenario, notice, dir.appendingPathComponent("nope.csv").path]), code: 4)
     }
@@ -72,7 +60,7 @@ final class StatsCommandTests: XCTestCase {
         XCTAssertEqual(r.code, 0, describe(r))
         XCTAssertEqual(r.errorLines, ["wrote \(dir.path)/worklog/ (42 work-log workbooks to fill in)"])
         let book = dir.appendingPathComponent("worklog/QX-2022-09.xlsx").path
-        let csv = try log([("2022-09-05", "QX", "SDS-01、SDS-02", "3", "0")], in: dir)
+        let csv = try writeWorkLog([("2022-09-05", "QX", "SDS-01、SDS-02", "3", "0")], in: dir)
         let s = zhudian(["stats", scenario, notice, book, csv, "--month", "2022-09", "-o", dir.path])
         XCTAssertEqual(s.code, 0, describe(s))
         XCTAssertTrue(s.standardOutput.contains("（1 条日志）"), describe(s))
@@ -141,5 +129,50 @@ final class VisitingFixtureTests: XCTestCase {
         ])
         // 附件4's month: 市级 2 人次 (C1 at P1, C2 at P3), 县级 4, 市级 2 家次, 县级 3; the log's counts.
         XCTAssertTrue(r.standardOutput.contains("| 1 | 2023年9月 | 非危险化学品化工生产企业 | 2 | 4 | 2 | 3 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 | 1 |"), describe(r))
+    }
+}
+
+/// What `stats` prints, as a planner reads it, in both languages: the tables and the missing
+/// weeks of a month, and a refused log.
+final class StatsGoldenTests: XCTestCase {
+    func testStatsTranscripts() throws {
+        let scenario = Paths.scenario("taierzhuang-2022.yaml")
+        let notice = Paths.scenario("taierzhuang-2022-notice.json")
+        for language in CLILanguage.allCases {
+            let dir = try temporaryDirectory()
+            let good = try writeWorkLog([("2022-09-05", "QX", "SDS-01、SDS-02", "5", "0.5"), ("2022-09-13", "QX", "SDS-01", "4", "0"),
+                                       ("2022-09-27", "LS", "LHS-01", "2", "1.25")], in: dir, name: "good.csv")
+            let ok = zhudian(["stats", scenario, notice, good, "--month", "2022-09", "--since", "2022-09-01", "-o", dir.path],
+                             language: language)
+            XCTAssertEqual(ok.code, 0, describe(ok))
+            assertGolden(Self.relative(ok, dir), language: language, named: "stats-taierzhuang-2022-09.\(language.rawValue).txt")
+            let bad = try writeWorkLog([("2022-09-05", "QX", "SDS-01", "-2", "0"), ("2022-09-06", "QX", "SDS-01", "1", "x"),
+                                      ("2023-03-01", "QX", "SDS-02", "1", "0"), ("2022-09-07", "QX", "ZS-01", "1", "0"),
+                                      ("2022-09-07", "QX", "SDS-01", "1", "0"), ("2022-09-07", "QX", "SDS-02", "1", "0")],
+                                     in: dir, name: "bad.csv")
+            let refused = zhudian(["stats", scenario, notice, bad, "-o", dir.path], language: language)
+            XCTAssertEqual(refused.code, 2, describe(refused))
+            assertGolden(Self.relative(refused, dir), language: language, named: "stats-refused.\(language.rawValue).txt")
+        }
+    }
+
+    /// The run with the temporary folder written as `TMP`.
+    static func relative(_ r: CLIResult, _ dir: URL) -> CLIResult {
+        let f = { (s: String) in s.replacingOccurrences(of: dir.path, with: "TMP") }
+        return CLIResult(arguments: r.arguments.map(f), code: r.code, standardOutput: f(r.standardOutput), standardError: f(r.standardError))
+    }
+}
+
+extension XCTestCase {
+    /// A CSV log: date, site, people, then the morning meetings count and the money.
+    func writeWorkLog(_ rows: [(String, String, String, String, String)], in dir: URL, name: String = "log.csv") throws -> String {
+        var lines = [(["日期", "企业编号", "人员编号"] + StatsCommandTests.counters + ["驻点监督任务开展情况"]).joined(separator: ",")]
+        for (d, site, people, meetings, money) in rows {
+            let counts = StatsCommandTests.counters.map { $0 == "督促召开晨会（次）" ? meetings : $0 == "督促落实有奖举报（万元）" ? money : "0" }
+            lines.append(([d, site, people] + counts + ["记录"]).joined(separator: ","))
+        }
+        let url = dir.appendingPathComponent(name)
+        try Data(lines.joined(separator: "\n").utf8).write(to: url)
+        return url.path
     }
 }
