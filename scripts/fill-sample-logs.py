@@ -7,6 +7,12 @@ sample every time; one row per workbook is left unfilled when --leave-one-out is
 (a missing weekly record, which `zhudian stats` lists).
 
 usage: fill-sample-logs.py OUT_DIR WORKBOOK... [--leave-one-out SITE]
+
+The samples of README's half-year were made so:
+  zhudian plan Scenarios/taierzhuang-2022.yaml -o out/h1 --formats json
+  zhudian export out/h1/roster.json --scenario Scenarios/taierzhuang-2022.yaml --formats worklog -o out/h1-logs
+  scripts/fill-sample-logs.py Scenarios/worklogs/2022-08 out/h1-logs/worklog/*-2022-08.xlsx
+  scripts/fill-sample-logs.py Scenarios/worklogs/2022-09 out/h1-logs/worklog/*-2022-09.xlsx --leave-one-out ZS
 """
 import os
 import sys
