@@ -33,9 +33,11 @@ test: deps
 	@$(MAKE) --no-print-directory examples
 	@$(MAKE) --no-print-directory export-check
 
-# Every scenario in Scenarios/ planned and checked with the release binary (the city is too slow in debug).
+# Every scenario in Scenarios/ planned and checked with the release binary (the city is too slow in debug),
+# and README's half-year run as written on a fresh clone.
 examples: build
 	Tests/plan-examples.sh $(ZHUDIAN)
+	scripts/half-year.sh $(ZHUDIAN)
 
 # The independent readers of the exports (openpyxl, icalendar, html5lib, LibreOffice),
 # installed only when missing (about 10 s for pip and 45 s for libreoffice-calc-nogui).

@@ -7,6 +7,8 @@ enum ExportMessage: LocalizedMessage {
     case exportFailed(format: String, detail: String)
     case unknownFormat(name: String, available: String)
     case wroteCalendars(folder: String, count: Int)
+    case wroteWorkLogs(folder: String, count: Int)
+    case filledWorkLog(path: String, count: Int)
 
     func render(_ l: Language) -> String {
         switch (self, l) {
@@ -23,6 +25,12 @@ enum ExportMessage: LocalizedMessage {
         case let (.unknownFormat(n, a), .en): return "--formats: '\(n)' is not a format; available: \(a)"
         case let (.wroteCalendars(f, n), .en): return "wrote \(f)/ (\(n) calendars)"
         case let (.wroteCalendars(f, n), .zh): return "已写入 \(f)/（\(n) 个日历）"
+        case let (.wroteWorkLogs(f, n), .en): return "wrote \(f)/ (\(n) work-log workbooks to fill in)"
+        case let (.filledWorkLog(p, n), .en):
+            return "\(p) has been filled in (\(n) filled work log(s) in the way); nothing was written: move the filled logs elsewhere, or export with -o to another folder"
+        case let (.filledWorkLog(p, n), .zh):
+            return "\(p) 已填写（共 \(n) 个已填写的工作日志）；未写入任何文件：请先移走已填写的日志，或用 -o 导出到其他目录"
+        case let (.wroteWorkLogs(f, n), .zh): return "已写入 \(f)/（\(n) 个待填写的工作日志）"
         case let (.unknownFormat(n, a), .zh): return "--formats：没有 '\(n)' 这种格式；可用：\(a)"
         }
     }

@@ -33,8 +33,10 @@ struct OutputFolder {
             context.fail(.cannotWrite(path: path, detail: "\(blocker) is a file, not a folder"))
             throw ExitCode(Exit.fileSystem)
         }
-        let needsCalendars = files.contains { $0.0.hasPrefix(ExportFormat.calendarFolder + "/") }
-        let folders = needsCalendars ? [path, join(ExportFormat.calendarFolder)] : [path]
+        try keepFilledWorkLogs(files.map(\.0))
+        // Calendars and work logs live in subfolders (ics/, worklog/).
+        let subfolders = Set(files.map(\.0).filter { $0.contains("/") }.map { ($0 as NSString).deletingLastPathComponent })
+        let folders = [path] + subfolders.sorted().map(join)
         for folder in folders {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -59,18 +61,37 @@ struct OutputFolder {
         }
         // Hundreds of calendars would drown the other lines: they are named once, by folder.
         let calendars = files.filter { $0.0.hasPrefix(ExportFormat.calendarFolder + "/") }.count
-        for (name, _) in files where !name.hasPrefix(ExportFormat.calendarFolder + "/") {
+        let workLogs = files.filter { $0.0.hasPrefix(ExportFormat.workLogFolder + "/") }.count
+        for (name, _) in files where !name.contains("/") {
             context.console.error(CLIMessage.wrote(path: join(name)).render(context.language))
         }
         if calendars > 0 {
             context.console.error(
                 ExportMessage.wroteCalendars(folder: join(ExportFormat.calendarFolder), count: calendars).render(context.language))
         }
+        if workLogs > 0 {
+            context.console.error(
+                ExportMessage.wroteWorkLogs(folder: join(ExportFormat.workLogFolder), count: workLogs).render(context.language))
+        }
         try removeStale(keeping: Set(files.map(\.0)))
     }
 
+    /// Refuses to overwrite a work log that someone has filled in: a blank one is written again,
+    /// a filled one must be moved away (or the export sent to another folder) first.
+    private func keepFilledWorkLogs(_ names: [String]) throws {
+        let filled = names.filter { $0.hasPrefix(ExportFormat.workLogFolder + "/") }.map(join).filter { target in
+            guard let data = FileManager.default.contents(atPath: target) else { return false }
+            let read = WorkLogReader.read(file: target, bytes: [UInt8](data))
+            return !read.rows.isEmpty || !read.problems.isEmpty
+        }
+        guard let first = filled.first else { return }
+        context.console.error("error: " + ExportMessage.filledWorkLog(path: first, count: filled.count).render(context.language))
+        throw ExitCode(Exit.fileSystem)
+    }
+
     /// Removes earlier exports that this run did not write: the fixed files of every format,
-    /// and calendars of people or sites no longer in the roster.
+    /// and calendars of people or sites no longer in the roster. Work-log workbooks stay: a
+    /// planner may have filled them in where they were written.
     private func removeStale(keeping written: Set<String>) throws {
         var candidates = ExportFormat.allCases.flatMap(\.fixedPaths)
         let calendars = join(ExportFormat.calendarFolder)

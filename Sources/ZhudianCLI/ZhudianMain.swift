@@ -54,6 +54,7 @@ struct ZhudianCommand: ParsableCommand {
               zhudian diff out/a/roster.json out/b/roster.json --scenario 2023.yaml
               zhudian whatif Scenarios/taierzhuang-2023.yaml --baseline out/2023/roster.json --drop-person SDS-01
               zhudian generate --units 30 --terms 2 --seed 7 -o county.yaml
+              zhudian stats Scenarios/taierzhuang-2022.yaml Scenarios/taierzhuang-2022-notice.json logs/*.xlsx --month 2022-09
 
             Exit codes: 0 done; 1 infeasible or violations found; 2 bad command line or
             scenario; 3 time limit reached with no roster; 4 file system error.
@@ -62,7 +63,7 @@ struct ZhudianCommand: ParsableCommand {
         version: ZhudianVersion.string,
         subcommands: [
             ValidateCommand.self, CheckCommand.self, PlanCommand.self, ExportCommand.self, ExplainCommand.self,
-            GenerateCommand.self, NextCommand.self, DiffCommand.self, WhatIfCommand.self,
+            GenerateCommand.self, NextCommand.self, DiffCommand.self, WhatIfCommand.self, StatsCommand.self,
         ])
 }
 

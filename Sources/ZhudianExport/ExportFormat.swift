@@ -7,7 +7,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case csv
     /// `roster.xlsx`.
     case xlsx
-    /// `ics/person-<id>.ics`, `ics/site-<id>.ics`.
+    /// `ics/person-<id>.ics`, `ics/site-<id>.ics`, `ics/bureau.ics`.
     case ics
     /// `report.html`.
     case html
@@ -15,6 +15,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case md
     /// `forms.xlsx`, `forms.html`.
     case forms
+    /// `worklog/<site>-<YYYY-MM>.xlsx`: the work-log workbooks to fill in (``WorkLogWorkbook``).
+    case worklog
 
     /// The files this format always writes (the calendars' names depend on the roster; they
     /// live in ``calendarFolder``).
@@ -22,15 +24,18 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         switch self {
         case .csv: return ["roster.csv"]
         case .xlsx: return ["roster.xlsx"]
-        case .ics: return []
+        case .ics: return [BureauCalendar.path]
         case .html: return ["report.html"]
         case .md: return ["roster.md"]
         case .forms: return ["forms.xlsx", "forms.html"]
+        case .worklog: return []
         }
     }
 
     /// The folder of the calendars.
     public static let calendarFolder = "ics"
+    /// The folder of the work-log workbooks.
+    public static let workLogFolder = "worklog"
 
     /// The files of this format for a roster, as paths relative to the output folder; each is a
     /// pure function of the roster and its scenario (same input, same bytes).
@@ -40,12 +45,13 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         switch self {
         case .csv: return [("roster.csv", RosterCSV.bytes(roster, scenario: scenario))]
         case .xlsx: return [("roster.xlsx", try RosterWorkbook.bytes(roster, scenario: scenario))]
-        case .ics: return RosterCalendars.files(roster, scenario: scenario)
+        case .ics: return RosterCalendars.files(roster, scenario: scenario) + [BureauCalendar.file(roster, scenario: scenario)]
         case .html: return [("report.html", ReportHTML.bytes(roster, scenario: scenario))]
         case .md: return [("roster.md", RosterMarkdown.bytes(roster, scenario: scenario))]
         case .forms:
             return [("forms.xlsx", try FormsWorkbook.bytes(roster, scenario: scenario)),
                     ("forms.html", FormsHTML.bytes(roster, scenario: scenario))]
+        case .worklog: return try WorkLogWorkbook.files(roster, scenario: scenario)
         }
     }
 }

@@ -39,7 +39,11 @@ final class ExportGoldenTests: XCTestCase {
             for format in ExportFormat.allCases {
                 let files = try format.files(c.roster, scenario: c.scenario)
                 XCTAssertFalse(files.isEmpty, "\(c.name) \(format)")
-                if format == .ics {
+                if format == .worklog {
+                    // Dozens of workbooks: their paths, and the first one's bytes.
+                    assertGoldenBytes(Array(files.map(\.path).joined(separator: "\n").utf8), named: "\(c.name).worklog.paths.txt")
+                    assertGoldenBytes(files[0].bytes, named: "\(c.name).worklog.first.xlsx")
+                } else if format == .ics {
                     // All calendars in one golden, each introduced by its path.
                     var joined: [UInt8] = []
                     for f in files { joined += Array("=== \(f.path)\r\n".utf8) + f.bytes }
@@ -61,5 +65,23 @@ final class ExportGoldenTests: XCTestCase {
         XCTAssertTrue(html.contains(">虎提山矿（空岗）</text>"), "the ring does not mark the site no team goes to")
         let md = String(decoding: RosterMarkdown.bytes(c.roster, scenario: c.scenario), as: UTF8.self)
         XCTAssertTrue(md.contains("## 空岗"), md)
+    }
+}
+
+/// The programme's exports of a hand-made visiting roster (`zhudian check` accepts it): the
+/// bureau calendar (notice 002's report due on the 30th, October's on 26 September) and the
+/// work logs, one row per planned visit. The other visiting exports are the visiting
+/// planner's, golden there.
+final class VisitingProgrammeGoldenTests: XCTestCase {
+    func testBureauCalendarAndWorkLogsMatchTheirGoldens() throws {
+        let roster = try ExportGolden.roster("Tests/ZhudianExportTests/Fixtures/visiting-chem.json")
+        let scenario = try ExportGolden.scenario("Tests/ZhudianExportTests/Fixtures/visiting-chem.yaml")
+        let bureau = BureauCalendar.file(roster, scenario: scenario)
+        XCTAssertEqual(bureau.path, "ics/bureau.ics")
+        assertGoldenBytes(bureau.bytes, named: "visiting.bureau.ics")
+        let logs = try WorkLogWorkbook.files(roster, scenario: scenario)
+        XCTAssertEqual(logs.count, 9, "three plants, September to November")
+        assertGoldenBytes(Array(logs.map(\.path).joined(separator: "\n").utf8), named: "visiting.worklog.paths.txt")
+        assertGoldenBytes(logs[0].bytes, named: "visiting.worklog.first.xlsx")
     }
 }

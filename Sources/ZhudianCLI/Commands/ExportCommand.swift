@@ -12,8 +12,10 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write the exports of an existing roster (xlsx, calendars, report, forms…).",
         discussion: """
             Formats: csv (roster.csv), xlsx (roster.xlsx), ics (ics/person-*.ics, ics/site-*.ics),
-            html (report.html), md (roster.md), forms (forms.xlsx, forms.html). Exports of
-            formats not asked for are removed from the folder, since they may describe another roster.
+            html (report.html), md (roster.md), forms (forms.xlsx, forms.html), worklog
+            (worklog/SITE-YYYY-MM.xlsx, the work logs to fill in for `zhudian stats`). Exports of
+            formats not asked for are removed from the folder, since they may describe another roster;
+            work logs are never removed, and a filled one is never overwritten (exit 4).
             Example: zhudian export out/2023/roster.json --scenario Scenarios/taierzhuang-2023.yaml --formats xlsx,forms
             """)
 
@@ -25,7 +27,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The scenario the roster was planned from (YAML).")
     var scenario: String
 
-    @Option(help: "Comma-separated formats: csv,xlsx,ics,html,md,forms.")
+    @Option(help: "Comma-separated formats: csv,xlsx,ics,html,md,forms,worklog.")
     var formats: String = "csv,xlsx,ics,html"
 
     @Option(name: [.short, .customLong("output")], help: "Folder for the exports (default: the roster's folder).")

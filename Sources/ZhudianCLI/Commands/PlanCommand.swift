@@ -26,7 +26,7 @@ struct PlanCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Folder for roster.json and the exports (created if missing).")
     var output: String = "."
 
-    @Option(help: "Comma-separated exports: json,csv,xlsx,ics,html,md,forms (roster.json is always written).")
+    @Option(help: "Comma-separated exports: json,csv,xlsx,ics,html,md,forms,worklog (roster.json is always written).")
     var formats: String = "json,csv,xlsx,ics,html"
 
     @Option(help: "Seconds the search may take; the best roster found is written with its gap.")
@@ -44,10 +44,16 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "When no roster keeps every rule, write the one that breaks the fewest rule instances, its empty posts (空岗) listed.")
     var bestEffort = false
 
+    @Option(help: "List the deadlines from this day (YYYY-MM-DD) instead of the plan's first day.")
+    var today: String?
+
     @OptionGroup var pins: PinOptions
 
     func validate() throws {
         try TimeLimit.validate(timeLimit)
+        if let today, CivilDate(iso: today) == nil {
+            throw ValidationError(ProgrammeMessage.badToday(today).render(CLIContext.current.language))
+        }
         try FormatList.validate(formats, available: Self.availableFormats) {
             CLIMessage.unsupportedFormat(name: $0, available: $1).render(CLIContext.current.language)
         }
@@ -106,9 +112,10 @@ struct PlanCommand: ParsableCommand {
                 context.console.error("warning: " + CLIMessage.bestEffortIncomplete(breaks: result.explanation.count).render(context.language))
             }
             if Interrupt.requested.load(ordering: .relaxed) { context.console.error(CLIMessage.stoppedByUser.render(context.language)) }
-            for line in Summary.lines(roster, s, formulation: result.formulation, language: context.language) {
-                context.console.print(line)
-            }
+            // The next deadlines go before the status line, which stays last: scripts read it.
+            let summary = Summary.lines(roster, s, formulation: result.formulation, language: context.language)
+            let deadlines = Deadlines.lines(roster, s, today: today.flatMap { CivilDate(iso: $0) }, language: context.language)
+            for line in summary.dropLast() + deadlines + summary.suffix(1) { context.console.print(line) }
         case .infeasible:
             guard let roster = result.roster else { throw context.internalError(.missingRoster(outcome: "infeasible")) }
             context.reportExplanation(result, timeLimit: timeLimit)

@@ -11,6 +11,8 @@ struct FormTable: Equatable {
     enum Value: Equatable {
         case text(String)
         case count(Int)
+        /// A sum that may have decimals (万元), as ``WorkLogTotals/text(_:)`` writes it.
+        case amount(Double)
         case blank
         case vacancy(String)
     }

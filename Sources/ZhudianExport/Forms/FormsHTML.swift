@@ -46,6 +46,7 @@ public enum FormsHTML {
                 switch v {
                 case .text(let t): h += "<td>\(Markup.escape(t))</td>"
                 case .count(let k): h += "<td class=\"n\">\(k)</td>"
+                case .amount(let x): h += "<td class=\"n\">\(WorkLogTotals.text(x))</td>"
                 case .blank: h += "<td>　</td>"
                 case .vacancy(let t): h += "<td class=\"v\">\(Markup.escape(t))</td>"
                 }

@@ -49,6 +49,7 @@ public enum FormsWorkbook {
                 switch v {
                 case .text(let t): return .text(t)
                 case .count(let k): return .count(k)
+                case .amount(let x): return .number(x)
                 case .blank: return .blank
                 case .vacancy(let t): return .vacancy(t)
                 }

@@ -84,9 +84,8 @@ enum NoticeForms {
     /// by the level of the sending office (市级 for a city-level office, 县级 otherwise: the
     /// enterprises' own staff are counted with the county, whose bureau sends them).
     static func residentStatistics(_ facts: RosterFacts) -> FormTable {
-        let rest = ["督促企业完善规章制度（条）", "核查全员责任清单数（人）", "开展安全诊断（次）", "督促企业开展安全培训（场次）",
-                    "召开晨会（次）", "督促企业开展警示教育（场次）", "督促企业开展应急演练（次）", "督促企业排查隐患（个）",
-                    "督促企业奖励职工（人次）", "发现重大隐患（个）", "提出行政处罚或问责建议（条）", "其他事项"]
+        // The same columns as `zhudian stats` fills (WorkLogCounter), titled as notice 1 titles them.
+        let rest = WorkLogCounter.noticeOneColumns.map(\.title)
         var top = [FormTable.Head(text: "月份", rows: 2), FormTable.Head(text: "派驻人员（名）", columns: 2),
                    FormTable.Head(text: "派驻企业（家）", columns: 2)]
         top += rest.map { FormTable.Head(text: $0, rows: 2) }
@@ -105,9 +104,8 @@ enum NoticeForms {
 
     /// 附件4: 人次 and 家次 by level, month by month and cumulated.
     static func visitingStatistics(_ facts: RosterFacts) -> FormTable {
-        let rest = ["核查全员责任清单（人）", "指导完善规章制度（条）", "督促召开“晨会”（次）", "督促开展警示教育（场次）",
-                    "督促开展应急演练（次）", "督促落实有奖举报（万元）", "现场监督危险作业（次）", "发现隐患（项）", "已整改（项）",
-                    "其中发现重大事故隐患（项）", "已整改（项）"]
+        // The same columns as `zhudian stats` fills (WorkLogCounter), titled as 附件4 titles them.
+        let rest = WorkLogCounter.noticeTwoColumns.map(\.title)
         var top = [FormTable.Head(text: "月份", rows: 2), FormTable.Head(text: "行业领域", rows: 2),
                    FormTable.Head(text: "派出驻点监督人员", columns: 2), FormTable.Head(text: "派驻企业单位", columns: 2)]
         top += rest.map { FormTable.Head(text: $0, rows: 2) }

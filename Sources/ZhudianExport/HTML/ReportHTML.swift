@@ -2,7 +2,7 @@ import ZhudianCore
 
 /// `report.html` (SPEC §6): one self-contained page for the bureau's leadership — the solve
 /// figures, the independent checker's verdict, the objective by term and part, each term's
-/// ring and each site's timeline as inline SVG. No script, no external asset; prints on A4.
+/// ring, the bureau's dated tasks and each site's timeline as inline SVG. No script, no external asset; prints on A4.
 ///
 /// Written by hand: the page is a fixed skeleton around generated SVG, every planner-provided
 /// text goes through ``Markup/escape(_:)``, and a template library would add a dependency
@@ -28,6 +28,7 @@ public enum ReportHTML {
         }
         h += "<section><h2>驻点时间线</h2><p class=\"legend\"><span class=\"k a\">■</span> 驻点　"
             + "<span class=\"k d\">■</span> 交接重叠　<span class=\"k v\">■</span> 空岗　虚线：轮次开始</p>"
+        h += TasksSVG.section(facts)
         for site in facts.siteIDs {
             h += "<div class=\"site\"><h3>\(Markup.escape(facts.unitName(site)))</h3>"
             h += TimelineSVG.svg(site: site, facts: facts) + "</div>"

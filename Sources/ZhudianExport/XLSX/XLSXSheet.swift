@@ -18,6 +18,8 @@ public struct XLSXSheet: Sendable, Equatable {
     public var landscape: Bool
     /// Column widths in characters; nil: fitted to the cells.
     public var widths: [Double]?
+    /// Data-validation rules (work logs: non-negative counts).
+    public var validations: [XLSXValidation] = []
 
     /// An empty sheet, portrait A4.
     public init(name: String, rows: [[XLSXCell]] = [], headerRows: Int = 1, merges: [String] = [],

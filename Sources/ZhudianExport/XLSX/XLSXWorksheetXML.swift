@@ -41,6 +41,9 @@ enum XLSXWorksheetXML {
             for m in sheet.merges { s += "<mergeCell ref=\"\(m)\"/>" }
             s += "</mergeCells>"
         }
+        if !sheet.validations.isEmpty {
+            s += "<dataValidations count=\"\(sheet.validations.count)\">" + sheet.validations.map(\.xml).joined() + "</dataValidations>"
+        }
         s += "<printOptions horizontalCentered=\"1\"/>"
         s += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
         s += "<pageSetup paperSize=\"9\" orientation=\"\(sheet.landscape ? "landscape" : "portrait")\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
