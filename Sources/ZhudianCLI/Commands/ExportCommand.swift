@@ -25,8 +25,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The scenario the roster was planned from (YAML).")
     var scenario: String
 
-    @Option(help: "Comma-separated formats: csv,xlsx,ics,html,md,forms.")
-    var formats: String = "csv,xlsx,ics,html"
+    @Option(help: "Comma-separated formats: csv,visits,xlsx,ics,html,md,forms (visits.csv only in visiting mode).")
+    var formats: String = "csv,visits,xlsx,ics,html"
 
     @Option(name: [.short, .customLong("output")], help: "Folder for the exports (default: the roster's folder).")
     var output: String?
