@@ -4,7 +4,8 @@
 Reads each export with another program than the one that wrote it and compares what it
 reads with the roster file itself:
   - roster.xlsx with openpyxl: the name list's rows equal the roster's stays (names, real
-    dates); sheet names unique and at most 31 characters; header row frozen;
+    dates), and in visiting mode the 走访安排 sheet's rows its visits; sheet names unique
+    and at most 31 characters; header row frozen;
     forms.xlsx opens too;
   - both workbooks converted by LibreOffice (`libreoffice --headless --convert-to csv`);
   - every ics/*.ics with icalendar: its stay events equal the person's or the site's stays;
@@ -56,7 +57,7 @@ def load(scenario_path, roster_path):
     return units, people, stays, (visits if visiting else None)
 
 
-def check_xlsx(folder, units, people, stays):
+def check_xlsx(folder, units, people, stays, visits):
     book = openpyxl.load_workbook(os.path.join(folder, "roster.xlsx"))
     names = book.sheetnames
     if len(set(n.lower() for n in names)) != len(names):
@@ -83,6 +84,11 @@ def check_xlsx(folder, units, people, stays):
         expected.append((units[p["unit"]]["name"], p["name"], units[s["site"]]["name"], day(s["arrive"]), day(s["leave"])))
     if sorted(read) != sorted(expected):
         fail("name list rows differ from the roster's stays:\n read %r\n roster %r" % (sorted(read)[:5], sorted(expected)[:5]))
+    if visits is not None:
+        got = [(r[2].date().isoformat(), r[3], r[5]) for r in book["走访安排"].iter_rows(min_row=2, values_only=True)]
+        want = [(v["date"], units[v["site"]]["name"], "、".join(people[p]["name"] for p in v["people"])) for v in visits]
+        if got != want:
+            fail("the 走访安排 sheet differs from the roster's visits:\n read %r\n roster %r" % (got[:3], want[:3]))
     forms = openpyxl.load_workbook(os.path.join(folder, "forms.xlsx"))
     if not any("清单" in n for n in forms.sheetnames):
         fail("forms.xlsx has no checklist sheet: %r" % forms.sheetnames)
@@ -230,7 +236,7 @@ def main():
         sys.exit(2)
     scenario, roster, folder = sys.argv[1:]
     units, people, stays, visits = load(scenario, roster)
-    rows = check_xlsx(folder, units, people, stays)
+    rows = check_xlsx(folder, units, people, stays, visits)
     check_libreoffice(folder)
     calendars = check_ics(folder, stays) if visits is None else check_visit_calendars(folder, units, visits)
     visit_rows = check_visits_csv(folder, units, people, visits)

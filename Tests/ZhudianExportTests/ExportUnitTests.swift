@@ -210,6 +210,22 @@ final class VisitingExportTests: XCTestCase {
         XCTAssertTrue(site.contains("SUMMARY:走访：郑志强、王丽娟"), site)
     }
 
+    /// roster.xlsx lists the visits on a sheet of their own, roster.md as a month grid; a
+    /// resident roster has neither.
+    func testWorkbookAndMarkdownListTheVisits() throws {
+        let (roster, scenario) = try fixture()
+        let sheets = RosterWorkbook.sheets(RosterFacts(roster, scenario: scenario))
+        let visits = try XCTUnwrap(sheets.first { $0.name == "走访安排" })
+        XCTAssertEqual(visits.rows.count, 1 + 6)
+        XCTAssertEqual(visits.rows[4][2].value, .date(CivilDate(iso: "2023-10-07") ?? CivilDate(dayNumber: 0)))
+        let md = String(decoding: RosterMarkdown.bytes(roster, scenario: scenario), as: UTF8.self)
+        XCTAssertTrue(md.contains("| 甲化工 | 周建国、郑志强 | 5 | 7 |"), md)
+        var resident = roster
+        for i in resident.terms.indices { resident.terms[i].visits = nil }
+        XCTAssertFalse(RosterWorkbook.sheets(RosterFacts(resident, scenario: scenario)).contains { $0.name == "走访安排" })
+        XCTAssertFalse(String(decoding: RosterMarkdown.bytes(resident, scenario: scenario), as: UTF8.self).contains("### 走访"))
+    }
+
     /// The timeline marks every visit on the bar of each person who makes it.
     func testTheReportMarksEachVisitForEachPerson() throws {
         let (roster, scenario) = try fixture()
