@@ -13,8 +13,10 @@ func loadScenario(_ path: String, _ context: CLIContext) throws -> LoadedScenari
         loaded = try ScenarioLoader.load(path: path)
         for w in loaded.warnings { context.console.error(w.render(context.language)) }
     } catch {
+        if error.isInternalError, let d = error.errors.first {
+            throw context.internalError(text: "\(d.file):\(d.line):\(d.column): " + d.message.render(context.language))
+        }
         for d in error.diagnostics { context.console.error(d.render(context.language)) }
-        if error.isInternalError { throw ExitCode(Exit.internalError) }
         throw ExitCode(error.isFileSystemError ? Exit.fileSystem : Exit.badInput)
     }
     if loaded.scenario.calendar.official == "cn", let problem = RosterChecker.officialCalendarProblem {
