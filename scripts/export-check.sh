@@ -30,3 +30,4 @@ run notice Scenarios/taierzhuang-2022.yaml Scenarios/taierzhuang-2022-notice.jso
 run twoterms "$fixtures/taierzhuang-2terms.yaml" "$fixtures/taierzhuang-2terms.json"
 run besteffort "$fixtures/taierzhuang-2terms.yaml" "$work/besteffort.json"
 run visiting "$fixtures/visiting-2023.yaml" "$fixtures/visiting-2023.json"
+run jining Scenarios/jining-chemical-2023.yaml "$fixtures/jining-chemical-2023-handmade.json"

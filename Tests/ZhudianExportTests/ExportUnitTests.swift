@@ -1,5 +1,6 @@
 import XCTest
 import ZhudianCore
+import ZhudianScenario
 @testable import ZhudianExport
 
 /// The rules each hand-written format must keep, one by one.
@@ -176,6 +177,16 @@ final class VisitingExportTests: XCTestCase {
         let (roster, scenario) = try fixture()
         let report = RosterChecker(scenario: scenario, scenarioSHA256: nil).check(roster)
         XCTAssertTrue(report.passed, report.lines(.en).joined(separator: "\n"))
+    }
+
+    /// The 兖州 example has a roster: a hand-made one (each plant's people and visit days
+    /// picked greedily) that the checker accepts, naming the example's current bytes.
+    func testTheJiningExampleHasARosterTheCheckerAccepts() throws {
+        let loaded = try ScenarioLoader.load(path: ExportGolden.packageRoot.appendingPathComponent("Scenarios/jining-chemical-2023.yaml").path)
+        let roster = try ExportGolden.roster("Tests/ZhudianExportTests/Fixtures/jining-chemical-2023-handmade.json")
+        let report = RosterChecker(scenario: loaded.scenario, scenarioSHA256: loaded.sha256).check(roster)
+        XCTAssertTrue(report.passed, report.lines(.en).joined(separator: "\n"))
+        XCTAssertEqual(roster.terms.first?.visits?.count, 30 * 6)
     }
 
     func testVisitsCSVHasOneRowPerVisitAndOnlyForVisitingRosters() throws {
