@@ -27,6 +27,22 @@ final class VisitSummaryTests: XCTestCase {
         }
     }
 
+    /// At county size: one row per plant (30), one column per month of the half-year, and
+    /// every row as wide as the header, so the columns line up on a terminal.
+    func testTheCountyGridLinesUp() throws {
+        let scenario = try ScenarioLoader.load(path: Paths.scenario("jining-chemical-2023.yaml")).scenario
+        let roster = try RosterFile.read(path: Self.fixtures.appendingPathComponent("jining-chemical-2023-handmade.json").path).roster
+        let lines = Summary.lines(roster, scenario, formulation: "visiting", language: .zh)
+        XCTAssertEqual(lines.count, 1 + 1 + 30 + 1 + 1, "term, header, 30 plants, count, status")
+        let header = lines[1]
+        XCTAssertTrue(header.hasSuffix("2023-08  2023-09  2023-10  2023-11  2023-12  2024-01"), header)
+        let lastColumn = Summary.width(header) - "2024-01".count
+        for line in lines[2...32] {
+            let cell = line.split(separator: " ").last.map(String.init) ?? ""
+            XCTAssertEqual(Summary.width(line) - cell.count, lastColumn, "misaligned: \(line)")
+        }
+    }
+
     /// Each site's row holds the day of each month's visit: 甲化工 on September 5 and on the
     /// make-up Saturday October 7; the last row counts the month's visits.
     func testEachCellIsTheMonthsVisitDays() throws {
