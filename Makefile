@@ -27,6 +27,9 @@ demo: build
 		--set rules.structure=ring --set "name=台儿庄区非煤矿山驻点监督 2023上半年" -o out/taierzhuang-2023.yaml
 	$(ZHUDIAN) plan out/taierzhuang-2023.yaml -o out/taierzhuang-2023
 	$(ZHUDIAN) check out/taierzhuang-2023.yaml out/taierzhuang-2023/roster.json
+	@echo "--- visiting mode (两人一企): 兖州区's thirty chemical plants, month by month from 2023-08 ---"
+	$(ZHUDIAN) plan Scenarios/jining-chemical-2023.yaml -o out/jining-chemical-2023
+	$(ZHUDIAN) check Scenarios/jining-chemical-2023.yaml out/jining-chemical-2023/roster.json
 
 test: deps
 	$(SWIFT) test

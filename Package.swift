@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "CGLPKGuard", dependencies: ["CGLPK"]),
         .target(name: "MIPModel"),
         .target(name: "GLPK", dependencies: ["CGLPK", "CGLPKGuard", "MIPModel"]),
-        .target(name: "ZhudianCore"),
+        // The official holidays (scripts/official-calendar.py writes the file).
+        .target(name: "ZhudianCore", resources: [.copy("Calendar/official-cn.json")]),
         // libyaml's event parser, which Yams keeps internal (see Sources/CLibYAML/README.md).
         .target(name: "CLibYAML", exclude: ["LICENSE", "README.md"], cSettings: [.define("YAML_DECLARE_STATIC")]),
         .target(

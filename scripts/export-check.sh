@@ -1,6 +1,7 @@
 #!/bin/sh
-# Exports the six mines' rosters in every format and reads them back with independent
-# readers (scripts/export_check.py): openpyxl, LibreOffice, icalendar, html5lib.
+# Exports the six mines' rosters and a visiting roster (两人一企) in every format and reads
+# them back with independent readers (scripts/export_check.py): openpyxl, LibreOffice,
+# icalendar, html5lib, Python's csv.
 #   scripts/export-check.sh .build/debug/zhudian
 set -eu
 zhudian=$1
@@ -22,12 +23,14 @@ PY
 
 run() {
     name=$1 scenario=$2 roster=$3
-    "$zhudian" export "$roster" --scenario "$scenario" --formats csv,xlsx,ics,html,md,forms -o "$work/$name" 2>/dev/null
+    "$zhudian" export "$roster" --scenario "$scenario" --formats csv,visits,xlsx,ics,html,md,forms -o "$work/$name" 2>/dev/null
     python3 scripts/export_check.py "$scenario" "$roster" "$work/$name"
 }
 run notice Scenarios/taierzhuang-2022.yaml Scenarios/taierzhuang-2022-notice.json
 run twoterms "$fixtures/taierzhuang-2terms.yaml" "$fixtures/taierzhuang-2terms.json"
 run besteffort "$fixtures/taierzhuang-2terms.yaml" "$work/besteffort.json"
+run visiting "$fixtures/visiting-2023.yaml" "$fixtures/visiting-2023.json"
+run jining Scenarios/jining-chemical-2023.yaml "$fixtures/jining-chemical-2023-handmade.json"
 
 # The programme (bureau calendar, work logs, stats): the calendar read by icalendar with the
 # deadlines computed in Python, on 31-, 30-, 28- and 29-day months (2023-02 to 2024-02) with reportDay 31 and a reportDue

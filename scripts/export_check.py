@@ -4,18 +4,23 @@
 Reads each export with another program than the one that wrote it and compares what it
 reads with the roster file itself:
   - roster.xlsx with openpyxl: the name list's rows equal the roster's stays (names, real
-    dates); sheet names unique and at most 31 characters; header row frozen;
+    dates), and in visiting mode the 走访安排 sheet's rows its visits; sheet names unique
+    and at most 31 characters; header row frozen;
     forms.xlsx opens too;
   - both workbooks converted by LibreOffice (`libreoffice --headless --convert-to csv`);
   - every ics/*.ics with icalendar: its stay events equal the person's or the site's stays;
-    lines at most 75 octets, CRLF;
+    in visiting mode its visit events equal the person's or the site's visits, each placed
+    (LOCATION; GEO where the scenario knows the coordinates); lines at most 75 octets, CRLF;
+  - visits.csv (visiting mode) with Python's csv module: BOM, header, one row per visit;
   - report.html and forms.html parsed by html5lib in strict mode; every inline SVG is
     well-formed XML.
 
 usage: export_check.py SCENARIO.yaml ROSTER.json EXPORT_DIR
 """
 import datetime
+import csv
 import glob
+import io
 import json
 import os
 import re
@@ -47,10 +52,12 @@ def load(scenario_path, roster_path):
     units = {u["id"]: u for u in scenario["units"]}
     people = {p["id"]: p for p in scenario["people"]}
     stays = [(t["term"], s) for t in roster["terms"] for s in t["stays"]]
-    return units, people, stays
+    visits = [v for t in roster["terms"] for v in t.get("visits", [])]
+    visiting = any("visits" in t for t in roster["terms"])
+    return units, people, stays, (visits if visiting else None)
 
 
-def check_xlsx(folder, units, people, stays):
+def check_xlsx(folder, units, people, stays, visits):
     book = openpyxl.load_workbook(os.path.join(folder, "roster.xlsx"))
     names = book.sheetnames
     if len(set(n.lower() for n in names)) != len(names):
@@ -77,6 +84,11 @@ def check_xlsx(folder, units, people, stays):
         expected.append((units[p["unit"]]["name"], p["name"], units[s["site"]]["name"], day(s["arrive"]), day(s["leave"])))
     if sorted(read) != sorted(expected):
         fail("name list rows differ from the roster's stays:\n read %r\n roster %r" % (sorted(read)[:5], sorted(expected)[:5]))
+    if visits is not None:
+        got = [(r[2].date().isoformat(), r[3], r[5]) for r in book["走访安排"].iter_rows(min_row=2, values_only=True)]
+        want = [(v["date"], units[v["site"]]["name"], "、".join(people[p]["name"] for p in v["people"])) for v in visits]
+        if got != want:
+            fail("the 走访安排 sheet differs from the roster's visits:\n read %r\n roster %r" % (got[:3], want[:3]))
     forms = openpyxl.load_workbook(os.path.join(folder, "forms.xlsx"))
     if not any("清单" in n for n in forms.sheetnames):
         fail("forms.xlsx has no checklist sheet: %r" % forms.sheetnames)
@@ -95,6 +107,67 @@ def check_libreoffice(folder):
             produced = os.path.join(out, name.replace(".xlsx", ".csv"))
             if r.returncode != 0 or not os.path.exists(produced) or "Error" in r.stderr:
                 fail("LibreOffice could not convert %s: %s %s" % (name, r.stdout, r.stderr))
+
+
+def check_visits_csv(folder, units, people, visits):
+    path = os.path.join(folder, "visits.csv")
+    if visits is None:
+        if os.path.exists(path):
+            fail("visits.csv written for a resident roster")
+        return 0
+    with open(path, "rb") as f:
+        raw = f.read()
+    if not raw.startswith(b"\xef\xbb\xbf"):
+        fail("visits.csv has no UTF-8 BOM")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    if rows[0] != ["日期", "驻点企业", "人员"]:
+        fail("visits.csv header %r" % rows[0])
+    expected = [[v["date"], units[v["site"]]["name"], "、".join(people[p]["name"] for p in v["people"])] for v in visits]
+    if rows[1:] != expected:
+        fail("visits.csv rows differ from the roster's visits:\n read %r\n roster %r" % (rows[1:4], expected[:3]))
+    return len(expected)
+
+
+def visit_events(path, units):
+    with open(path, "rb") as f:
+        cal = icalendar.Calendar.from_ical(f.read())
+    found = []
+    for e in cal.walk("VEVENT"):
+        if str(e.get("X-ZHUDIAN-KIND")) != "visit":
+            continue
+        site = str(e.get("X-ZHUDIAN-SITE"))
+        start, end = e.decoded("DTSTART"), e.decoded("DTEND")
+        if end - start != datetime.timedelta(days=1):
+            fail("%s: a visit longer than a day" % path)
+        if units[site]["name"] not in str(e.get("LOCATION")):
+            fail("%s: visit without its enterprise as LOCATION" % path)
+        loc = units[site].get("location")
+        geo = e.get("GEO")
+        if loc and (geo is None or (round(geo.latitude, 6), round(geo.longitude, 6)) != (loc["lat"], loc["lon"])):
+            fail("%s: visit to %s without its coordinates as GEO" % (path, site))
+        people = e.get("X-ZHUDIAN-PERSON")
+        people = sorted(str(p) for p in (people if isinstance(people, list) else [people]))
+        found.append((start.isoformat(), site, tuple(people)))
+    return sorted(found)
+
+
+def check_visit_calendars(folder, units, visits):
+    count = 0
+    by_person, by_site = {}, {}
+    for v in visits:
+        t = (v["date"], v["site"], tuple(sorted(v["people"])))
+        by_site.setdefault(v["site"], []).append(t)
+        for p in v["people"]:
+            by_person.setdefault(p, []).append(t)
+    for path in sorted(glob.glob(os.path.join(folder, "ics", "*.ics"))):
+        stay_events(path)  # line lengths and CRLF; a visiting calendar holds no stays
+        name = os.path.basename(path)[:-len(".ics")]
+        kind, _, key = name.partition("-")
+        expected = sorted((by_person if kind == "person" else by_site).get(key, []))
+        if visit_events(path, units) != expected:
+            fail("%s: visits differ from the roster: %r != %r" % (path, visit_events(path, units), expected))
+        count += 1
+    return count
 
 
 def stay_events(path):
@@ -162,13 +235,14 @@ def main():
         print(__doc__)
         sys.exit(2)
     scenario, roster, folder = sys.argv[1:]
-    units, people, stays = load(scenario, roster)
-    rows = check_xlsx(folder, units, people, stays)
+    units, people, stays, visits = load(scenario, roster)
+    rows = check_xlsx(folder, units, people, stays, visits)
     check_libreoffice(folder)
-    calendars = check_ics(folder, stays)
+    calendars = check_ics(folder, stays) if visits is None else check_visit_calendars(folder, units, visits)
+    visit_rows = check_visits_csv(folder, units, people, visits)
     svgs = check_html(folder)
-    print("export-check: ok: %s: %d name-list rows, %d calendars, %d SVGs, LibreOffice converted both workbooks"
-          % (folder, rows, calendars, svgs))
+    print("export-check: ok: %s: %d name-list rows, %d visits.csv rows, %d calendars, %d SVGs, LibreOffice converted both workbooks"
+          % (folder, rows, visit_rows, calendars, svgs))
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ enum CLIMessage: LocalizedMessage {
     case unexplained(Unexplained, seconds: String)
     case explanationProof(ExplanationProof)
     case bestEffortIncomplete(breaks: Int)
+    case officialCalendarBroken(detail: String)
 
     func render(_ l: Language) -> String {
         switch (self, l) {
@@ -122,6 +123,8 @@ enum CLIMessage: LocalizedMessage {
             return "no roster keeps every rule: this best-effort roster breaks the \(n) rule instance(s) listed above (empty posts marked 空岗); fill them by hand"
         case let (.bestEffortIncomplete(n), .zh):
             return "没有满足全部规则的排班：本尽力排班违反上面列出的 \(n) 项规则实例（空岗已标出），请人工补齐"
+        case let (.officialCalendarBroken(d), .en): return "internal error: \(d)"
+        case let (.officialCalendarBroken(d), .zh): return "内部错误：\(d)（请重新构建 zhudian）"
         case let (.place(t, u, v, ps), l):
             var parts: [String] = []
             if let t { parts.append(l == .zh ? "第\(t)轮" : "term \(t)") }

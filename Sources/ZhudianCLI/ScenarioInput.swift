@@ -4,16 +4,25 @@ import ZhudianCore
 import ZhudianScenario
 
 /// Loads a scenario for a command, printing every diagnostic; refuses with exit 2 (bad
-/// scenario) or 4 (unreadable file).
+/// scenario) or 4 (unreadable file), and with exit 70 when the package's official calendar
+/// data, which a scenario with `official: cn` needs, cannot be read by the loader's reader or
+/// by the checker's own.
 func loadScenario(_ path: String, _ context: CLIContext) throws -> LoadedScenario {
+    let loaded: LoadedScenario
     do {
-        let loaded = try ScenarioLoader.load(path: path)
+        loaded = try ScenarioLoader.load(path: path)
         for w in loaded.warnings { context.console.error(w.render(context.language)) }
-        return loaded
     } catch {
+        if error.isInternalError, let d = error.errors.first {
+            throw context.internalError(text: "\(d.file):\(d.line):\(d.column): " + d.message.render(context.language))
+        }
         for d in error.diagnostics { context.console.error(d.render(context.language)) }
         throw ExitCode(error.isFileSystemError ? Exit.fileSystem : Exit.badInput)
     }
+    if loaded.scenario.calendar.official == "cn", let problem = RosterChecker.officialCalendarProblem {
+        throw context.internalError(.officialCalendarBroken(detail: problem))
+    }
+    return loaded
 }
 
 /// Reads and decodes a roster file; unreadable → exit 4, malformed → exit 2. Keys the roster

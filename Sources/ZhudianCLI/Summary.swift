@@ -13,6 +13,13 @@ enum Summary {
         let facts = RosterFacts(roster, scenario: scenario)
         for term in roster.terms {
             out.append(CLIMessage.termHeader(term: term.term, start: term.start.description, end: term.end.description).render(language))
+            if term.visits != nil {
+                // Visiting mode: who goes where is the grid's people column; the links would
+                // repeat each office once per site.
+                out += VisitGrid.lines(term, facts: facts, language: language)
+                out += emptyPosts(term, facts: facts, short: short)
+                continue
+            }
             for chain in cycles(term.links) {
                 out.append("  " + chain.map(short).joined(separator: " → "))
             }
@@ -41,15 +48,7 @@ enum Summary {
                 let unit = language == .zh ? "公里" : "km"
                 out.append("  \(pad(short(site), 12)) ← \(pad(from, 12)) \(names.joined(separator: "、"))  \(readable(km)) \(unit)  \(stays.first.map { "\($0.arrive)…\($0.leave)" } ?? "")")
             }
-            // Empty posts (空岗) of a best-effort roster: days a site has fewer than it needs.
-            let days = DateRange(from: term.start, to: term.end)
-            for site in facts.siteIDs {
-                for gap in facts.gapsBySite[site] ?? [] where gap.range.overlaps(days) {
-                    let from = max(gap.range.from, days.from)
-                    let to = min(gap.range.to, days.to)
-                    out.append("  \(pad(short(site), 12)) ← \(pad("空岗", 12)) \(gap.present)/\(gap.needed)  \(from)…\(to)")
-                }
-            }
+            out += emptyPosts(term, facts: facts, short: short)
         }
         let s = roster.solve
         out.append(
@@ -58,6 +57,20 @@ enum Summary {
                 gap: s.gap.map { readable($0 * 100) + "%" } ?? "—", seconds: readable(s.seconds),
                 formulation: formulation
             ).render(language))
+        return out
+    }
+
+    /// Empty posts (空岗) of a best-effort roster: days a site has fewer than it needs.
+    static func emptyPosts(_ term: RosterTerm, facts: RosterFacts, short: (String) -> String) -> [String] {
+        var out: [String] = []
+        let days = DateRange(from: term.start, to: term.end)
+        for site in facts.siteIDs {
+            for gap in facts.gapsBySite[site] ?? [] where gap.range.overlaps(days) {
+                let from = max(gap.range.from, days.from)
+                let to = min(gap.range.to, days.to)
+                out.append("  \(pad(short(site), 12)) ← \(pad("空岗", 12)) \(gap.present)/\(gap.needed)  \(from)…\(to)")
+            }
+        }
         return out
     }
 
@@ -83,7 +96,10 @@ enum Summary {
 
     /// Pads to a display width, counting CJK characters as two columns.
     static func pad(_ s: String, _ width: Int) -> String {
-        let w = s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+        let w = self.width(s)
         return w >= width ? s : s + String(repeating: " ", count: width - w)
     }
+
+    /// Display width, counting CJK characters as two columns.
+    static func width(_ s: String) -> Int { s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) } }
 }

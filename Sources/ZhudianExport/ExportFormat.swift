@@ -5,6 +5,8 @@ import ZhudianCore
 public enum ExportFormat: String, CaseIterable, Sendable {
     /// `roster.csv`.
     case csv
+    /// `visits.csv`, for a roster with visits (visiting mode); nothing for a resident one.
+    case visits
     /// `roster.xlsx`.
     case xlsx
     /// `ics/person-<id>.ics`, `ics/site-<id>.ics`, `ics/bureau.ics`.
@@ -23,6 +25,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     public var fixedPaths: [String] {
         switch self {
         case .csv: return ["roster.csv"]
+        case .visits: return ["visits.csv"]
         case .xlsx: return ["roster.xlsx"]
         case .ics: return [BureauCalendar.path]
         case .html: return ["report.html"]
@@ -44,6 +47,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     public func files(_ roster: Roster, scenario: Scenario) throws -> [(path: String, bytes: [UInt8])] {
         switch self {
         case .csv: return [("roster.csv", RosterCSV.bytes(roster, scenario: scenario))]
+        case .visits: return VisitsCSV.bytes(roster, scenario: scenario).map { [("visits.csv", $0)] } ?? []
         case .xlsx: return [("roster.xlsx", try RosterWorkbook.bytes(roster, scenario: scenario))]
         case .ics: return RosterCalendars.files(roster, scenario: scenario) + [BureauCalendar.file(roster, scenario: scenario)]
         case .html: return [("report.html", ReportHTML.bytes(roster, scenario: scenario))]

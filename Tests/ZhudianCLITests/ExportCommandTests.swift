@@ -31,6 +31,23 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertEqual(contents(of: out), ["ics", "ics/notes.txt", "roster.md"])
     }
 
+    /// visits.csv is a default export, written for a visiting roster only; asked away, it goes.
+    func testVisitsCSVByDefaultForAVisitingRoster() throws {
+        let fixtures = Paths.packageRoot.appendingPathComponent("Tests/ZhudianExportTests/Fixtures")
+        let roster = fixtures.appendingPathComponent("visiting-2023.json").path
+        let visiting = fixtures.appendingPathComponent("visiting-2023.yaml").path
+        let out = try temporaryDirectory().appendingPathComponent("out")
+        let r = zhudian(["export", roster, "--scenario", visiting, "-o", out.path])
+        XCTAssertEqual(r.code, 0, describe(r))
+        XCTAssertEqual(contents(of: out).filter { !$0.hasPrefix("ics/") }, ["ics", "report.html", "roster.csv", "roster.xlsx", "visits.csv"])
+        XCTAssertTrue(r.standardError.contains("visits.csv"), describe(r))
+        XCTAssertEqual(zhudian(["export", roster, "--scenario", visiting, "--formats", "csv", "-o", out.path]).code, 0)
+        XCTAssertEqual(contents(of: out), ["roster.csv"])
+        let resident = try temporaryDirectory().appendingPathComponent("resident")
+        XCTAssertEqual(zhudian(["export", notice, "--scenario", scenario, "-o", resident.path]).code, 0)
+        XCTAssertFalse(contents(of: resident).contains("visits.csv"))
+    }
+
     func testExportNextToTheRosterByDefault() throws {
         let dir = try temporaryDirectory()
         let roster = dir.appendingPathComponent("roster.json")

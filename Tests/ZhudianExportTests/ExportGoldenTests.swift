@@ -4,7 +4,8 @@ import ZhudianCore
 
 /// Every format's bytes on the six mines of 台儿庄 (DOMAIN.md): the notice's own 2022 plan,
 /// a planned two-term roster with handovers, and that roster with one team removed (a
-/// best-effort roster with 空岗). A re-recorded golden fails the test.
+/// best-effort roster with 空岗); and a hand-made visiting roster (两人一企) of three plants
+/// over National Day 2023 that the checker accepts. A re-recorded golden fails the test.
 final class ExportGoldenTests: XCTestCase {
     struct Case {
         let name: String
@@ -19,7 +20,11 @@ final class ExportGoldenTests: XCTestCase {
         let twoTerms = Case(
             name: "twoterms", roster: try ExportGolden.roster("Tests/ZhudianExportTests/Fixtures/taierzhuang-2terms.json"),
             scenario: try ExportGolden.scenario("Tests/ZhudianExportTests/Fixtures/taierzhuang-2terms.yaml"))
-        return [notice, twoTerms, Case(name: "besteffort", roster: Self.withoutOneTeam(twoTerms.roster), scenario: twoTerms.scenario)]
+        let visiting = Case(
+            name: "visiting2023", roster: try ExportGolden.roster("Tests/ZhudianExportTests/Fixtures/visiting-2023.json"),
+            scenario: try ExportGolden.scenario("Tests/ZhudianExportTests/Fixtures/visiting-2023.yaml"))
+        return [notice, twoTerms, Case(name: "besteffort", roster: Self.withoutOneTeam(twoTerms.roster), scenario: twoTerms.scenario),
+                visiting]
     }
 
     /// The roster with the second term's team at the first site removed, as a best-effort
@@ -38,6 +43,10 @@ final class ExportGoldenTests: XCTestCase {
         for c in try cases() {
             for format in ExportFormat.allCases {
                 let files = try format.files(c.roster, scenario: c.scenario)
+                if format == .visits && c.roster.terms.allSatisfy({ $0.visits == nil }) {
+                    XCTAssertTrue(files.isEmpty, "\(c.name): visits.csv for a resident roster")
+                    continue
+                }
                 XCTAssertFalse(files.isEmpty, "\(c.name) \(format)")
                 if format == .worklog {
                     // Dozens of workbooks: their paths, and the first one's bytes.

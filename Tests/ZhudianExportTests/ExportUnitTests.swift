@@ -1,5 +1,6 @@
 import XCTest
 import ZhudianCore
+import ZhudianScenario
 @testable import ZhudianExport
 
 /// The rules each hand-written format must keep, one by one.
@@ -129,7 +130,7 @@ final class ExportUnitTests: XCTestCase {
     }
 
     /// 附件4 in visiting mode: each person at a visit is one 人次 of their office's level, each
-    /// visit one 家次 for every level present.
+    /// visit one 家次 for every level present, summed from the first month on.
     func testVisitingStatisticsCountByLevel() throws {
         let s = Scenario(
             name: "两人一企", mode: .visiting, calendar: CalendarSettings(start: day("2023-09-01"), termMonths: 2, terms: 1),
@@ -152,12 +153,95 @@ final class ExportUnitTests: XCTestCase {
                             terms: [term])
         let table = NoticeForms.visitingStatistics(RosterFacts(roster, scenario: s))
         let counts = table.body.map { Array($0[2...5]) }
+        // The notice's figures are cumulative since the first month: September's row, then
+        // September and October together.
         XCTAssertEqual(counts, [
             [.count(1), .count(3), .count(1), .count(2)],
-            [.count(1), .count(1), .count(1), .count(1)],
             [.count(2), .count(4), .count(2), .count(3)],
         ])
-        XCTAssertEqual(table.body.last?.first, .text("累计"))
+        XCTAssertEqual(table.body.map(\.first), [.text("截至2023-09"), .text("截至2023-10")])
+        XCTAssertTrue(table.footer.joined().contains("2023年9月以来的动态累计数据"), "\(table.footer)")
         for format in ExportFormat.allCases { XCTAssertFalse(try format.files(roster, scenario: s).isEmpty, "\(format)") }
+    }
+}
+
+/// Visiting mode (两人一企) in each export, on the hand-made roster the goldens use.
+final class VisitingExportTests: XCTestCase {
+    func fixture() throws -> (Roster, Scenario) {
+        (try ExportGolden.roster("Tests/ZhudianExportTests/Fixtures/visiting-2023.json"),
+         try ExportGolden.scenario("Tests/ZhudianExportTests/Fixtures/visiting-2023.yaml"))
+    }
+
+    /// The fixture is a roster the independent checker accepts, so the goldens show a real one.
+    func testTheFixtureKeepsEveryRule() throws {
+        let (roster, scenario) = try fixture()
+        let report = RosterChecker(scenario: scenario, scenarioSHA256: nil).check(roster)
+        XCTAssertTrue(report.passed, report.lines(.en).joined(separator: "\n"))
+    }
+
+    /// The 兖州 example has a roster: a hand-made one (each plant's people and visit days
+    /// picked greedily) that the checker accepts, naming the example's current bytes.
+    func testTheJiningExampleHasARosterTheCheckerAccepts() throws {
+        let loaded = try ScenarioLoader.load(path: ExportGolden.packageRoot.appendingPathComponent("Scenarios/jining-chemical-2023.yaml").path)
+        let roster = try ExportGolden.roster("Tests/ZhudianExportTests/Fixtures/jining-chemical-2023-handmade.json")
+        let report = RosterChecker(scenario: loaded.scenario, scenarioSHA256: loaded.sha256).check(roster)
+        XCTAssertTrue(report.passed, report.lines(.en).joined(separator: "\n"))
+        XCTAssertEqual(roster.terms.first?.visits?.count, 30 * 6)
+    }
+
+    func testVisitsCSVHasOneRowPerVisitAndOnlyForVisitingRosters() throws {
+        let (roster, scenario) = try fixture()
+        let bytes = try XCTUnwrap(VisitsCSV.bytes(roster, scenario: scenario))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.first, "日期,驻点企业,人员")
+        XCTAssertEqual(lines[4], "2023-10-07,甲化工有限公司,周建国、郑志强")
+        XCTAssertEqual(lines.count, 1 + 6 + 1, "header, six visits, the empty string after the last CRLF")
+        var resident = roster
+        for i in resident.terms.indices { resident.terms[i].visits = nil }
+        XCTAssertNil(VisitsCSV.bytes(resident, scenario: scenario))
+        XCTAssertEqual(try ExportFormat.visits.files(resident, scenario: scenario).count, 0)
+        XCTAssertEqual(String(decoding: RosterCSV.bytes(roster, scenario: scenario).dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").first,
+                       RosterCSV.header.joined(separator: ","), "roster.csv keeps its header")
+    }
+
+    /// A person's calendar holds their visits, each with the colleague, the town and the
+    /// coordinates; a site's holds its visits with both people.
+    func testCalendarsHoldOneEventPerVisit() throws {
+        let (roster, scenario) = try fixture()
+        let facts = RosterFacts(roster, scenario: scenario)
+        let person = String(decoding: RosterCalendars.personCalendar("K1", facts), as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+        XCTAssertEqual(person.components(separatedBy: "X-ZHUDIAN-KIND:visit").count - 1, 4)
+        XCTAssertEqual(person.components(separatedBy: "X-ZHUDIAN-KIND:stay").count - 1, 0)
+        XCTAssertTrue(person.contains("GEO:35.561;116.79"), person)
+        XCTAssertTrue(person.contains("同行人员：周建国（市工信局）"), person)
+        XCTAssertTrue(person.contains("LOCATION:乙新材料有限公司（新驿镇）"), person)
+        let site = String(decoding: RosterCalendars.siteCalendar("P2", facts), as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
+        XCTAssertEqual(site.components(separatedBy: "X-ZHUDIAN-KIND:visit").count - 1, 2)
+        XCTAssertTrue(site.contains("SUMMARY:走访：郑志强、王丽娟"), site)
+    }
+
+    /// roster.xlsx lists the visits on a sheet of their own, roster.md as a month grid; a
+    /// resident roster has neither.
+    func testWorkbookAndMarkdownListTheVisits() throws {
+        let (roster, scenario) = try fixture()
+        let sheets = RosterWorkbook.sheets(RosterFacts(roster, scenario: scenario))
+        let visits = try XCTUnwrap(sheets.first { $0.name == "走访安排" })
+        XCTAssertEqual(visits.rows.count, 1 + 6)
+        XCTAssertEqual(visits.rows[4][2].value, .date(CivilDate(iso: "2023-10-07") ?? CivilDate(dayNumber: 0)))
+        let md = String(decoding: RosterMarkdown.bytes(roster, scenario: scenario), as: UTF8.self)
+        XCTAssertTrue(md.contains("| 甲化工 | 周建国、郑志强 | 5 | 7 |"), md)
+        var resident = roster
+        for i in resident.terms.indices { resident.terms[i].visits = nil }
+        XCTAssertFalse(RosterWorkbook.sheets(RosterFacts(resident, scenario: scenario)).contains { $0.name == "走访安排" })
+        XCTAssertFalse(String(decoding: RosterMarkdown.bytes(resident, scenario: scenario), as: UTF8.self).contains("### 走访"))
+    }
+
+    /// The timeline marks every visit on the bar of each person who makes it.
+    func testTheReportMarksEachVisitForEachPerson() throws {
+        let (roster, scenario) = try fixture()
+        let html = String(decoding: ReportHTML.bytes(roster, scenario: scenario), as: UTF8.self)
+        XCTAssertEqual(html.components(separatedBy: "fill=\"\(TimelineSVG.visitColour)\"").count - 1, 12)
+        XCTAssertTrue(html.contains("<th>走访次数</th><td>6</td>"), "the solve table counts the visits")
     }
 }

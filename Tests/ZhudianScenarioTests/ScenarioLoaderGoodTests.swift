@@ -168,6 +168,36 @@ final class ScenarioLoaderGoodTests: XCTestCase {
         XCTAssertEqual(loaded.warnings[0].render(.en).prefix(22), "warning: w.yaml:7:5: `")
     }
 
+    /// SPEC §3 rule 10: `official: cn` on a plan that reaches a year the State Council has not
+    /// announced (the data file covers 2022–2026) warns at `calendar.official`, naming the
+    /// years covered and the year not; a plan inside the covered years gets no warning.
+    func testOfficialCalendarWarnsAboutYearsNotAnnounced() throws {
+        func text(_ start: String) -> String {
+            """
+            version: 1
+            name: w
+            mode: visiting
+            calendar:
+              start: \(start)
+              termMonths: 6
+              terms: 2
+              official: cn
+            rules: {structure: free}
+            units: [{id: A, name: a}, {id: B, name: b}]
+            people: []
+            """
+        }
+        let late = try ScenarioLoader.load(data: Array(text("2026-03-01").utf8), file: "w.yaml")
+        XCTAssertEqual(late.warnings.map(\.message), [.officialYearsUnknown(path: "calendar.official", years: [2027], known: 2022...2026)])
+        XCTAssertEqual(late.warnings.first?.position.line, 8)
+        let rendered = late.warnings.first?.render(.en) ?? ""
+        XCTAssertTrue(rendered.hasPrefix("warning: w.yaml:8:") && rendered.contains("2022–2026") && rendered.contains("2027"), rendered)
+        XCTAssertTrue(late.warnings.first?.render(.zh).contains("2022–2026 年") ?? false)
+        XCTAssertEqual(try ScenarioLoader.load(data: Array(text("2025-03-01").utf8), file: "w.yaml").warnings, [])
+        let without = text("2026-03-01").replacingOccurrences(of: "  official: cn\n", with: "")
+        XCTAssertEqual(try ScenarioLoader.load(data: Array(without.utf8), file: "w.yaml").warnings, [], "no official calendar, nothing to warn about")
+    }
+
     /// SPEC 1.1: make-up working days are dates or ranges, as holidays are.
     func testWorkdaysTakeDatesAndRanges() throws {
         let text = """

@@ -51,6 +51,8 @@ final class ScenarioMessageTests: XCTestCase {
         .forbidSiteNotReceiving(path: "forbid[0].site", id: "AJJ"),
         .overlayBlockValue(path: "calendar.holidays"),
         .addedPersonExists(id: "SDS-01"),
+        .officialYearsUnknown(path: "calendar.official", years: [2027], known: 2022...2026),
+        .officialCalendarBroken(detail: "official-cn.json: `notices[0].year` is missing"),
     ]
 
     /// Numbers the cases; the switch has no default, so a new case does not
@@ -103,11 +105,13 @@ final class ScenarioMessageTests: XCTestCase {
         case .overlayBlockValue: return 44
         case .addedPersonExists: return 45
         case .historyNotBeforePlan: return 43
+        case .officialYearsUnknown: return 46
+        case .officialCalendarBroken: return 47
         }
     }
 
     func testSamplesCoverEveryCase() {
-        XCTAssertEqual(Set(Self.samples.map(Self.caseNumber)), Set(0...45))
+        XCTAssertEqual(Set(Self.samples.map(Self.caseNumber)), Set(0...47))
     }
 
     func testEveryMessageHasChineseAndEnglish() {

@@ -27,8 +27,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The scenario the roster was planned from (YAML).")
     var scenario: String
 
-    @Option(help: "Comma-separated formats: csv,xlsx,ics,html,md,forms,worklog.")
-    var formats: String = "csv,xlsx,ics,html"
+    @Option(help: "Comma-separated formats: csv,visits,xlsx,ics,html,md,forms,worklog (visits.csv only in visiting mode).")
+    var formats: String = "csv,visits,xlsx,ics,html"
 
     @Option(name: [.short, .customLong("output")], help: "Folder for the exports (default: the roster's folder).")
     var output: String?

@@ -26,8 +26,8 @@ struct PlanCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Folder for roster.json and the exports (created if missing).")
     var output: String = "."
 
-    @Option(help: "Comma-separated exports: json,csv,xlsx,ics,html,md,forms,worklog (roster.json is always written).")
-    var formats: String = "json,csv,xlsx,ics,html"
+    @Option(help: "Comma-separated exports: json,csv,visits,xlsx,ics,html,md,forms,worklog (roster.json is always written; visits.csv only in visiting mode).")
+    var formats: String = "json,csv,visits,xlsx,ics,html"
 
     @Option(help: "Seconds the search may take; the best roster found is written with its gap.")
     var timeLimit: Double?

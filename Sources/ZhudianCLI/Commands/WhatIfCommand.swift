@@ -56,8 +56,8 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Folder for scenario.yaml, roster.json, the exports, diff.json and diff.md.")
     var output: String?
 
-    @Option(help: "Comma-separated exports, as for plan: json,csv,xlsx,ics,html,md,forms (roster.json is always written).")
-    var formats: String = "json,csv,xlsx,ics,html"
+    @Option(help: "Comma-separated exports, as for plan: json,csv,visits,xlsx,ics,html,md,forms (roster.json is always written).")
+    var formats: String = "json,csv,visits,xlsx,ics,html"
 
     @Flag(help: "When the changes leave no roster that keeps every rule, the one that breaks the fewest rule instances.")
     var bestEffort = false

@@ -78,6 +78,14 @@ public struct RosterFacts: Sendable {
         gapsBySite = gaps
     }
 
+    /// Whether the roster has visits (visiting mode): then a stay is only the term's assignment.
+    public var hasVisits: Bool { roster.terms.contains { $0.visits != nil } }
+
+    /// Every visit with its term number, in roster order (terms by number, then date and site).
+    public var visits: [(term: Int, visit: Visit)] {
+        roster.terms.flatMap { term in (term.visits ?? []).sorted().map { (term.term, $0) } }
+    }
+
     /// The unit, if the scenario knows the id.
     public func unit(_ id: String) -> Unit? { index.unit[id].map { scenario.units[$0] } }
 

@@ -1,7 +1,8 @@
 import ZhudianCore
 
 /// `roster.md`: a summary to paste into a report — the solve figures, each term's links in
-/// ring order with the people and dates, and the empty posts (空岗) of a best-effort roster.
+/// ring order with the people and dates, in visiting mode each site's visit days month by
+/// month, and the empty posts (空岗) of a best-effort roster.
 ///
 /// Planner-provided text is escaped so that a name holding `|`, `*` or `<` cannot break a
 /// table or inject HTML into a Markdown renderer.
@@ -37,6 +38,7 @@ public enum RosterMarkdown {
                 }
             }
             lines.append("")
+            if term.visits != nil { lines += visitGrid(term, facts) }
         }
         let gaps = facts.siteIDs.flatMap { site in (facts.gapsBySite[site] ?? []).map { (site, $0) } }
         if !gaps.isEmpty {
@@ -47,6 +49,28 @@ public enum RosterMarkdown {
             lines.append("")
         }
         return Array(lines.joined(separator: "\n").utf8)
+    }
+
+    /// Visiting mode: each site's visit days, month by month (a visit on 2023-10-07 is `7` in
+    /// the 2023-10 column).
+    static func visitGrid(_ term: RosterTerm, _ facts: RosterFacts) -> [String] {
+        var months: [String] = []
+        var month = CivilDate(year: term.start.year, month: term.start.month, day: 1) ?? term.start
+        while month <= term.end {
+            months.append(month.monthKey)
+            month = month.addingMonths(1)
+        }
+        var lines = ["### 走访", "", "| 驻点企业 | 驻点人员 | " + months.joined(separator: " | ") + " |",
+                     "| --- | --- |" + String(repeating: " ---: |", count: months.count)]
+        for site in facts.siteIDs {
+            let visits = (term.visits ?? []).filter { $0.site == site }
+            let team = facts.team(at: site, term: term.term)
+            guard !visits.isEmpty || !team.isEmpty else { continue }
+            let cells = months.map { key in visits.filter { $0.date.monthKey == key }.map { String($0.date.day) }.joined(separator: ", ") }
+            lines.append("| \(escape(facts.shortName(site))) | \(escape(team.map(facts.personName).joined(separator: "、"))) | "
+                + cells.map { $0.isEmpty ? "—" : $0 }.joined(separator: " | ") + " |")
+        }
+        return lines + [""]
     }
 
     /// Backslash-escapes the characters that Markdown or a table would read as markup.

@@ -67,6 +67,11 @@ enum NoticeForms {
         let stays = term.stays.filter { $0.site == site }
         let from = stays.map(\.arrive).min() ?? term.start
         let to = stays.map(\.leave).max() ?? term.end
+        // Visiting mode: the supervisors fill the list at each visit, so the planned days stand in the header.
+        let visitDays = (term.visits ?? []).filter { $0.site == site }.map(\.date).sorted()
+        let when = term.visits == nil
+            ? "\(CivilText.chinese(from)) 至 \(CivilText.chinese(to))"
+            : (visitDays.isEmpty ? "（本轮无走访）" : "走访 " + visitDays.map(CivilText.chinese).joined(separator: "、"))
         let header = ["序号", "主要内容", "落实情况", "存在问题描述\n（问题要具体化）", "整改建议"].map { FormTable.Head(text: $0) }
         let body = checklistItems.enumerated().map { i, item -> [FormTable.Value] in
             [.count(i + 1), .text(item), .blank, .blank, .blank]
@@ -75,7 +80,7 @@ enum NoticeForms {
             sheetName: "清单\(term.term)-\(facts.shortName(site))", title: "驻点监督工作任务清单",
             notes: [
                 "驻点企业名称：\(facts.unitName(site))",
-                "驻点人员：\(people.isEmpty ? VacancyText.label : people.joined(separator: "、"))　　驻点时间：\(CivilText.chinese(from)) 至 \(CivilText.chinese(to))（第 \(term.term) 轮）",
+                "驻点人员：\(people.isEmpty ? VacancyText.label : people.joined(separator: "、"))　　驻点时间：\(when)（第 \(term.term) 轮）",
             ],
             header: [header], body: body, widths: [6, 56, 16, 22, 18], landscape: true)
     }
@@ -102,7 +107,9 @@ enum NoticeForms {
             widths: [10, 6, 6, 6, 6] + rest.map { _ in 10 }, landscape: true)
     }
 
-    /// 附件4: 人次 and 家次 by level, month by month and cumulated.
+    /// 附件4: 人次 and 家次 by level. The notice asks for "2023年8月以来的动态累计数据": each
+    /// month's row is what that month's report carries, the sum from the plan's first month
+    /// through that month (a plan that starts later adds its history's figures by hand).
     static func visitingStatistics(_ facts: RosterFacts) -> FormTable {
         // The same columns as `zhudian stats` fills (WorkLogCounter), titled as 附件4 titles them.
         let rest = WorkLogCounter.noticeTwoColumns.map(\.title)
@@ -112,18 +119,18 @@ enum NoticeForms {
         let second = ["市级（人次）", "县级（人次）", "市级（家次）", "县级（家次）"].map { FormTable.Head(text: $0) }
         var total = MonthCounts.Counts()
         var body: [[FormTable.Value]] = []
-        for m in MonthCounts.months(facts) {
-            let c = MonthCounts.visiting(m, facts)
-            total = total + c
-            body.append([.text(m.key), .text(facts.scenario.sector), .count(c.cityPeople), .count(c.countyPeople),
-                         .count(c.citySites), .count(c.countySites)] + rest.map { _ in .blank })
+        let months = MonthCounts.months(facts)
+        for m in months {
+            total = total + MonthCounts.visiting(m, facts)
+            body.append([.text("截至\(m.key)"), .text(facts.scenario.sector), .count(total.cityPeople), .count(total.countyPeople),
+                         .count(total.citySites), .count(total.countySites)] + rest.map { _ in .blank })
         }
-        body.append([.text("累计"), .text(facts.scenario.sector), .count(total.cityPeople), .count(total.countyPeople),
-                     .count(total.citySites), .count(total.countySites)] + rest.map { _ in .blank })
+        let since = months.first.map { "\($0.range.from.year)年\($0.range.from.month)月" } ?? ""
         return FormTable(
             sheetName: "附件4 统计表", title: "驻点监督工作情况统计表", notes: ["县（市、区）：\(facts.scenario.authority)"],
             header: [top, second], body: body,
-            footer: ["联系人：　　　　　　　　填表日期：", "注：人次与家次由驻点安排的走访得出（一次走访一家企业计 1 家次，每位到场人员计 1 人次）；其余各栏按实际工作填写。"],
+            footer: ["联系人：　　　　　　　　填表日期：",
+                     "注：相关数据为\(since)以来的动态累计数据，每行为截至该月末的累计数；人次与家次由驻点安排的走访得出（一次走访计 1 家次，记入到场人员所属的级别，市县人员同行时市级、县级各计 1 家次；每位到场人员计 1 人次）；其余各栏按实际工作填写。发现重大事故隐患要随时报告。"],
             widths: [10, 12, 8, 8, 8, 8] + rest.map { _ in 9 }, landscape: true)
     }
 

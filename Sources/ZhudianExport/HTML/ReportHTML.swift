@@ -26,8 +26,13 @@ public enum ReportHTML {
             h += "<p class=\"legend\"><span class=\"k a\">→</span> 派出单位 → 驻点企业　<span class=\"k m\">⇄</span> 互相驻点"
                 + "　<span class=\"k g\">⇢</span> 同一集团　<span class=\"k v\">●</span> 空岗</p></section>"
         }
-        h += "<section><h2>驻点时间线</h2><p class=\"legend\"><span class=\"k a\">■</span> 驻点　"
-            + "<span class=\"k d\">■</span> 交接重叠　<span class=\"k v\">■</span> 空岗　虚线：轮次开始</p>"
+        if facts.hasVisits {
+            h += "<section><h2>驻点时间线</h2><p class=\"legend\"><span class=\"k a\">■</span> 驻点（本轮分工）　"
+                + "<span class=\"k\" style=\"color:\(TimelineSVG.visitColour)\">■</span> 走访　<span class=\"k v\">■</span> 空岗　虚线：轮次开始</p>"
+        } else {
+            h += "<section><h2>驻点时间线</h2><p class=\"legend\"><span class=\"k a\">■</span> 驻点　"
+                + "<span class=\"k d\">■</span> 交接重叠　<span class=\"k v\">■</span> 空岗　虚线：轮次开始</p>"
+        }
         h += TasksSVG.section(facts)
         for site in facts.siteIDs {
             h += "<div class=\"site\"><h3>\(Markup.escape(facts.unitName(site)))</h3>"
@@ -71,12 +76,13 @@ public enum ReportHTML {
         case .infeasible: status = "无解"
         case .bestEffort: status = "尽力方案（有空岗或违反规则）"
         }
-        let rows: [(String, String)] = [
+        var rows: [(String, String)] = [
             ("状态", status), ("目标值", v.objective.map(number) ?? "—"), ("下界", v.bound.map(number) ?? "—"),
             ("差距", v.gap.map { number($0 * 100) + "%" } ?? "—"), ("用时", number(v.seconds) + " 秒"), ("求解器", v.engine),
             ("驻点人次", String(facts.roster.terms.map(\.stays.count).reduce(0, +))),
             ("驻点企业", String(facts.siteIDs.count)),
         ]
+        if facts.hasVisits { rows.append(("走访次数", String(facts.visits.count))) }
         return "<section><h2>求解结果</h2><table>"
             + rows.map { "<tr><th>\($0.0)</th><td>\(Markup.escape($0.1))</td></tr>" }.joined() + "</table></section>"
     }

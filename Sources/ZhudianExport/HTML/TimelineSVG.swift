@@ -1,8 +1,9 @@
 import ZhudianCore
 
 /// One site's people over time as inline SVG: a bar per stay, the days shared with the team of
-/// another term (the handover) darker, 空岗 runs as a red bar, term starts as dashed lines and
-/// month starts as ticks.
+/// another term (the handover) darker, each visit (visiting mode) as an orange mark on the bars
+/// of the people who make it, 空岗 runs as a red bar, term starts as dashed lines and month
+/// starts as ticks.
 ///
 /// - Complexity: O(stays at the site² + months).
 enum TimelineSVG {
@@ -16,6 +17,7 @@ enum TimelineSVG {
         let plot = width - labelWidth - 10
         func x(_ d: CivilDate) -> Double { labelWidth + plot * Double(range.from.days(to: d)) / days }
         let stays = facts.staysBySite[site] ?? []
+        let visits = facts.visits.filter { $0.visit.site == site }
         let gaps = facts.gapsBySite[site] ?? []
         let rows = stays.count + (gaps.isEmpty ? 0 : 1)
         let height = 22 + Double(rows) * rowHeight + 6
@@ -27,6 +29,11 @@ enum TimelineSVG {
             s += SVGText.text("\(facts.personName(ts.stay.person))（\(home)）", x: labelWidth - 6, y: y + 11, anchor: "end", size: 10)
             let x0 = x(ts.stay.arrive), x1 = x(ts.stay.leave.addingDays(1))
             s += rect(x0, y + 2, x1 - x0, rowHeight - 4, fill: "#8fb3de")
+            // Visiting mode: each visit this person makes here, as a mark on the assignment bar.
+            for (term, visit) in visits where term == ts.term && visit.people.contains(ts.stay.person) {
+                let v0 = x(visit.date), v1 = x(visit.date.addingDays(1))
+                s += rect(v0, y + 1, max(v1 - v0, 2.5), rowHeight - 2, fill: visitColour)
+            }
             for other in stays where other.term != ts.term {
                 let from = max(ts.stay.arrive, other.stay.arrive), to = min(ts.stay.leave, other.stay.leave)
                 guard from <= to else { continue }
@@ -44,6 +51,9 @@ enum TimelineSVG {
         }
         return s + "</svg>"
     }
+
+    /// The colour of a visit's mark (the report's legend uses it too).
+    static let visitColour = "#e65100"
 
     static func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String) -> String {
         "<rect x=\"\(SVGText.f(x))\" y=\"\(SVGText.f(y))\" width=\"\(SVGText.f(w))\" height=\"\(SVGText.f(h))\" fill=\"\(fill)\"/>"

@@ -2,11 +2,13 @@ import ZhudianCore
 
 /// `ics/person-<id>.ics` and `ics/site-<id>.ics` (SPEC §6): each stay as an all-day range, the
 /// handover days as their own events, empty posts (空岗) on the site's calendar, and the
-/// scenario's dated tasks.
+/// scenario's dated tasks. In visiting mode a stay is only the term's assignment, so the
+/// calendars hold one event per visit instead, with the colleagues and the enterprise's
+/// town and coordinates.
 ///
 /// Bytes are deterministic: UIDs are derived from term, person, site and date, and DTSTAMP is
 /// the plan's first day at 00:00:00Z rather than the clock. Every event carries
-/// `X-ZHUDIAN-KIND` (stay, handover, vacancy, event) so that a program can tell them apart.
+/// `X-ZHUDIAN-KIND` (stay, handover, vacancy, visit, event) so that a program can tell them apart.
 ///
 ///     for (path, bytes) in RosterCalendars.files(roster, scenario: scenario) { … }
 ///
@@ -38,6 +40,13 @@ public enum RosterCalendars {
 
     static func personCalendar(_ person: String, _ facts: RosterFacts) -> [UInt8] {
         var w = begin(facts, name: "驻点安排 \(facts.personName(person))")
+        if facts.hasVisits {
+            for (term, visit) in facts.visits where visit.people.contains(person) {
+                visitEvent(visit, term: term, facts, uid: "visit-\(ICSWriter.basic(visit.date))-\(visit.site)-\(person)",
+                           summary: "走访：\(facts.shortName(visit.site))", others: visit.people.filter { $0 != person }, into: &w)
+            }
+            return end(&w, facts)
+        }
         for ts in facts.staysByPerson[person] ?? [] {
             stayEvent(ts, facts, summary: "驻点：\(facts.shortName(ts.stay.site))", into: &w)
             for h in handovers(of: ts, facts) {
@@ -51,6 +60,14 @@ public enum RosterCalendars {
 
     static func siteCalendar(_ site: String, _ facts: RosterFacts) -> [UInt8] {
         var w = begin(facts, name: "驻点安排 \(facts.shortName(site))")
+        if facts.hasVisits {
+            for (term, visit) in facts.visits where visit.site == site {
+                visitEvent(visit, term: term, facts, uid: "visit-\(ICSWriter.basic(visit.date))-\(site)",
+                           summary: "走访：\(visit.people.map(facts.personName).joined(separator: "、"))", others: visit.people, into: &w)
+            }
+            vacancies(site, facts, into: &w)
+            return end(&w, facts)
+        }
         for ts in facts.staysBySite[site] ?? [] {
             stayEvent(ts, facts, summary: "驻点人员：\(facts.personName(ts.stay.person))（\(facts.shortName(facts.homeUnit(ts.stay.person)))）", into: &w)
         }
@@ -61,11 +78,31 @@ public enum RosterCalendars {
                       summary: "交接：\(facts.shortName(site))", description: "交班：\(names(h.others, facts))", site: site)
             }
         }
+        vacancies(site, facts, into: &w)
+        return end(&w, facts)
+    }
+
+    /// The site's empty posts (空岗), one event per run of days.
+    static func vacancies(_ site: String, _ facts: RosterFacts, into w: inout ICSWriter) {
         for gap in facts.gapsBySite[site] ?? [] {
             event(&w, facts, uid: "vacancy-\(site)-\(ICSWriter.basic(gap.range.from))", kind: "vacancy", range: gap.range,
                   summary: "\(VacancyText.label)：\(facts.shortName(site))", description: VacancyText.shortfall(gap), site: site)
         }
-        return end(&w, facts)
+    }
+
+    /// One visit (visiting mode) as an all-day event: the enterprise with its town and
+    /// coordinates (also as LOCATION and GEO), and who goes: `others`, each with their unit.
+    static func visitEvent(
+        _ visit: Visit, term: Int, _ facts: RosterFacts, uid: String, summary: String, others: [String], into w: inout ICSWriter
+    ) {
+        let site = visit.site
+        var lines = ["第 \(term) 轮 走访 \(visit.date)", "驻点企业：\(facts.unitName(site))"]
+        if let town = facts.unit(site)?.town { lines.append("所在地：\(town)") }
+        if let loc = facts.unit(site)?.location { lines.append("坐标：\(loc.lat), \(loc.lon)") }
+        if !others.isEmpty { lines.append("\(others.count == visit.people.count ? "驻点人员" : "同行人员")：\(names(others, facts))") }
+        event(&w, facts, uid: uid, kind: "visit", range: DateRange(day: visit.date), summary: summary,
+              description: lines.joined(separator: "\n"), site: site,
+              extra: [("X-ZHUDIAN-TERM", String(term))] + visit.people.map { ("X-ZHUDIAN-PERSON", $0) }, busy: true)
     }
 
     /// A handover: days this stay shares with a stay of another term at the same site.
@@ -108,7 +145,7 @@ public enum RosterCalendars {
 
     static func event(
         _ w: inout ICSWriter, _ facts: RosterFacts, uid: String, kind: String, range: DateRange, summary: String,
-        description: String, site: String?, extra: [(String, String)] = []
+        description: String, site: String?, extra: [(String, String)] = [], busy: Bool = false
     ) {
         w.raw("BEGIN", "VEVENT")
         w.property("UID", text: uid + "@zhudian")
@@ -122,7 +159,8 @@ public enum RosterCalendars {
             if let loc = facts.unit(site)?.location { w.raw("GEO", "\(loc.lat);\(loc.lon)") }
         }
         w.property("DESCRIPTION", text: description)
-        w.raw("TRANSP", "TRANSPARENT")
+        // A stay spans months and must not block a calendar; a visit takes the day.
+        w.raw("TRANSP", busy ? "OPAQUE" : "TRANSPARENT")
         w.raw("X-ZHUDIAN-KIND", kind)
         if let site { w.property("X-ZHUDIAN-SITE", text: site) }
         for (name, value) in extra { w.property(name, text: value) }

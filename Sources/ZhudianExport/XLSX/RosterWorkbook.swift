@@ -1,8 +1,8 @@
 import ZhudianCore
 
 /// `roster.xlsx` (SPEC §6): the name list the notices ask for, the cross-assignment of each
-/// term in ring order, and one sheet per site with its people over time. Empty posts of a
-/// best-effort roster appear as 空岗 rows in red.
+/// term in ring order, in visiting mode the visits, and one sheet per site with its people
+/// over time. Empty posts of a best-effort roster appear as 空岗 rows in red.
 ///
 ///     let bytes = try RosterWorkbook.bytes(roster, scenario: scenario)
 ///
@@ -23,6 +23,7 @@ public enum RosterWorkbook {
             nameList(facts, name: names.claim("驻点人员名单")),
             links(facts, name: names.claim("交叉驻点安排")),
         ]
+        if facts.hasVisits { sheets.append(visits(facts, name: names.claim("走访安排"))) }
         for site in facts.siteIDs { sheets.append(siteSheet(site, facts, name: names.claim(facts.shortName(site)))) }
         return sheets
     }
@@ -63,6 +64,21 @@ public enum RosterWorkbook {
                     ])
                 }
             }
+        }
+        return XLSXSheet(name: name, rows: rows, landscape: true)
+    }
+
+    /// Visiting mode: one row per visit, in roster order, with the enterprise's town and the
+    /// people who go together (a planner filters it by person or enterprise in Excel).
+    static func visits(_ facts: RosterFacts, name: String) -> XLSXSheet {
+        var rows = [["序号", "轮次", "日期", "驻点企业", "所在地", "驻点人员", "派出单位"].map(XLSXCell.header)]
+        for (term, visit) in facts.visits {
+            let units = Array(Set(visit.people.map(facts.homeUnit))).sorted().map(facts.shortName)
+            rows.append([
+                .count(rows.count), .count(term), .date(visit.date), .text(facts.unitName(visit.site)),
+                .text(facts.unit(visit.site)?.town ?? ""), .text(visit.people.map(facts.personName).joined(separator: "、")),
+                .text(units.joined(separator: "、")),
+            ])
         }
         return XLSXSheet(name: name, rows: rows, landscape: true)
     }

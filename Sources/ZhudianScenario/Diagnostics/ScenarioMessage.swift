@@ -109,6 +109,13 @@ public enum ScenarioMessage: LocalizedMessage, Equatable {
     case officeWithoutLevel(path: String, unit: String)
     /// A forbid entry whose site does not receive, so it has no effect.
     case forbidSiteNotReceiving(path: String, id: String)
+    /// `official: cn` on a plan with days in years the package's notices do not cover.
+    case officialYearsUnknown(path: String, years: [Int], known: ClosedRange<Int>)
+
+    // MARK: The installation
+
+    /// The package's official calendar data is missing or malformed (a bug: exit 70).
+    case officialCalendarBroken(detail: String)
     /// `whatif --overlay`: a value under `calendar`/`rules`/`objective` or of a unit or person
     /// written as a block over several lines, which the merge cannot place.
     case overlayBlockValue(path: String)
@@ -256,6 +263,13 @@ public enum ScenarioMessage: LocalizedMessage, Equatable {
         case .forbidSiteNotReceiving(let path, let id):
             return "`\(path)` names `\(id)`, which is not a site, so the entry has no effect; "
                 + "name a site or remove the entry"
+        case .officialYearsUnknown(let path, let years, let known):
+            return "`\(path)`: the official holidays are known for \(known.lowerBound)–\(known.upperBound) only, and the plan "
+                + "has days in \(years.map(String.init).joined(separator: ", ")): those days count Monday–Friday as working days, "
+                + "nothing is guessed; list that year's holidays and make-up days in `calendar.holidays` and `calendar.workdays`, "
+                + "or update zhudian once the State Council has announced them"
+        case .officialCalendarBroken(let detail):
+            return "internal error: \(detail)"
         }
     }
 
@@ -363,6 +377,12 @@ public enum ScenarioMessage: LocalizedMessage, Equatable {
             return "`\(path)` 为 \(start)，但历史记录只能包含 `calendar.start`（\(planStart)）之前的轮次；请更正日期，或将 `calendar.start` 移到其后"
         case .forbidSiteNotReceiving(let path, let id):
             return "`\(path)` 引用的 `\(id)` 不是驻点企业，此条不起作用；请改为驻点企业，或删除此条"
+        case .officialYearsUnknown(let path, let years, let known):
+            return "`\(path)`：官方节假日安排只收录了 \(known.lowerBound)–\(known.upperBound) 年，计划却包含 "
+                + "\(years.map(String.init).joined(separator: "、")) 年的日期：这些日期按周一至周五为工作日计算，不作推测；"
+                + "请在 `calendar.holidays` 和 `calendar.workdays` 中列出该年的节假日和调休上班日，或在国务院公布安排后更新 zhudian"
+        case .officialCalendarBroken(let detail):
+            return "内部错误：\(detail)"
         }
     }
 }

@@ -102,9 +102,34 @@ public enum ScenarioLoader {
         guard let scenario, !decoder.hasErrors else {
             throw ScenarioLoadError(diagnostics: decoder.diagnostics)
         }
+        let official = try officialCalendarWarnings(scenario, file: file, sourceMap: decoder.sourceMap)
         return LoadedScenario(
             scenario: scenario, sha256: sha256Hex(data), file: file, sourceMap: decoder.sourceMap,
-            warnings: decoder.diagnostics.sortedByPosition())
+            warnings: (decoder.diagnostics + official).sortedByPosition())
+    }
+
+    /// With `official: cn`: reads the package's official calendar (a broken data file is an
+    /// internal error, not the planner's) and warns about plan days in years it does not cover.
+    static func officialCalendarWarnings(
+        _ scenario: Scenario, file: String, sourceMap: SourceMap
+    ) throws(ScenarioLoadError) -> [ScenarioDiagnostic] {
+        guard scenario.calendar.official == "cn" else { return [] }
+        let position = sourceMap.nearestPosition("calendar.official")
+        let table: ZhudianCore.OfficialCalendar.Table
+        do {
+            table = try ZhudianCore.OfficialCalendar.table()
+        } catch {
+            throw ScenarioLoadError(
+                diagnostics: [ScenarioDiagnostic(severity: .error, file: file, at: position, message: .officialCalendarBroken(detail: "\(error)"))],
+                isInternalError: true)
+        }
+        let days = scenario.horizon
+        guard days.from <= days.to else { return [] }
+        let unknown = (days.from.year...days.to.year).filter { !table.years.contains($0) }
+        guard !unknown.isEmpty else { return [] }
+        return [ScenarioDiagnostic(
+            severity: .warning, file: file, at: position,
+            message: .officialYearsUnknown(path: "calendar.official", years: unknown, known: table.years))]
     }
 
     /// Lower-case hex SHA-256 of `bytes`, as rosters name their scenario.
