@@ -177,6 +177,11 @@ enum PersonFormulation {
                         }
                     }
                 }
+                if FreeTeamCap.applies(rules, terms: T, elastic: elastic, bonus: !keepBonus.isEmpty) {
+                    try FreeTeamCap.add(
+                        to: &sink, ctx: ctx, term: k, senders: senders, sites: sites, y: y[k], units: nU
+                    ) { p, v in col(p, v, k) }
+                }
                 if rules.mutualPairs == .forbid {
                     for u in senders {
                         for v in senders where u < v {

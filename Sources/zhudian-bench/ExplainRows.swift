@@ -34,11 +34,12 @@ func explainRows(timeLimit: Double) -> [Row] {
             Row(
                 name: what, n: s.units.count, structure: s.rules.structure.rawValue, terms: s.calendar.terms,
                 status: "\(result.outcome)", objective: result.roster?.solve.objective, bound: nil, gap: nil,
-                seconds: seconds, formulation: result.formulation))
+                seconds: seconds, formulation: result.formulation,
+                verdict: RosterVerdict.of(result.roster, scenario: s, sha256: loaded.sha256)))
     }
     return rows
 }
 
 private func failedRow(_ name: String) -> Row {
-    Row(name: name, n: 0, structure: "—", terms: 0, status: "failed", objective: nil, bound: nil, gap: nil, seconds: 0, formulation: "—")
+    Row(name: name, n: 0, structure: "—", terms: 0, status: "failed", objective: nil, bound: nil, gap: nil, seconds: 0, formulation: "—", verdict: .none)
 }

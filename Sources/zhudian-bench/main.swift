@@ -23,6 +23,8 @@ struct Row {
     let gap: Double?
     let seconds: Double
     let formulation: String
+    /// The independent checker's verdict on the roster the row reports.
+    let verdict: RosterVerdict
 }
 
 func peakMemoryMiB() -> Double {
@@ -39,11 +41,11 @@ func format(_ x: Double?, _ digits: Int = 2) -> String {
     return String(format: "%.\(digits)f", x)
 }
 
-func run(_ name: String, _ scenario: Scenario, timeLimit: Double) -> Row {
+func run(_ name: String, _ scenario: Scenario, sha256: String = "", timeLimit: Double) -> Row {
     let planner = Planner(solver: GLPKSolver())
     let started = Date()
     let result = planner.plan(
-        scenario, reference: ScenarioReference(name: scenario.name, sha256: ""),
+        scenario, reference: ScenarioReference(name: scenario.name, sha256: sha256),
         options: PlanOptions(timeLimit: timeLimit))
     let seconds = Date().timeIntervalSince(started)
     let s = result.roster?.solve
@@ -60,7 +62,8 @@ func run(_ name: String, _ scenario: Scenario, timeLimit: Double) -> Row {
     return Row(
         name: name, n: scenario.units.count, structure: scenario.rules.structure.rawValue,
         terms: scenario.calendar.terms, status: status, objective: s?.objective, bound: s?.bound,
-        gap: s?.gap, seconds: seconds, formulation: result.formulation)
+        gap: s?.gap, seconds: seconds, formulation: result.formulation,
+        verdict: RosterVerdict.of(result.roster, scenario: scenario, sha256: sha256))
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -99,22 +102,23 @@ while let a = arguments.first {
     }
 }
 
-/// Runs that failed (an example that did not load, or a solver failure); any makes the
-/// exit status non-zero, after the whole table is printed.
+/// Runs that failed (an example that did not load, a solver failure, or a roster the
+/// independent checker rejects); any makes the exit status non-zero, after the whole table
+/// is printed.
 var failures = 0
 
-print("| scenario | n | structure | terms | model | status | objective | bound | gap | seconds | peak MiB |")
-print("| --- | ---: | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+print("| scenario | n | structure | terms | model | status | objective | bound | gap | seconds | peak MiB | check |")
+print("| --- | ---: | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
 @MainActor func emit(_ r: Row) {
-    if r.status.hasPrefix("failed") { failures += 1 }
-    print("| \(r.name) | \(r.n) | \(r.structure) | \(r.terms) | \(r.formulation) | \(r.status) | \(format(r.objective)) | \(format(r.bound)) | \(r.gap.map { format($0 * 100, 3) + "%" } ?? "—") | \(format(r.seconds, 3)) | \(format(peakMemoryMiB(), 0)) |")
+    if r.status.hasPrefix("failed") || r.verdict.isFailure { failures += 1 }
+    print("| \(r.name) | \(r.n) | \(r.structure) | \(r.terms) | \(r.formulation) | \(r.status) | \(format(r.objective)) | \(format(r.bound)) | \(r.gap.map { format($0 * 100, 3) + "%" } ?? "—") | \(format(r.seconds, 3)) | \(format(peakMemoryMiB(), 0)) | \(r.verdict.cell) |")
 }
 
 
 /// A row for an example that did not load: its name and the loader's first problem.
 @MainActor func emitFailure(_ name: String, _ problem: String) {
     failures += 1
-    print("| \(name) | — | — | — | — | failed to load: \(problem.replacingOccurrences(of: "|", with: "\\|")) | — | — | — | — | — |")
+    print("| \(name) | — | — | — | — | failed to load: \(problem.replacingOccurrences(of: "|", with: "\\|")) | — | — | — | — | — | — |")
 }
 
 if only == nil || only == "examples" {
@@ -124,7 +128,7 @@ if only == nil || only == "examples" {
         for f in files {
             do {
                 let loaded = try ScenarioLoader.load(path: dir + "/" + f)
-                emit(run(f, loaded.scenario, timeLimit: timeLimit))
+                emit(run(f, loaded.scenario, sha256: loaded.sha256, timeLimit: timeLimit))
             } catch {
                 emitFailure(f, error.errors.first.map { $0.render(.en) } ?? "unknown problem")
             }
@@ -151,7 +155,7 @@ if only == nil || only == "ladder" {
     }
 }
 if only == nil || only == "whatif" {
-    whatIfRows(timeLimit: timeLimit)
+    failures += whatIfRows(timeLimit: timeLimit)
 }
 if failures > 0 {
     FileHandle.standardError.write(Data("error: \(failures) run(s) failed (rows above)\n".utf8))

@@ -62,6 +62,8 @@ final class GenerateCommandTests: XCTestCase {
             ["--units", "8", "--terms", "9"], ["--units", "8", "--history=-1"], ["--units", "8", "--history", "9"],
             ["--units", "8", "--counties", "0"], ["--units", "8", "--counties", "1001"],
             ["--units", "8", "--offices=-1"], ["--units", "8", "--offices", "100000"], ["--units", "nan"],
+            ["--units", "8", "--min-cycle", "1"], ["--units", "8", "--min-cycle", "9"], ["--units", "8", "--pins=-1"],
+            ["--units", "8", "--pins", "1001"], ["--units", "8", "--forbid=-1"], ["--units", "8", "--forbid", "1001"],
         ]
         for arguments in cases {
             let r = zhudian(["generate"] + arguments + ["-o", out])
@@ -69,5 +71,27 @@ final class GenerateCommandTests: XCTestCase {
             XCTAssertEqual(r.standardOutput, "", describe(r))
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    /// The peer benchmark asks for pins, forbid entries and a longer minimum cycle; the
+    /// scenario has them, still validates and still has a roster that keeps every rule.
+    func testPinsForbidAndMinCycleReachTheScenario() throws {
+        let dir = try temporaryDirectory()
+        let path = dir.appendingPathComponent("g.yaml").path
+        let r = zhudian(["generate", "--units", "9", "--seed", "5", "--pins", "3", "--forbid", "2", "--min-cycle", "4", "-o", path])
+        XCTAssertEqual(r.code, 0, describe(r))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(text.contains("--min-cycle 4 --pins 3 --forbid 2"), text)
+        XCTAssertTrue(text.contains("minCycle: 4"), text)
+        let lines = text.split(separator: "\n")
+        guard let pins = lines.firstIndex(of: "pins:"), let forbid = lines.firstIndex(of: "forbid:") else {
+            return XCTFail("no pins or forbid section:\n\(text)")
+        }
+        XCTAssertEqual(lines[(pins + 1)...].prefix { $0.hasPrefix("  - ") }.count, 3, text)
+        XCTAssertEqual(lines[(forbid + 1)...].prefix { $0.hasPrefix("  - ") }.count, 2, text)
+        let out = dir.appendingPathComponent("out").path
+        let plan = zhudian(["plan", path, "-o", out])
+        XCTAssertEqual(plan.code, 0, describe(plan))
+        XCTAssertEqual(zhudian(["check", path, out + "/roster.json"]).code, 0)
     }
 }

@@ -33,6 +33,15 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Counties the enterprises are spread over.")
     var counties: Int = 1
 
+    @Option(help: "cycles only: the shortest allowed cycle (2 allows mutual pairs).")
+    var minCycle: Int = 3
+
+    @Option(help: "Pins to add, taken from a roster that keeps every rule (fewer when not enough safe ones exist).")
+    var pins: Int = 0
+
+    @Option(help: "Person and unit forbid entries to add (fewer when not enough safe ones exist).")
+    var forbid: Int = 0
+
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?
 
@@ -47,6 +56,16 @@ struct GenerateCommand: ParsableCommand {
         guard (0...8).contains(history) else { throw ValidationError("--history must be between 0 and 8") }
         guard (1...1000).contains(counties) else { throw ValidationError("--counties must be between 1 and 1000") }
         guard Structure(rawValue: structure) != nil else { throw ValidationError("--structure must be ring, cycles or free") }
+        guard (2...units).contains(minCycle) else { throw ValidationError("--min-cycle must be between 2 and --units") }
+        guard (0...1000).contains(pins) else { throw ValidationError("--pins must be between 0 and 1000") }
+        guard (0...1000).contains(forbid) else { throw ValidationError("--forbid must be between 0 and 1000") }
+    }
+
+    /// The options that change nothing at their defaults, named in the file's comment only
+    /// when given, so that the comments of earlier files stay as they were.
+    var extras: String {
+        (minCycle == 3 ? "" : " --min-cycle \(minCycle)") + (pins == 0 ? "" : " --pins \(pins)")
+            + (forbid == 0 ? "" : " --forbid \(forbid)")
     }
 
     func run() throws {
@@ -58,10 +77,13 @@ struct GenerateCommand: ParsableCommand {
         config.terms = terms
         config.history = history
         config.counties = counties
+        config.minCycle = minCycle
+        config.pinCount = pins
+        config.forbidCount = forbid
         let scenario = ScenarioGenerator.generate(config)
         let text = ScenarioWriter.yaml(
             scenario,
-            comment: "zhudian generate --units \(units) --offices \(offices) --seed \(seed) --structure \(structure) --terms \(terms) --history \(history) --counties \(counties)\nInvented data: names, places and people are random.")
+            comment: "zhudian generate --units \(units) --offices \(offices) --seed \(seed) --structure \(structure) --terms \(terms) --history \(history) --counties \(counties)\(extras)\nInvented data: names, places and people are random.")
         if let path = output {
             do {
                 try AtomicFile.write(Array(text.utf8), to: path)

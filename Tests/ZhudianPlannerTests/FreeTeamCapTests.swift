@@ -1,0 +1,95 @@
+import GLPK
+import XCTest
+import ZhudianCore
+import ZhudianTestSupport
+@testable import ZhudianPlanner
+
+/// The team-cap rows of free placement (``FreeTeamCap``) keep an optimal roster: the
+/// planner still proves the brute-force optimum where they are added, they are added only
+/// where dropping a surplus person can break no row, and pins above minStaff raise the cap.
+final class FreeTeamCapTests: XCTestCase {
+    let planner = Planner(solver: GLPKSolver())
+
+    /// Plans `s` and compares it with the enumeration; returns whether it was feasible.
+    @discardableResult
+    func agrees(_ s: Scenario, _ label: String, file: StaticString = #filePath, line: UInt = #line) -> Bool {
+        let expected = PeopleBruteForce.optimum(s)
+        let result = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: Fixtures.sha256))
+        guard let expected else {
+            XCTAssertEqual(result.outcome, .infeasible, label, file: file, line: line)
+            return false
+        }
+        XCTAssertEqual(result.outcome, .optimal, "\(label): \(result.explanation.map(\.message))", file: file, line: line)
+        XCTAssertEqual(
+            result.roster?.solve.objective ?? .nan, expected.objective, accuracy: 1e-6 * max(1, expected.objective), label,
+            file: file, line: line)
+        if let roster = result.roster {
+            let report = RosterChecker(scenario: s, scenarioSHA256: Fixtures.sha256).check(roster)
+            XCTAssertTrue(report.passed, "\(label): \(report.lines(.en))", file: file, line: line)
+        }
+        return true
+    }
+
+    /// The notices' rotation under free placement over two terms — the rows are added — on
+    /// tiny scenarios with history, leave, forbids and pins.
+    func testTwoTermRotationMatchesTheBruteForce() {
+        // Nobody serves two terms in a row and history's people sit out term 1: three units
+        // of three people and sites of one keep rotations possible.
+        let config = TinyScenario(
+            terms: 2, pairCooldown: 1, maxConsecutiveTerms: 1, unitRange: 3...3, historyPerUnit: 1, peoplePerUnit: 3...3,
+            keepAtHome: [0], minStaff: [1], leaveRate: 0.1)
+        var feasible = 0
+        for seed in UInt64(301)...345 {
+            let s = config.make(seed: seed)
+            XCTAssertTrue(FreeTeamCap.applies(s.rules, terms: 2, elastic: false, bonus: false))
+            if agrees(s, "seed \(seed)") { feasible += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(feasible, 10, "too few feasible scenarios to compare")
+    }
+
+    /// Three people of one unit pinned at a site of minStaff 2: the cap is the pins' count,
+    /// or the model would call a feasible scenario infeasible.
+    func testPinsAboveMinStaffRaiseTheCap() {
+        var s = TinyScenario(terms: 1, historyTerms: 0, peoplePerUnit: 3...3, keepAtHome: [0], leaveRate: 0, pins: false)
+            .make(seed: 7)
+        s.forbid = []
+        s.rules.sameGroup = .allow
+        for i in s.units.indices { s.units[i].minStaff = 2 }
+        let site = s.units[1].id
+        for i in s.people.indices { s.people[i].qualified = true }
+        let mine = s.people.filter { $0.unit == s.units[0].id }.map(\.id)
+        guard mine.count == 3 else { return XCTFail("the first unit must have three people: \(mine)") }
+        s.pins = mine.prefix(3).map { Pin(term: 1, subject: .person($0), site: site) }
+        let ctx = PlanContext(s)
+        XCTAssertEqual(FreeTeamCap.cap(ctx, unit: 0, site: 1, term: 1), 3)
+        XCTAssertEqual(FreeTeamCap.cap(ctx, unit: 0, site: 2, term: 1), 2)
+        XCTAssertTrue(agrees(s, "three pinned"), "the pinned scenario must be feasible")
+    }
+
+    /// Where someone may stay on, dropping a surplus stay can break a chain's row, so no cap;
+    /// nor in the elastic model, nor with the baseline bonus (a negative cost).
+    func testTheRowsAreLeftOutWhereTheyCouldCutTheOptimum() {
+        var rules = Rules()
+        rules.structure = .free
+        rules.pairCooldown = 0
+        rules.maxConsecutiveTerms = 2
+        XCTAssertFalse(FreeTeamCap.applies(rules, terms: 2, elastic: false, bonus: false))
+        XCTAssertTrue(FreeTeamCap.applies(rules, terms: 1, elastic: false, bonus: false))
+        rules.maxConsecutiveTerms = 1
+        XCTAssertTrue(FreeTeamCap.applies(rules, terms: 3, elastic: false, bonus: false))
+        XCTAssertFalse(FreeTeamCap.applies(rules, terms: 3, elastic: true, bonus: false))
+        XCTAssertFalse(FreeTeamCap.applies(rules, terms: 3, elastic: false, bonus: true))
+        rules.structure = .cycles
+        XCTAssertFalse(FreeTeamCap.applies(rules, terms: 1, elastic: false, bonus: false))
+    }
+
+    /// The rows are in the model the planner solves (so the tests above exercise them).
+    func testTheModelHoldsTheRows() throws {
+        let s = TinyScenario(terms: 2, pairCooldown: 1, maxConsecutiveTerms: 1, historyPerUnit: 1, peoplePerUnit: 3...4)
+            .make(seed: 302)
+        let built = try PersonFormulation.build(PlanContext(s), options: PlanOptions(), elastic: false)
+        XCTAssertTrue(built.model.constraints.contains { $0.name.hasPrefix("cap_") })
+        let elastic = try PersonFormulation.build(PlanContext(s), options: PlanOptions(), elastic: true)
+        XCTAssertFalse(elastic.model.constraints.contains { $0.name.hasPrefix("cap_") })
+    }
+}
