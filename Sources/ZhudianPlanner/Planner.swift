@@ -26,9 +26,7 @@ public struct Planner: Sendable {
     {
         let clock = ContinuousClock.now
         func elapsed() -> Double { (ContinuousClock.now - clock).seconds }
-        guard scenario.mode == .resident else {
-            return PlanResult(outcome: .unsupported(PlannerMessage.visitingNotSupported.render(options.language)), roster: nil, model: nil, log: [], formulation: "")
-        }
+        if scenario.mode == .visiting { return planVisiting(scenario, reference: reference, options: options) }
         let ctx = PlanContext(scenario)
         let useTeams: Bool
         switch options.forcedFormulation {
