@@ -33,6 +33,18 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Counties the enterprises are spread over.")
     var counties: Int = 1
 
+    @Option(help: "resident or visiting (两人一企: offices' staff visit enterprises).")
+    var mode: String = "resident"
+
+    @Option(help: "Visiting mode: bureau staff spread over the offices (default: 2 per 5 enterprises, at least 4).")
+    var staff: Int?
+
+    @Option(help: "Visiting mode: months per term, 1…12.")
+    var termMonths: Int = 6
+
+    @Flag(help: "Visiting mode: enterprises send staff too (the notice has bureau staff visit).")
+    var enterprisesSend = false
+
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?
 
@@ -46,11 +58,15 @@ struct GenerateCommand: ParsableCommand {
         guard (1...8).contains(terms) else { throw ValidationError("--terms must be between 1 and 8") }
         guard (0...8).contains(history) else { throw ValidationError("--history must be between 0 and 8") }
         guard (1...1000).contains(counties) else { throw ValidationError("--counties must be between 1 and 1000") }
+        guard Mode(rawValue: mode) != nil else { throw ValidationError("--mode must be resident or visiting") }
+        guard (1...12).contains(termMonths) else { throw ValidationError("--term-months must be between 1 and 12") }
+        if let staff, !(2...5000).contains(staff) { throw ValidationError("--staff must be between 2 and 5000") }
         guard Structure(rawValue: structure) != nil else { throw ValidationError("--structure must be ring, cycles or free") }
     }
 
     func run() throws {
         let context = CLIContext.current
+        if mode == Mode.visiting.rawValue { return try write(visitingScenario(), context) }
         var config = GeneratorConfig(units: units)
         config.offices = offices
         config.seed = seed
@@ -59,9 +75,25 @@ struct GenerateCommand: ParsableCommand {
         config.history = history
         config.counties = counties
         let scenario = ScenarioGenerator.generate(config)
-        let text = ScenarioWriter.yaml(
-            scenario,
-            comment: "zhudian generate --units \(units) --offices \(offices) --seed \(seed) --structure \(structure) --terms \(terms) --history \(history) --counties \(counties)\nInvented data: names, places and people are random.")
+        let comment = "zhudian generate --units \(units) --offices \(offices) --seed \(seed) --structure \(structure) --terms \(terms) --history \(history) --counties \(counties)"
+        try write((scenario, comment), context)
+    }
+
+    /// The visiting-mode scenario and the command line that makes it again.
+    private func visitingScenario() -> (Scenario, String) {
+        let people = staff ?? max(4, units * 2 / 5)
+        var config = VisitingGeneratorConfig(enterprises: units, staff: people, offices: max(1, offices), seed: seed)
+        config.terms = terms
+        config.termMonths = termMonths
+        config.enterprisesSend = enterprisesSend
+        let comment = "zhudian generate --mode visiting --units \(units) --offices \(max(1, offices)) --staff \(people) --seed \(seed) --terms \(terms) --term-months \(termMonths)"
+            + (enterprisesSend ? " --enterprises-send" : "")
+        return (VisitingScenarioGenerator.generate(config), comment)
+    }
+
+    private func write(_ made: (scenario: Scenario, command: String), _ context: CLIContext) throws {
+        let scenario = made.scenario
+        let text = ScenarioWriter.yaml(scenario, comment: made.command + "\nInvented data: names, places and people are random.")
         if let path = output {
             do {
                 try AtomicFile.write(Array(text.utf8), to: path)
