@@ -42,6 +42,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Visiting mode: months per term, 1…12.")
     var termMonths: Int = 6
 
+    @Option(help: "Visiting mode: cn for the official calendar, none without it (default: the seed decides).")
+    var official: String?
+
     @Flag(help: "Visiting mode: enterprises send staff too (the notice has bureau staff visit).")
     var enterprisesSend = false
 
@@ -59,6 +62,7 @@ struct GenerateCommand: ParsableCommand {
         guard (0...8).contains(history) else { throw ValidationError("--history must be between 0 and 8") }
         guard (1...1000).contains(counties) else { throw ValidationError("--counties must be between 1 and 1000") }
         guard Mode(rawValue: mode) != nil else { throw ValidationError("--mode must be resident or visiting") }
+        if let official, !["cn", "none"].contains(official) { throw ValidationError("--official must be cn or none") }
         guard (1...12).contains(termMonths) else { throw ValidationError("--term-months must be between 1 and 12") }
         if let staff, !(2...5000).contains(staff) { throw ValidationError("--staff must be between 2 and 5000") }
         guard Structure(rawValue: structure) != nil else { throw ValidationError("--structure must be ring, cycles or free") }
@@ -86,8 +90,9 @@ struct GenerateCommand: ParsableCommand {
         config.terms = terms
         config.termMonths = termMonths
         config.enterprisesSend = enterprisesSend
+        config.official = official.map { $0 == "cn" }
         let comment = "zhudian generate --mode visiting --units \(units) --offices \(max(1, offices)) --staff \(people) --seed \(seed) --terms \(terms) --term-months \(termMonths)"
-            + (enterprisesSend ? " --enterprises-send" : "")
+            + (official.map { " --official \($0)" } ?? "") + (enterprisesSend ? " --enterprises-send" : "")
         return (VisitingScenarioGenerator.generate(config), comment)
     }
 
