@@ -58,10 +58,9 @@ extension Planner {
                     return PlanResult(outcome: .noSolution, roster: nil, model: built.model, log: log, formulation: formulation)
                 }
                 continue
+            case .stopped:
+                return PlanResult(outcome: .noSolution, roster: nil, model: built.model, log: log, formulation: formulation)
             case .unknown(let why):
-                if secondsLeft(until: deadline).map({ $0 <= 0 }) == true || options.shouldStop?() == true {
-                    return PlanResult(outcome: .noSolution, roster: nil, model: built.model, log: log, formulation: formulation)
-                }
                 return PlanResult(outcome: .failed(why), roster: nil, model: built.model, log: log, formulation: formulation)
             case .visits(let visits):
                 var out = visitingRoster(

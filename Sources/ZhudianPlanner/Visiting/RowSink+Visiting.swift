@@ -15,26 +15,34 @@ extension RowSink {
         try model.addConstraint(name: "sites_\(p)_\(k)", e, upper: 0)
     }
 
-    /// `fair[p,j,k]`, the objective's fairness when a person may hold several stays in a term:
-    /// each stay of p in term k costs `fairness × (served + terms p served earlier in the
-    /// plan)`. The `served` part is on the x columns (the caller's); this writes the rest as
-    /// `w[p,j,k] ≥ Σ_v x[p,v,k] − M·(1 − z[p,j])` for each earlier term j, w ≥ 0 at cost
-    /// `fairness`, so that w = (p's stays in k) when p served in j and 0 otherwise
-    /// (M = the most stays p can hold in k).
+    /// `fair[p,v,j,k]`, the objective's fairness when a person may hold several stays in a
+    /// term: each stay of p in term k costs `fairness × (served + terms p served earlier in the
+    /// plan)`. The `served` part is on the x columns (the caller's); this writes the rest, one
+    /// product per stay and earlier term: `w[p,v,j,k] ≥ x[p,v,k] + z[p,j] − 1`, w ≥ 0 at cost
+    /// `fairness`, so that w = 1 exactly when p holds the stay and served in term j.
     mutating func addStayFairness(
-        person p: Int, stays: [Int: [Variable]], placed z: [Int: Variable], weight: Double, limit: Int
+        person p: Int, stays: [Int: [(site: Int, variable: Variable)]], placed z: [Int: Variable], weight: Double
     ) throws(ModelError) {
         guard weight > 0 else { return }
         for (k, cols) in stays.sorted(by: { $0.key < $1.key }) {
-            let m = Double(min(limit, cols.count))
             for j in stays.keys.sorted() where j < k {
                 guard let zj = z[j] else { continue }
-                let w = try model.addVariable(name: "w_\(p)_\(j)_\(k)", lower: 0, upper: m, objective: weight)
-                var e = LinearExpression(cols.map { ($0, 1) })
-                e.add(zj, m)
-                e.add(w, -1)
-                try model.addConstraint(name: "fair_\(p)_\(j)_\(k)", e, upper: m)
+                for c in cols {
+                    let w = try model.addVariable(name: "w_\(p)_\(c.site)_\(j)_\(k)", lower: 0, upper: 1, objective: weight)
+                    try model.addConstraint(name: "fair_\(p)_\(c.site)_\(j)_\(k)", expr([(c.variable, 1), (zj, 1), (w, -1)]), upper: 1)
+                }
             }
+        }
+    }
+
+    /// `placed[p,v,k]`: x[p,v,k] ≤ z[p,k], so that z is 1 in the LP too wherever p holds a
+    /// stay (the `sites` row alone lets z be a fraction); only worth its rows where z is read
+    /// across terms (fairness, maxConsecutiveTerms).
+    mutating func addPlaced(person p: Int, term k: Int, columns: [(site: Int, variable: Variable)], placed z: Variable)
+        throws(ModelError)
+    {
+        for c in columns {
+            try model.addConstraint(name: "placed_\(p)_\(c.site)_\(k)", expr([(c.variable, 1), (z, -1)]), upper: 0)
         }
     }
 

@@ -19,7 +19,9 @@ struct VisitCalendar {
         case visits([(site: Int, day: Int, people: [Int])])
         /// These assignments have no calendar; each must be excluded from stage 1.
         case noGoods([VisitingFormulation.NoGood])
-        /// The search could not decide (a limit, or a solver failure).
+        /// A limit stopped the search before it could decide.
+        case stopped
+        /// The solver failed, with why.
         case unknown(String)
     }
 
@@ -43,8 +45,9 @@ struct VisitCalendar {
             case .none:
                 switch smallestWithout(teams) {
                 case .success(let core): noGoods.append(core.placements)
-                case .failure(let why): return .unknown(why.text)
+                case .failure(let why): return why.text.isEmpty ? .stopped : .unknown(why.text)
                 }
+            case .stopped: return .stopped
             case .unknown(let why): return .unknown(why)
             }
         }
@@ -58,7 +61,7 @@ struct VisitCalendar {
             teams, days: days, perMonth: perMonth, gap: gap, solver: solver, timeLimit: secondsLeft(until: deadline))
     }
 
-    /// A why-not that is an `Error` only so it can ride in a `Result`.
+    /// A why-not that is an `Error` only so it can ride in a `Result`; empty text: a limit.
     struct Undecided: Error { let text: String }
 
     /// Sites of a component without a calendar, reduced while the rest still has none.
@@ -69,6 +72,7 @@ struct VisitCalendar {
             switch calendar(teams.restricted(to: keep)) {
             case .visits: keep.insert(v)
             case .none: break
+            case .stopped: return .failure(Undecided(text: ""))
             case .unknown(let why): return .failure(Undecided(text: why))
             }
         }

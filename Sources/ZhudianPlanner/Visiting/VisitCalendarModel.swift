@@ -14,7 +14,9 @@ enum VisitCalendarModel {
         case visits([(site: Int, day: Int, people: [Int])])
         /// Proven: no calendar exists for these teams.
         case none
-        /// The solver stopped without an answer (limit or failure), with why.
+        /// A limit stopped the search before it could say.
+        case stopped
+        /// The solver failed (a bug or an internal solver error), with why.
         case unknown(String)
     }
 
@@ -76,7 +78,7 @@ enum VisitCalendarModel {
         case .infeasible:
             return .none
         case .optimal, .timeLimit, .gapLimit, .stopped:
-            guard let values = result.values else { return .unknown("the calendar search stopped (\(result.termination)) before finding visit days") }
+            guard let values = result.values else { return .stopped }
             return .visits(cols.filter { values[$0.variable.index] > 0.5 }.map { ($0.site, $0.day, $0.people) })
         default:
             return .unknown("the calendar search ended with \(result.termination)")

@@ -11,14 +11,15 @@ import ZhudianCore
 /// - `z[p,k]` ∈ {0,1}: p is assigned somewhere in term k.
 /// - `y[u,v,k]` ∈ {0,1}: the link u → v is used — only where a row reads it (structure, pair
 ///   cooldown between plan terms, mutual pairs).
-/// - `w[p,j,k]` ≥ 0: fairness for the stays of term k of someone who served in term j < k.
+/// - `w[p,v,j,k]` ∈ [0,1]: fairness for p's stay at v in term k when p served in term j < k.
 ///
 /// Rows, per term k:
 /// - `cover[v,k]` and `team_size[v,k]`: Σ_p x[p,v,k] = minStaff(v) (rule 10).
-/// - `sites[p,k]`: Σ_v x[p,v,k] ≤ maxSitesPerPerson·z[p,k] (rule 10).
+/// - `sites[p,k]`: Σ_v x[p,v,k] ≤ maxSitesPerPerson·z[p,k] (rule 10); with several terms also
+///   `placed[p,v,k]`: x[p,v,k] ≤ z[p,k].
 /// - free: `link`, `mutual`; ring/cycles: `team`, `send`, `recv`, `pair2`, lazy cycle rows (rule 6).
 /// - `home[u,k]` over z (rule 8); `pcool`, `ccool`, `hcool` (rule 7); `consec` over z; `pin`.
-/// - `fair[p,j,k]` (objective); `vdays`, `vpair` (valid calendar rows); `nogood[i]`:
+/// - `fair[p,v,j,k]` (objective); `vdays`, `vpair` (valid calendar rows); `nogood[i]`:
 ///   Σ_{(p,v,k)∈A_i} x[p,v,k] ≤ |A_i| − 1 for each assignment A_i of a component that has no calendar.
 ///
 /// Size: one column per candidate plus P·T; rows O(T·(S + P·months) + pairs away).
@@ -77,6 +78,7 @@ enum VisitingFormulation {
                 let placed = try sink.model.addVariable(name: "z_\(p)_\(k)", kind: .binary)
                 z[k][p] = placed
                 try sink.addSitesPerPerson(person: p, term: k, columns: cols.map(\.variable), placed: placed, limit: limit)
+                if T >= 2 { try sink.addPlaced(person: p, term: k, columns: cols, placed: placed) }
             }
             try sink.addCoverage(term: k, sites: sites, people: people, ctx: ctx, exact: true, col: col)
             if teams {
@@ -94,13 +96,13 @@ enum VisitingFormulation {
         try sink.addHistoryCooldown(history, col: col)
         for p in people {
             try sink.addConsecutive(person: p, ctx: ctx) { t in z[t][p].map { [$0] } ?? [] }
-            var stays: [Int: [Variable]] = [:]
+            var stays: [Int: [(site: Int, variable: Variable)]] = [:]
             var placed: [Int: Variable] = [:]
             for k in 1...T {
-                if let cols = byPerson[k][p] { stays[k] = cols.map(\.variable) }
+                if let cols = byPerson[k][p] { stays[k] = cols }
                 if let zc = z[k][p] { placed[k] = zc }
             }
-            try sink.addStayFairness(person: p, stays: stays, placed: placed, weight: s.objective.fairness, limit: limit)
+            try sink.addStayFairness(person: p, stays: stays, placed: placed, weight: s.objective.fairness)
         }
         try sink.addPins(ctx: ctx, part: part, teams: teams, y: y, col: col)
         for (i, cut) in noGoods.enumerated() {
