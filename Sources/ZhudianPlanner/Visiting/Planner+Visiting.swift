@@ -23,12 +23,7 @@ extension Planner {
             } catch {
                 return PlanResult(outcome: .failed("model: \(error)"), roster: nil, model: nil, log: log, formulation: formulation)
             }
-            let hooks = SolveHooks(
-                separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) },
-                progress: options.progress, shouldStop: options.shouldStop)
-            let solveOptions = SolveOptions(
-                timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
-            let result = solver.solve(built.model, options: solveOptions, hooks: hooks)
+            let result = built.solve(with: solver, options: options, deadline: deadline)
             log += result.log
             switch result.termination {
             case .infeasible:
