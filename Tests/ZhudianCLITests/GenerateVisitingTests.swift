@@ -39,3 +39,42 @@ final class GenerateVisitingTests: XCTestCase {
         XCTAssertEqual(r.code, 2, describe(r))
     }
 }
+
+/// `plan`, `whatif` and `explain` take visiting scenarios (they refused them before issue 19).
+final class VisitingCommandsTests: XCTestCase {
+    func testWhatIfReplansAVisitingRosterThatPassesTheChecker() throws {
+        let dir = try temporaryDirectory()
+        let path = dir.appendingPathComponent("v.yaml").path
+        let g = zhudian(["generate", "--mode", "visiting", "--units", "6", "--staff", "6", "--official", "cn", "--seed", "2", "-o", path])
+        XCTAssertEqual(g.code, 0, describe(g))
+        let base = dir.appendingPathComponent("base").path
+        XCTAssertEqual(zhudian(["plan", path, "-o", base, "--formats", "json"]).code, 0)
+        let after = dir.appendingPathComponent("after").path
+        let w = zhudian(["whatif", path, "--baseline", base + "/roster.json", "--drop-person", "O01-01", "-o", after, "--formats", "json"])
+        XCTAssertEqual(w.code, 0, describe(w))
+        let c = zhudian(["check", after + "/scenario.yaml", after + "/roster.json", "--baseline", base + "/roster.json"])
+        XCTAssertEqual(c.code, 0, describe(c))
+        XCTAssertFalse(try String(contentsOfFile: after + "/roster.json", encoding: .utf8).contains("\"O01-01\""))
+    }
+
+    func testExplainNamesTheSiteMonthAndPeople() throws {
+        let path = try temporaryDirectory().appendingPathComponent("inf.yaml").path
+        try """
+            version: 1
+            name: 两人一企不可行
+            mode: visiting
+            calendar: {start: 2023-10-01, termMonths: 1, terms: 1, holidays: ["2023-10-02..2023-10-06"]}
+            rules: {minStaff: 2, structure: free, mutualPairs: allow, pairCooldown: 0, keepAtHome: 0}
+            units:
+              - {id: S1, name: 甲化工, sends: false}
+              - {id: OFF, name: 应急局, kind: office, level: city}
+            people:
+              - {id: P1, name: 局一, unit: OFF, unavailable: [{from: 2023-10-09, to: 2023-10-31}]}
+              - {id: P2, name: 局二, unit: OFF, unavailable: [{from: 2023-10-09, to: 2023-10-31}]}
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = zhudian(["explain", path])
+        XCTAssertEqual(r.code, 1, describe(r))
+        for part in ["visits", "S1", "2023-10", "局一", "局二"] { XCTAssertTrue(r.standardOutput.contains(part), describe(r)) }
+    }
+}

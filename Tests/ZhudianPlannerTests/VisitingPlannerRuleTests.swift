@@ -113,3 +113,42 @@ final class VisitingPlannerRuleTests: XCTestCase {
         XCTAssertEqual(visits(b.make()).map(\.date).first, Fixtures.day("2023-08-31"))
     }
 }
+
+/// Enterprise-only visiting scenarios may use ring or cycles: teams of one enterprise, rows
+/// shared with the resident people model.
+final class VisitingStructureTests: XCTestCase {
+    func scenario(_ structure: Structure) -> Scenario {
+        var units: [ZhudianCore.Unit] = []
+        var people: [Person] = []
+        for i in 1...4 {
+            units.append(ZhudianCore.Unit(id: "E\(i)", name: "化工\(i)", location: Location(lat: 35 + 0.1 * Double(i), lon: 117)))
+            for j in 1...3 { people.append(Person(id: "E\(i)-\(j)", name: "员工\(i)\(j)", unit: "E\(i)")) }
+        }
+        var rules = Rules()
+        rules.structure = structure
+        rules.minCycle = 3
+        rules.keepAtHome = 1
+        rules.pairCooldown = 1
+        // Three people, one kept at home, a team of two: the same two serve both terms.
+        rules.personCooldown = 1
+        rules.maxConsecutiveTerms = 2
+        rules.maxSitesPerPerson = 2
+        let calendar = CalendarSettings(
+            start: Fixtures.day("2024-03-01"), termMonths: 2, terms: 2, visitsPerMonth: 1, minVisitGapDays: 7)
+        return Scenario(name: "企业互查", mode: .visiting, calendar: calendar, rules: rules, units: units, people: people)
+    }
+
+    func testRingAndCyclesPlanAsTeamsAndPassTheChecker() {
+        for structure in [Structure.ring, .cycles] {
+            let s = scenario(structure)
+            let ref = ScenarioReference(name: s.name, sha256: String(repeating: "e", count: 64))
+            let result = Planner(solver: GLPKSolver()).plan(s, reference: ref)
+            XCTAssertEqual(result.outcome, .optimal, "\(structure)")
+            guard let roster = result.roster else { continue }
+            let report = RosterChecker(scenario: s, scenarioSHA256: ref.sha256).check(roster)
+            XCTAssertTrue(report.passed, "\(structure): \(report.violations.map { $0.render(.en) })")
+            // One team per enterprise: four links a term, each of two people of one unit.
+            XCTAssertEqual(roster.terms.map(\.links.count), [4, 4], "\(structure)")
+        }
+    }
+}
