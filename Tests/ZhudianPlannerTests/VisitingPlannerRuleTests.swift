@@ -152,3 +152,28 @@ final class VisitingStructureTests: XCTestCase {
         }
     }
 }
+
+/// `plan --best-effort` on an infeasible visiting scenario: the team is still assigned (leave does
+/// not bar it), the month without a possible visit is the one break, and the checker agrees.
+final class VisitingBestEffortTests: XCTestCase {
+    func testAMonthWithoutAPossibleVisitIsTheOnlyBreak() {
+        var b = VisitingScenarioBuilder()
+        b.start = "2023-10-01"
+        b.termMonths = 2
+        let away = [("2023-10-01", "2023-10-31")]
+        b.people = [("P1", away), ("P2", away), ("P3", [])]
+        let s = b.make()
+        var options = PlanOptions(language: .en)
+        options.bestEffort = true
+        let ref = ScenarioReference(name: s.name, sha256: String(repeating: "f", count: 64))
+        let result = Planner(solver: GLPKSolver()).plan(s, reference: ref, options: options)
+        XCTAssertEqual(result.outcome, .bestEffort)
+        XCTAssertEqual(result.explanation.map(\.rule), [.visits])
+        XCTAssertEqual(result.explanation.first?.site, "S1")
+        XCTAssertTrue(result.explanation.first?.message.contains("2023-10") ?? false, "\(result.explanation)")
+        guard let roster = result.roster else { return XCTFail("no roster") }
+        XCTAssertEqual(roster.terms.first?.visits?.map(\.date.month), [11])
+        let report = RosterChecker(scenario: s, scenarioSHA256: ref.sha256).check(roster)
+        XCTAssertTrue(report.passed, "\(report.violations.map { $0.render(.en) })")
+    }
+}

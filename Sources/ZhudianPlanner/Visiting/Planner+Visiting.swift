@@ -26,6 +26,11 @@ extension Planner {
             let result = built.solve(with: solver, options: options, deadline: deadline)
             log += result.log
             switch result.termination {
+            case .infeasible where options.bestEffort:
+                let effort = VisitingBestEffort(planner: self, ctx: ctx, days: days, options: options, deadline: deadline)
+                var out = effort.plan(reference: reference, seconds: elapsed)
+                out.log = log + out.log
+                return out
             case .infeasible:
                 var out = visitingInfeasible(ctx, days: days, noGoods: noGoods, reference: reference, options: options, seconds: elapsed())
                 out.log = log

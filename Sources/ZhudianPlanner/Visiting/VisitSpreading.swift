@@ -1,3 +1,5 @@
+import ZhudianCore
+
 /// The spreading rule that dates visits (docs/FORMULATION.md, "Visit days"): each month's
 /// days inside the term are split into `visitsPerMonth` equal windows; the i-th visit of site v
 /// aims at the day `window start + (7·v + 3·i) mod window length` of window i (staggered by site
@@ -13,6 +15,21 @@
 enum VisitSpreading {
     /// The visits of `teams` as (site, day number, people), or nil when the rule gets stuck.
     static func run(_ teams: VisitTeams, days: VisitDays, perMonth: Int, gap: Int) -> [(site: Int, day: Int, people: [Int])]? {
+        spread(teams, days: days, perMonth: perMonth, gap: gap, skip: false).map(\.visits)
+    }
+
+    /// The rule for a best-effort roster: a visit with no feasible day is left out and listed
+    /// (site, term, the month's first day) instead of stopping the rule.
+    static func skipping(_ teams: VisitTeams, days: VisitDays, perMonth: Int, gap: Int)
+        -> (visits: [(site: Int, day: Int, people: [Int])], skipped: [(site: Int, term: Int, month: CivilDate)])
+    {
+        spread(teams, days: days, perMonth: perMonth, gap: gap, skip: true) ?? ([], [])
+    }
+
+    private static func spread(_ teams: VisitTeams, days: VisitDays, perMonth: Int, gap: Int, skip: Bool)
+        -> (visits: [(site: Int, day: Int, people: [Int])], skipped: [(site: Int, term: Int, month: CivilDate)])?
+    {
+        var skipped: [(site: Int, term: Int, month: CivilDate)] = []
         var busy: [Int: Set<Int>] = [:]
         var last: [Int: Int] = [:]
         var out: [(site: Int, day: Int, people: [Int])] = []
@@ -32,7 +49,13 @@ enum VisitSpreading {
                             (last[v].map { d - $0 >= max(gap, 1) } ?? true)
                                 && people.allSatisfy { !(busy[$0]?.contains(d) ?? false) }
                         }.min { (abs($0 - target), $0) < (abs($1 - target), $1) }
-                        guard let day = choice else { return nil }
+                        guard let day = choice else {
+                            guard skip else { return nil }
+                            if !skipped.contains(where: { $0.site == v && $0.term == k && $0.month == month.first }) {
+                                skipped.append((v, k, month.first))
+                            }
+                            continue
+                        }
                         last[v] = day
                         for p in people { busy[p, default: []].insert(day) }
                         out.append((v, day, people))
@@ -40,6 +63,6 @@ enum VisitSpreading {
                 }
             }
         }
-        return out
+        return (out, skipped)
     }
 }

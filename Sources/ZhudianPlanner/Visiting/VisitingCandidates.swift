@@ -19,7 +19,9 @@ struct VisitingCandidates {
     /// Candidates in (term, sender, site, person) order: the column order of the model.
     let all: [Candidate]
 
-    init(_ ctx: PlanContext, days: VisitDays, part: Set<Int>?) {
+    /// `elastic` (best effort) keeps people who cannot visit in some month: their site's
+    /// missing visits are then listed as breaks, as leave does not bar the assignment.
+    init(_ ctx: PlanContext, days: VisitDays, part: Set<Int>?, elastic: Bool = false) {
         let s = ctx.scenario
         let need = s.calendar.visitsPerMonth
         let gap = s.calendar.minVisitGapDays
@@ -29,7 +31,7 @@ struct VisitingCandidates {
         var out: [Candidate] = []
         for k in 1...ctx.terms {
             let able = s.people.indices.map { p in
-                days.months[k].allSatisfy { m in
+                elastic || days.months[k].allSatisfy { m in
                     VisitDays.fits(need, gap: gap, in: m.days.filter { days.available(p, $0) })
                 }
             }

@@ -29,19 +29,21 @@ enum VisitingFormulation {
 
     /// Builds the model over the units in `part` (all when nil).
     static func build(
-        _ ctx: PlanContext, days: VisitDays, options: PlanOptions, part: Set<Int>?, noGoods: [NoGood]
+        _ ctx: PlanContext, days: VisitDays, options: PlanOptions, part: Set<Int>?, noGoods: [NoGood],
+        elastic: Bool = false
     ) throws(ModelError) -> BuiltModel {
         let s = ctx.scenario
         let T = ctx.terms
         let nU = s.units.count
         let teams = s.rules.structure != .free
         let limit = s.rules.maxSitesPerPerson
-        var sink = RowSink(model: Model(name: "zhudian_visiting"), elastic: false)
+        // Elastic (best effort): coverage, sending, keepAtHome and pins get slack columns.
+        var sink = RowSink(model: Model(name: elastic ? "zhudian_visiting_elastic" : "zhudian_visiting"), elastic: elastic)
         let senders = ctx.senders.filter { part?.contains($0) ?? true }
         let sites = ctx.sites.filter { part?.contains($0) ?? true }
         let people = senders.flatMap { ctx.index.peopleOfUnit[$0] }
-        let kept = sink.addChangeConstant(ctx, baseline: options.baseline, part: part)
-        let candidates = VisitingCandidates(ctx, days: days, part: part)
+        let kept = elastic ? [] : sink.addChangeConstant(ctx, baseline: options.baseline, part: part)
+        let candidates = VisitingCandidates(ctx, days: days, part: part, elastic: elastic)
 
         // A link column only where a row reads it: the structure, a pair cooldown between plan
         // terms, or a mutual pair (u → v and v → u need both to send and receive). An office
@@ -89,7 +91,8 @@ enum VisitingFormulation {
             }
             let placedIn = z[k]
             try sink.addKeepAtHome(term: k, units: senders, ctx: ctx) { p in placedIn[p].map { [$0] } ?? [] }
-            try sink.addVisitCapacity(term: k, columns: byPerson[k], ctx: ctx, days: days)
+            // Valid only when every visit is made; a best-effort roster may leave visits out.
+            if !elastic { try sink.addVisitCapacity(term: k, columns: byPerson[k], ctx: ctx, days: days) }
         }
         try sink.addPairCooldown(terms: T, senders: senders, sites: sites, y: y, units: nU, cooldown: s.rules.pairCooldown)
         try sink.addPersonCooldown(people: people, sites: sites, ctx: ctx, col: col)
@@ -117,7 +120,7 @@ enum VisitingFormulation {
         let decode: ([Double]) -> [Placement] = { point in
             columns.filter { point[$0.value.index] > 0.5 }.map(\.key).sorted()
         }
-        return BuiltModel(model: sink.model, cycleCuts: cuts, decode: decode, slacks: [])
+        return BuiltModel(model: sink.model, cycleCuts: cuts, decode: decode, slacks: sink.slacks)
     }
 
     /// Lazy subtour/short-cycle rows per term under ring/cycles, as ``PersonFormulation`` has them.
