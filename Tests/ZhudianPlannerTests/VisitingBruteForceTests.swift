@@ -11,7 +11,7 @@ import ZhudianTestSupport
 final class VisitingBruteForceTests: XCTestCase {
     let planner = Planner(solver: GLPKSolver())
 
-    func tiny(_ seed: UInt64) -> Scenario {
+    static func tiny(_ seed: UInt64) -> Scenario {
         var rng = TestRNG(seed: seed)
         var b = VisitingScenarioBuilder()
         b.start = ["2024-03-01", "2024-04-01", "2023-11-01"][Int(seed % 3)]
@@ -40,7 +40,7 @@ final class VisitingBruteForceTests: XCTestCase {
         var feasible = 0
         var infeasible = 0
         for seed in UInt64(1)...40 {
-            let s = tiny(seed)
+            let s = Self.tiny(seed)
             let best = BruteVisiting(s).best()
             let result = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: ""))
             if let best {

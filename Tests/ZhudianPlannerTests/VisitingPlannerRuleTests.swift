@@ -177,3 +177,40 @@ final class VisitingBestEffortTests: XCTestCase {
         XCTAssertTrue(report.passed, "\(report.violations.map { $0.render(.en) })")
     }
 }
+
+/// Stage 2 sends an assignment back: three people free on the same two days cannot make three
+/// visits of pairs among them (each pair shares a person, so three days are needed), though
+/// every count of stage 1 allows it.
+final class VisitingNoGoodTests: XCTestCase {
+    func scenario(withFarPerson: Bool) -> Scenario {
+        var b = VisitingScenarioBuilder()
+        b.siteIndices = [1, 2, 3]
+        b.maxSites = 2
+        let away = [("2024-03-01", "2024-03-10"), ("2024-03-13", "2024-03-31")]
+        b.people = [("P1", away), ("P2", away), ("P3", away)]
+        b.farPeople = withFarPerson ? ["Q1"] : []
+        return b.make()
+    }
+
+    func testAnAssignmentWithoutACalendarIsCutOffAndTheNextBestPlanned() {
+        let s = scenario(withFarPerson: true)
+        let ref = ScenarioReference(name: s.name, sha256: String(repeating: "a", count: 64))
+        let result = Planner(solver: GLPKSolver()).plan(s, reference: ref, options: PlanOptions(captureLog: true))
+        XCTAssertEqual(result.outcome, .optimal)
+        XCTAssertTrue(result.log.contains { $0.contains("without a calendar cut off") }, "no cut was needed")
+        guard let roster = result.roster else { return XCTFail("no roster") }
+        XCTAssertTrue(roster.terms.flatMap(\.stays).contains { $0.person == "Q1" })
+        let report = RosterChecker(scenario: s, scenarioSHA256: ref.sha256).check(roster)
+        XCTAssertTrue(report.passed, "\(report.violations.map { $0.render(.en) })")
+        XCTAssertEqual(roster.solve.objective ?? .nan, BruteVisiting(s).best() ?? .nan, accuracy: 1e-6)
+    }
+
+    func testWithoutAnotherPersonTheSitesAreNamed() {
+        let s = scenario(withFarPerson: false)
+        XCTAssertNil(BruteVisiting(s).best())
+        let result = Planner(solver: GLPKSolver()).plan(s, reference: ScenarioReference(name: s.name, sha256: ""))
+        XCTAssertEqual(result.outcome, .infeasible)
+        XCTAssertEqual(result.explanation.map(\.rule), [.visits, .visits, .visits])
+        XCTAssertEqual(Set(result.explanation.compactMap(\.site)), ["S1", "S2", "S3"])
+    }
+}
