@@ -16,7 +16,6 @@ enum CLIMessage: LocalizedMessage {
     case selfCheckFailed(count: Int)
     case missingRoster(outcome: String)
     case unsupportedFormat(name: String, available: String)
-    case visitingUnsupported
     case feasible(status: String)
     case dumped(path: String)
     case termHeader(term: Int, start: String, end: String)
@@ -70,9 +69,6 @@ enum CLIMessage: LocalizedMessage {
         case let (.unsupportedFormat(n, a), .en):
             return "--formats: '\(n)' is not available in this version; use some of: \(a)"
         case let (.unsupportedFormat(n, a), .zh): return "--formats：本版本不支持 '\(n)'；可用：\(a)"
-        case (.visitingUnsupported, .en):
-            return "visiting mode (两人一企) cannot be planned by this version; `validate` and `check` support it"
-        case (.visitingUnsupported, .zh): return "本版本暂不能为“两人一企”巡查模式排班；validate 与 check 已支持该模式"
         case let (.feasible(s), .en): return "feasible: a roster exists (\(s)); nothing to relax"
         case let (.feasible(s), .zh): return "可行：存在满足全部规则的排班（\(s)），无需放宽"
         case let (.dumped(p), .en): return "model written to \(p) (CPLEX LP format)"

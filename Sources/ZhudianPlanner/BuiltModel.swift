@@ -20,5 +20,18 @@ struct BuiltModel {
     }
 }
 
+extension BuiltModel {
+    /// One MIP solve of the model under the run's options: its lazy rows, progress and stop
+    /// hooks, the time left before `deadline`, the gap asked for.
+    func solve(with solver: any MIPSolver, options: PlanOptions, deadline: ContinuousClock.Instant?) -> SolveResult {
+        let hooks = SolveHooks(
+            separator: cycleCuts.isEmpty ? nil : { point, _ in separate(point) },
+            progress: options.progress, shouldStop: options.shouldStop)
+        let solveOptions = SolveOptions(
+            timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
+        return solver.solve(model, options: solveOptions, hooks: hooks)
+    }
+}
+
 /// A small helper to keep row-building code short: builds an expression from (variable, coefficient) pairs.
 func expr(_ terms: [(Variable, Double)]) -> LinearExpression { LinearExpression(terms) }

@@ -49,51 +49,14 @@ enum PersonFormulation {
         for (i, u) in senders.enumerated() { node[u] = i }
 
         // Baseline stays kept earn −change on their column.
-        var keepBonus: Set<Placement> = []
-        if !elastic, s.objective.change > 0, let base = options.baseline {
-            var n = 0
-            n = base.terms.reduce(0) { n, t in
-                n + t.stays.filter { st in ctx.index.unit[st.site].map { part?.contains($0) ?? true } ?? (part == nil) }.count
-            }
-            for term in base.terms where term.term >= 1 && term.term <= T {
-                for st in term.stays {
-                    if let p = ctx.index.person[st.person], let v = ctx.index.unit[st.site] {
-                        keepBonus.insert(Placement(term: term.term, person: p, site: v))
-                    }
-                }
-            }
-            sink.model.objectiveConstant += s.objective.change * Double(n)
-        }
-
-        // History: sites p must stay on at (continuous chain up to term 0) to come back to.
-        // Returns nil when p may not be at v in term k at all, else the plan terms p must
-        // also be at v in (staying on since the history stay).
-        func historyRequirement(_ p: Int, _ v: Int, _ k: Int) -> [Int]? {
-            let c = rules.personCooldown
-            guard c > 0 else { return [] }
-            var t = max(k - c, ctx.firstHistoryTerm)
-            while t <= 0 {
-                if ctx.historySites(person: p, term: t).contains(v) {
-                    // Back at v unless at v in every term from t to k−1.
-                    var unbroken = true
-                    var i = t
-                    while i <= 0 {
-                        if !ctx.historySites(person: p, term: i).contains(v) { unbroken = false }
-                        i += 1
-                    }
-                    return unbroken ? Array(1..<k) : nil
-                }
-                t += 1
-            }
-            return []
-        }
+        let keepBonus = elastic ? [] : sink.addChangeConstant(ctx, baseline: options.baseline, part: part)
 
         // x and y columns.
         var x: [[Int: Variable]] = Array(repeating: [:], count: T + 1)  // key p*nU+v
         var y: [[Int: Variable]] = Array(repeating: [:], count: T + 1)  // key u*nU+v
         var arcsOfTerm: [[(from: Int, to: Int, variable: Variable)]] = Array(repeating: [], count: T + 1)
         var handRows: [(Int, Int, Int)] = []
-        var hcoolRows: [(Int, Int, Int, Int)] = []
+        var hcoolRows: [(person: Int, site: Int, term: Int, since: Int)] = []
         for k in 1...T {
             for u in senders {
                 for v in sites {
@@ -109,7 +72,7 @@ enum PersonFormulation {
                             let prev = ctx.historySites(person: p, term: 0)
                             if !prev.isEmpty && prev != [v] { continue }
                         }
-                        guard let req = historyRequirement(p, v, k) else { continue }
+                        guard let req = ctx.historyRequirement(p, v, k) else { continue }
                         able.append((p, req, status == .onlyIfStayingOn))
                     }
                     // A team link that cannot be staffed can never be used: leave it out.
@@ -144,51 +107,15 @@ enum PersonFormulation {
                 }
             }
             if teams {
-                for u in senders {
-                    for v in sites {
-                        guard let yc = y[k][u * nU + v] else { continue }
-                        var e = LinearExpression()
-                        for p in ctx.index.peopleOfUnit[u] { if let c = col(p, v, k) { e.add(c, 1) } }
-                        e.add(yc, -Double(ctx.minStaff(v)))
-                        try sink.model.addConstraint(name: "team_\(u)_\(v)_\(k)", e, lower: 0, upper: 0)
-                    }
-                }
+                try sink.addTeams(term: k, senders: senders, sites: sites, y: y[k], ctx: ctx, col: col)
                 try sink.addTeamStructure(term: k, senders: senders, sites: sites, y: y[k], units: nU, rules: rules)
             } else {
-                for v in sites {
-                    var e = LinearExpression()
-                    for u in senders {
-                        for p in ctx.index.peopleOfUnit[u] { if let c = col(p, v, k) { e.add(c, 1) } }
-                    }
-                    if elastic {
-                        e.add(try sink.slack("sl_cover_\(v)_\(k)", ElasticSlack(rule: .coverage, term: k, unit: nil, site: v, people: [])), Double(ctx.minStaff(v)))
-                    }
-                    try sink.model.addConstraint(name: "cover_\(v)_\(k)", e, lower: Double(ctx.minStaff(v)))
-                }
-                // x ≤ y per person rather than Σx ≤ |u|·y: the aggregated row lets the LP
-                // use a link at 1/|u| of its value, which starves the bound on mutual pairs.
-                for u in senders {
-                    for v in sites {
-                        guard let yc = y[k][u * nU + v] else { continue }
-                        for p in ctx.index.peopleOfUnit[u] {
-                            if let c = col(p, v, k) {
-                                try sink.model.addConstraint(name: "link_\(p)_\(v)_\(k)", expr([(c, 1), (yc, -1)]), upper: 0)
-                            }
-                        }
-                    }
-                }
+                try sink.addCoverage(term: k, sites: sites, people: people, ctx: ctx, exact: false, col: col)
+                try sink.addFreeLinks(term: k, senders: senders, sites: sites, y: y[k], ctx: ctx, col: col)
                 if FreeTeamCap.applies(rules, terms: T, elastic: elastic, bonus: !keepBonus.isEmpty) {
                     try FreeTeamCap.add(
                         to: &sink, ctx: ctx, term: k, senders: senders, sites: sites, y: y[k], units: nU
                     ) { p, v in col(p, v, k) }
-                }
-                if rules.mutualPairs == .forbid {
-                    for u in senders {
-                        for v in senders where u < v {
-                            guard let a = y[k][u * nU + v], let b = y[k][v * nU + u] else { continue }
-                            try sink.model.addConstraint(name: "mutual_\(u)_\(v)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
-                        }
-                    }
                 }
             }
             try sink.addKeepAtHome(term: k, units: senders, ctx: ctx) { p in sites.compactMap { col(p, $0, k) } }
@@ -196,26 +123,8 @@ enum PersonFormulation {
 
         // Cooldowns within the plan.
         try sink.addPairCooldown(terms: T, senders: senders, sites: sites, y: y, units: nU, cooldown: rules.pairCooldown)
-        for k in 1...T {
-            if rules.personCooldown >= 2 {
-                for j in max(1, k - rules.personCooldown)..<k where k - j >= 2 {
-                    for p in people {
-                        for v in sites {
-                            guard let a = col(p, v, j), let b = col(p, v, k) else { continue }
-                            var e = expr([(a, 1), (b, 1)])
-                            if let mid = col(p, v, k - 1) { e.add(mid, -1) }
-                            try sink.model.addConstraint(name: "ccool_\(p)_\(v)_\(j)_\(k)", e, upper: 1)
-                        }
-                    }
-                }
-            }
-        }
-        for (p, v, k, i) in hcoolRows {
-            guard let a = col(p, v, k) else { continue }
-            var e = expr([(a, 1)])
-            if let b = col(p, v, i) { e.add(b, -1) }
-            try sink.model.addConstraint(name: "hcool_\(p)_\(v)_\(k)_\(i)", e, upper: 0)
-        }
+        try sink.addPersonCooldown(people: people, sites: sites, ctx: ctx, col: col)
+        try sink.addHistoryCooldown(hcoolRows, col: col)
         for (p, v, k) in handRows {
             guard let a = col(p, v, k) else { continue }
             var e = expr([(a, 1)])
@@ -243,34 +152,7 @@ enum PersonFormulation {
             }
         }
 
-        // Pins.
-        for (i, pin) in s.pins.enumerated() {
-            guard pin.term >= 1, pin.term <= T, let v = ctx.index.unit[pin.site], part?.contains(v) ?? true
-            else { continue }
-            let k = pin.term
-            var e = LinearExpression()
-            var people: [Int] = []
-            var unit: Int?
-            switch pin.subject {
-            case .unit(let id):
-                guard let u = ctx.index.unit[id] else { continue }
-                unit = u
-                if teams {
-                    if let c = y[k][u * nU + v] { e.add(c, 1) }
-                } else {
-                    for p in ctx.index.peopleOfUnit[u] { if let c = col(p, v, k) { e.add(c, 1) } }
-                }
-            case .person(let id):
-                guard let p = ctx.index.person[id] else { continue }
-                people = [p]
-                unit = ctx.home(p)
-                if let c = col(p, v, k) { e.add(c, 1) }
-            }
-            if elastic {
-                e.add(try sink.slack("sl_pin_\(i)", ElasticSlack(rule: .pin, term: k, unit: unit, site: v, people: people)), 1)
-            }
-            try sink.model.addConstraint(name: "pin_\(i)", e, lower: 1)
-        }
+        try sink.addPins(ctx: ctx, part: part, teams: teams, y: y, col: col)
 
         // Fairness.
         if fW > 0 {

@@ -26,9 +26,7 @@ public struct Planner: Sendable {
     {
         let clock = ContinuousClock.now
         func elapsed() -> Double { (ContinuousClock.now - clock).seconds }
-        guard scenario.mode == .resident else {
-            return PlanResult(outcome: .unsupported(PlannerMessage.visitingNotSupported.render(options.language)), roster: nil, model: nil, log: [], formulation: "")
-        }
+        if scenario.mode == .visiting { return planVisiting(scenario, reference: reference, options: options) }
         let ctx = PlanContext(scenario)
         let useTeams: Bool
         switch options.forcedFormulation {
@@ -145,12 +143,7 @@ public struct Planner: Sendable {
         } catch {
             return PartResult(termination: .failed("model: \(error)"))
         }
-        let hooks = SolveHooks(
-            separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) },
-            progress: options.progress, shouldStop: options.shouldStop)
-        let solveOptions = SolveOptions(
-            timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
-        let result = solver.solve(built.model, options: solveOptions, hooks: hooks)
+        let result = built.solve(with: solver, options: options, deadline: deadline)
         var out = PartResult(termination: result.termination)
         out.log = result.log
         out.model = built.model

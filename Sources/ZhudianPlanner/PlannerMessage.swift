@@ -2,7 +2,6 @@ import ZhudianCore
 
 /// The planner's message table: explanation texts and refusals, in English and Chinese.
 enum PlannerMessage: LocalizedMessage, Sendable {
-    case visitingNotSupported
     case tooFewQualified(unit: String, qualified: Int, keep: Int, send: Int)
     case coverageBroken(site: String, term: Int)
     case sendBroken(unit: String, term: Int)
@@ -13,13 +12,11 @@ enum PlannerMessage: LocalizedMessage, Sendable {
     case pinNamesInactive(site: String, term: Int, inactive: [String])
     case uncovered(CoverageCauses)
     case receivesNoTeam(site: String, term: Int)
+    case visitsImpossible(site: String, term: Int, month: String, team: Int, visits: Int, people: [String])
+    case visitsUnschedulable(sites: [String], term: Int)
 
     func render(_ language: Language) -> String {
         switch (self, language) {
-        case (.visitingNotSupported, .en):
-            return "visiting mode (两人一企) cannot be planned yet; set mode: resident or plan the visits by hand"
-        case (.visitingNotSupported, .zh):
-            return "暂不支持“两人一企”巡查模式的排班；请将 mode 设为 resident，或手工安排巡查"
         case let (.tooFewQualified(u, q, keep, send), .en):
             return "\(u) has \(q) qualified people: it must keep \(keep) at home and send \(send); add qualified staff or lower keepAtHome/minStaff"
         case let (.tooFewQualified(u, q, keep, send), .zh):
@@ -60,6 +57,16 @@ enum PlannerMessage: LocalizedMessage, Sendable {
         case let (.tooFewAvailable(u, t, a, n, excluded), .zh):
             let why = CoverageCauses.excludedList(excluded, .zh).joined(separator: "，")
             return "第\(t)轮：\(u) 仅有 \(a) 人可派（\(why)），而驻点小组需要 \(n) 人；请增加人员、调整休假或放宽 maxConsecutiveTerms"
+        case let (.visitsImpossible(site, term, month, team, visits, people), .en):
+            let who = people.isEmpty ? "nobody may be assigned" : "of those who may be assigned (\(people.joined(separator: ", ")))"
+            return "term \(term), \(month): \(site) needs \(visits) visit(s) by a team of \(team), but \(people.isEmpty ? who : "no team " + who + " has enough working days free together"); move leave, add staff, or lower visitsPerMonth/minVisitGapDays"
+        case let (.visitsImpossible(site, term, month, team, visits, people), .zh):
+            let who = people.isEmpty ? "没有可指派的人员" : "可指派人员（\(people.joined(separator: "、"))）中没有任何 \(team) 人能凑齐足够的共同工作日"
+            return "第\(term)轮 \(month)：\(site) 需 \(visits) 次巡查（每次 \(team) 人同行），但\(who)；请调整休假、增加人员，或降低 visitsPerMonth/minVisitGapDays"
+        case let (.visitsUnschedulable(sites, term), .en):
+            return "term \(term): no assignment lets \(sites.joined(separator: ", ")) all be visited every month together with the other rules"
+        case let (.visitsUnschedulable(sites, term), .zh):
+            return "第\(term)轮：在其他规则约束下，无法为 \(sites.joined(separator: "、")) 同时安排每月巡查"
         }
     }
 }

@@ -24,10 +24,6 @@ struct ExplainCommand: ParsableCommand {
         let context = CLIContext.current
         let loaded = try loadScenario(scenario, context)
         let s = loaded.scenario
-        guard s.mode == .resident else {
-            context.fail(.visitingUnsupported)
-            throw ExitCode(Exit.badInput)
-        }
         let result = Planner(solver: GLPKSolver()).plan(
             s, reference: ScenarioReference(name: s.name, sha256: loaded.sha256),
             options: PlanOptions(timeLimit: timeLimit, language: context.language))

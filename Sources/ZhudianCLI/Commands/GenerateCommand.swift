@@ -42,6 +42,21 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Person and unit forbid entries to add (fewer when not enough safe ones exist).")
     var forbid: Int = 0
 
+    @Option(help: "resident or visiting (两人一企: offices' staff visit enterprises).")
+    var mode: String = "resident"
+
+    @Option(help: "Visiting mode: bureau staff spread over the offices (default: 2 per 5 enterprises, at least 4).")
+    var staff: Int?
+
+    @Option(help: "Visiting mode: months per term, 1…12.")
+    var termMonths: Int = 6
+
+    @Option(help: "Visiting mode: cn for the official calendar, none without it (default: the seed decides).")
+    var official: String?
+
+    @Flag(help: "Visiting mode: enterprises send staff too (the notice has bureau staff visit).")
+    var enterprisesSend = false
+
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?
 
@@ -55,6 +70,10 @@ struct GenerateCommand: ParsableCommand {
         guard (1...8).contains(terms) else { throw ValidationError("--terms must be between 1 and 8") }
         guard (0...8).contains(history) else { throw ValidationError("--history must be between 0 and 8") }
         guard (1...1000).contains(counties) else { throw ValidationError("--counties must be between 1 and 1000") }
+        guard Mode(rawValue: mode) != nil else { throw ValidationError("--mode must be resident or visiting") }
+        if let official, !["cn", "none"].contains(official) { throw ValidationError("--official must be cn or none") }
+        guard (1...12).contains(termMonths) else { throw ValidationError("--term-months must be between 1 and 12") }
+        if let staff, !(2...5000).contains(staff) { throw ValidationError("--staff must be between 2 and 5000") }
         guard Structure(rawValue: structure) != nil else { throw ValidationError("--structure must be ring, cycles or free") }
         guard (2...units).contains(minCycle) else { throw ValidationError("--min-cycle must be between 2 and --units") }
         guard (0...1000).contains(pins) else { throw ValidationError("--pins must be between 0 and 1000") }
@@ -70,6 +89,7 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let context = CLIContext.current
+        if mode == Mode.visiting.rawValue { return try write(visitingScenario(), context) }
         var config = GeneratorConfig(units: units)
         config.offices = offices
         config.seed = seed
@@ -81,9 +101,26 @@ struct GenerateCommand: ParsableCommand {
         config.pinCount = pins
         config.forbidCount = forbid
         let scenario = ScenarioGenerator.generate(config)
-        let text = ScenarioWriter.yaml(
-            scenario,
-            comment: "zhudian generate --units \(units) --offices \(offices) --seed \(seed) --structure \(structure) --terms \(terms) --history \(history) --counties \(counties)\(extras)\nInvented data: names, places and people are random.")
+        let comment = "zhudian generate --units \(units) --offices \(offices) --seed \(seed) --structure \(structure) --terms \(terms) --history \(history) --counties \(counties)\(extras)"
+        try write((scenario, comment), context)
+    }
+
+    /// The visiting-mode scenario and the command line that makes it again.
+    private func visitingScenario() -> (Scenario, String) {
+        let people = staff ?? max(4, units * 2 / 5)
+        var config = VisitingGeneratorConfig(enterprises: units, staff: people, offices: max(1, offices), seed: seed)
+        config.terms = terms
+        config.termMonths = termMonths
+        config.enterprisesSend = enterprisesSend
+        config.official = official.map { $0 == "cn" }
+        let comment = "zhudian generate --mode visiting --units \(units) --offices \(max(1, offices)) --staff \(people) --seed \(seed) --terms \(terms) --term-months \(termMonths)"
+            + (official.map { " --official \($0)" } ?? "") + (enterprisesSend ? " --enterprises-send" : "")
+        return (VisitingScenarioGenerator.generate(config), comment)
+    }
+
+    private func write(_ made: (scenario: Scenario, command: String), _ context: CLIContext) throws {
+        let scenario = made.scenario
+        let text = ScenarioWriter.yaml(scenario, comment: made.command + "\nInvented data: names, places and people are random.")
         if let path = output {
             do {
                 try AtomicFile.write(Array(text.utf8), to: path)

@@ -74,10 +74,6 @@ struct PlanCommand: ParsableCommand {
         } catch {
             throw fail(error, context)
         }
-        guard s.mode == .resident else {
-            context.fail(.visitingUnsupported)
-            throw ExitCode(Exit.badInput)
-        }
         let solver = GLPKSolver()
         let reference = ScenarioReference(name: s.name, sha256: loaded.sha256)
         var options = PlanOptions(timeLimit: timeLimit, captureLog: verbose, language: context.language)

@@ -133,10 +133,6 @@ struct WhatIfCommand: ParsableCommand {
             throw fail(error, context)
         }
         let s = effective.loaded.scenario
-        guard s.mode == .resident else {
-            context.fail(.visitingUnsupported)
-            throw ExitCode(Exit.badInput)
-        }
         let reference = ScenarioReference(name: s.name, sha256: effective.loaded.sha256)
         var options = PlanOptions(timeLimit: timeLimit, baseline: base, captureLog: verbose, language: context.language)
         options.bestEffort = bestEffort
