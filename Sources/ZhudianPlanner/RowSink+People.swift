@@ -108,10 +108,13 @@ extension RowSink {
         }
     }
 
-    /// Rule 9, `pin[i]`: a person pin needs x[p,v,k] = 1; a unit pin needs its link (teams) or
-    /// at least one of its people at the site (free).
+    /// Rule 9, `pin[i]`: a person pin needs x[p,v,k] = 1 (or, with `personAt`, the terms it
+    /// gives to sum to at least 1: the teams model's z and link, ½ each); a unit pin needs its
+    /// link (teams) or at least one of its people at the site (free). Every formulation
+    /// writes its pins here.
     mutating func addPins(
-        ctx: PlanContext, part: Set<Int>?, teams: Bool, y: [[Int: Variable]], col: (Int, Int, Int) -> Variable?
+        ctx: PlanContext, part: Set<Int>?, teams: Bool, y: [[Int: Variable]], col: (Int, Int, Int) -> Variable?,
+        personAt: ((Int, Int, Int) -> [(Variable, Double)])? = nil
     ) throws(ModelError) {
         let nU = ctx.scenario.units.count
         for (i, pin) in ctx.scenario.pins.enumerated() {
@@ -134,7 +137,11 @@ extension RowSink {
                 guard let p = ctx.index.person[id] else { continue }
                 people = [p]
                 unit = ctx.home(p)
-                if let c = col(p, v, k) { e.add(c, 1) }
+                if let personAt {
+                    for (c, a) in personAt(p, v, k) { e.add(c, a) }
+                } else if let c = col(p, v, k) {
+                    e.add(c, 1)
+                }
             }
             if elastic {
                 e.add(try slack("sl_pin_\(i)", ElasticSlack(rule: .pin, term: k, unit: unit, site: v, people: people)), 1)

@@ -150,34 +150,13 @@ enum TeamFormulation {
             }
         }
 
-        // Pins.
-        for (i, pin) in s.pins.enumerated() {
-            guard pin.term >= 1, pin.term <= T, let v = ctx.index.unit[pin.site], basis.part?.contains(v) ?? true
-            else { continue }
-            let k = pin.term
-            var e = LinearExpression()
-            var people: [Int] = []
-            var unit: Int?
-            switch pin.subject {
-            case .unit(let id):
-                guard let u = ctx.index.unit[id] else { continue }
-                unit = u
-                if let c = y[k][u * nU + v] { e.add(c, 1) }
-            case .person(let id):
-                guard let p = ctx.index.person[id] else { continue }
-                people = [p]
-                let u = ctx.home(p)
-                unit = u
-                // Person at v ⇔ z and y both 1: z + y ≥ 2.
-                if let zc = z[p][k], !basis.personBanned(p, v, k) {
-                    e.add(zc, 0.5)
-                    if let c = y[k][u * nU + v] { e.add(c, 0.5) }
-                }
-            }
-            if elastic {
-                e.add(try sink.slack("sl_pin_\(i)", ElasticSlack(rule: .pin, term: k, unit: unit, site: v, people: people)), 1)
-            }
-            try sink.model.addConstraint(name: "pin_\(i)", e, lower: 1)
+        // Pins: a person is at v when both their z and their unit's link to v are 1.
+        let zPins = z
+        try sink.addPins(ctx: ctx, part: basis.part, teams: true, y: y, col: { _, _, _ in nil }) { p, v, k in
+            guard let zc = zPins[p][k], !basis.personBanned(p, v, k) else { return [] }
+            var terms: [(Variable, Double)] = [(zc, 0.5)]
+            if let c = y[k][ctx.home(p) * nU + v] { terms.append((c, 0.5)) }
+            return terms
         }
 
         // Fairness.
