@@ -121,6 +121,7 @@ public struct Planner: Sendable {
             seconds: elapsed(), engine: solver.engineName)
         let roster = Roster(scenario: reference, solve: summary, terms: terms)
         var label = results.contains(where: \.priced) ? formulation + ", priced" : formulation
+        if results.contains(where: \.seeded) { label += ", seeded" }
         if parts.count > 1 { label += ", \(parts.count) parts" }
         return PlanResult(outcome: proven ? .optimal : .feasible, roster: roster, model: model, log: log, formulation: label)
     }
@@ -137,6 +138,16 @@ public struct Planner: Sendable {
                 if let result = priced.run() { return result }
             }
         }
+        var seed: PersonSeed?
+        if !useTeams, options.peopleSeed ?? PersonSeed.worthwhile(ctx, part: part) {
+            do {
+                seed = try PersonSeed.find(
+                    solver: solver, ctx: ctx, options: options, part: part, deadline: deadline,
+                    nearest: options.seedLinks ?? PersonSeed.nearest)
+            } catch {
+                return PartResult(termination: .failed("seed model: \(error)"))
+            }
+        }
         let built: BuiltModel
         do {
             built = useTeams
@@ -147,12 +158,13 @@ public struct Planner: Sendable {
         }
         let hooks = SolveHooks(
             separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) },
+            initialSolution: seed?.point(for: built.model),
             progress: options.progress, shouldStop: options.shouldStop)
         let solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
         let result = solver.solve(built.model, options: solveOptions, hooks: hooks)
         var out = PartResult(termination: result.termination)
-        out.log = result.log
+        out.log = (seed.map { [$0.note] } ?? []) + result.log
         out.model = built.model
         switch result.termination {
         case .infeasible where options.bestEffort:
@@ -172,6 +184,8 @@ public struct Planner: Sendable {
                 out.placements = built.decode(values)
                 out.objective = result.objective
                 out.bound = result.termination == .optimal ? result.objective : result.bestBound
+            } else if let seed {
+                seed.fill(&out, full: built.model)
             }
         default:
             break
@@ -289,6 +303,8 @@ struct PartResult: Sendable {
     var explanationProof: ExplanationProof?
     /// Solved over priced candidate links (``PricedTeamSolve``).
     var priced = false
+    /// The roster is ``PersonSeed``'s: the full model ended without one.
+    var seeded = false
 }
 
 /// Results filled in by parallel part solves.
