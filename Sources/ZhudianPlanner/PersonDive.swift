@@ -14,6 +14,8 @@ struct PersonDive {
     let shouldStop: () -> Bool
     /// Lazy rows an integral point must also keep (subtours under ring and cycles).
     let separate: ([Double]) -> [LazyRow]
+    /// Columns dived on before any other (team links: a team's people follow its link).
+    var first: Set<Int> = []
 
     /// Columns fixed to 1 at once, at most.
     static let largestBatch = 64
@@ -31,10 +33,10 @@ struct PersonDive {
         var batch = Self.largestBatch
         var rows = 0
         while let current = lp, !shouldStop(), !expired {
-            let fractional = fractionalColumns(accepted, current.values)
-            if fractional.isEmpty {
-                let cuts = separate(current.values)
-                if cuts.isEmpty { return current.values }
+            // Cycle rows first, at every point: fixings made against a subtour can leave no
+            // tour at all.
+            let cuts = separate(current.values)
+            if !cuts.isEmpty {
                 for cut in cuts {
                     rows += 1
                     try accepted.addConstraint(name: "dive_cut_\(rows)", cut.expression, lower: cut.lower, upper: cut.upper)
@@ -42,6 +44,8 @@ struct PersonDive {
                 lp = try relax(accepted, start: grown(current.basis, rows: cuts.count))
                 continue
             }
+            let fractional = fractionalColumns(accepted, current.values)
+            if fractional.isEmpty { return current.values }
             var trial = accepted
             let chosen = fractional.prefix(batch)
             for j in chosen {
@@ -64,13 +68,14 @@ struct PersonDive {
         return nil
     }
 
-    /// Binary columns strictly between 0 and 1, highest value first (ties by index).
+    /// Binary columns strictly between 0 and 1: those in ``first`` when any is fractional,
+    /// else all; highest value first (ties by index).
     private func fractionalColumns(_ model: Model, _ values: [Double]) -> [Int] {
-        model.variables.indices
-            .filter { j in
-                model.variables[j].kind == .binary && values[j] > Self.tolerance && values[j] < 1 - Self.tolerance
-            }
-            .sorted { (-values[$0], $0) < (-values[$1], $1) }
+        let all = model.variables.indices.filter { j in
+            model.variables[j].kind == .binary && values[j] > Self.tolerance && values[j] < 1 - Self.tolerance
+        }
+        let leading = all.filter { first.contains($0) }
+        return (leading.isEmpty ? all : leading).sorted { (-values[$0], $0) < (-values[$1], $1) }
     }
 
     /// The LP optimum, or nil when it is infeasible or the time ran out.

@@ -43,9 +43,12 @@ struct PersonSeed {
         let own = secondsLeft(until: deadline).map { began + .limit(seconds: $0 * timeShare) }
         let links = PersonLinks.candidates(ctx, part: part, baseline: options.baseline, nearest: nearest)
         let built = try PersonFormulation.build(ctx, options: options, elastic: false, part: part, links: links)
-        let dive = PersonDive(
+        var dive = PersonDive(
             solver: solver, deadline: own, shouldStop: { options.shouldStop?() ?? false },
             separate: { built.separate($0) })
+        if ctx.scenario.rules.structure != .free {
+            dive.first = Set(built.model.variables.indices.filter { built.model.variables[$0].name.hasPrefix("y_") })
+        }
         guard let dived = try dive.point(built.model) else { return nil }
         let diveSeconds = (ContinuousClock.now - began).seconds
         // The restricted bound is no bound of the full model: progress shows the roster only.
