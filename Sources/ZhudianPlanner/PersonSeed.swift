@@ -2,9 +2,8 @@ import MIPModel
 import ZhudianCore
 
 /// A first roster for the people model, from the same model over candidate links only
-/// (``PersonLinks``): offered to the full model as its incumbent, and kept when the full
-/// model ends with no roster of its own (docs/FORMULATION.md, "A first roster for the
-/// people model").
+/// (``PersonLinks``): kept when the full model ends with no roster of its own or a dearer one
+/// (docs/FORMULATION.md, "A first roster for the people model").
 ///
 /// Its cost is a roster's cost, never a bound: the restricted model's bound says nothing
 /// about rosters using links it left out, so a part that ends on the seed has no bound.
@@ -21,7 +20,7 @@ struct PersonSeed {
     /// Sites each sending unit starts with, per term.
     static let nearest = 8
     /// The share of the time left that the dive and the restricted model may take.
-    static let timeShare = 0.4
+    static let timeShare = 0.25
     /// The restricted model stops at this gap: the full model does the proving.
     static let seedGap = 0.01
 
@@ -92,13 +91,20 @@ struct PersonSeed {
         return (p, r)
     }
 
-    /// `out` (the full model's result, which ended with no roster) carrying the seed's roster
-    /// instead, without a bound: the full model's LP did not finish, so nothing proves one.
+    /// Whether the seed is cheaper than the full model's roster (costing `objective`; nil
+    /// when it has none).
+    func beats(_ other: Double?) -> Bool {
+        guard let other else { return true }
+        return objective < other - 1e-6 * max(1, abs(other))
+    }
+
+    /// `out` (the full model's result) carrying the seed's roster instead. Its bound is the
+    /// full model's, or none when that model ended without one: the restricted model's own
+    /// bound proves nothing about rosters over the links it left out.
     func fill(_ out: inout PartResult, full: Model) {
         out.values = point(for: full)
         out.placements = placements
         out.objective = objective
-        out.bound = nil
         out.seeded = true
     }
 }

@@ -158,7 +158,6 @@ public struct Planner: Sendable {
         }
         let hooks = SolveHooks(
             separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) },
-            initialSolution: seed?.point(for: built.model),
             progress: options.progress, shouldStop: options.shouldStop)
         let solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
@@ -184,7 +183,9 @@ public struct Planner: Sendable {
                 out.placements = built.decode(values)
                 out.objective = result.objective
                 out.bound = result.termination == .optimal ? result.objective : result.bestBound
-            } else if let seed {
+            }
+            if let seed, seed.beats(out.objective) {
+                // The full model's bound stays: it bounds every roster, the seed's too.
                 seed.fill(&out, full: built.model)
             }
         default:

@@ -174,3 +174,30 @@ final class StopNthSolve: MIPSolver, @unchecked Sendable {
         glpk.solveRelaxation(model, options: options, start: start)
     }
 }
+
+/// Which roster a part keeps when it has a seed.
+final class PersonSeedChoiceTests: XCTestCase {
+    /// A seed cheaper than the full model's roster replaces it and keeps the full model's
+    /// bound (a bound of every roster); a dearer or equal one leaves the full model's roster.
+    func testTheCheaperRosterWinsAndTheFullBoundStays() throws {
+        let s = PersonSeedTests.scenario(0)
+        let ctx = PlanContext(s)
+        var options = PlanOptions()
+        options.forcedFormulation = .people
+        let seed = try XCTUnwrap(
+            try PersonSeed.find(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil))
+        XCTAssertTrue(seed.beats(nil))
+        XCTAssertTrue(seed.beats(seed.objective + 1))
+        XCTAssertFalse(seed.beats(seed.objective))
+        XCTAssertFalse(seed.beats(seed.objective - 1))
+        let full = try PersonFormulation.build(ctx, options: options, elastic: false).model
+        var out = PartResult(termination: .timeLimit)
+        out.objective = seed.objective + 1
+        out.bound = seed.objective - 5
+        seed.fill(&out, full: full)
+        XCTAssertEqual(out.objective, seed.objective)
+        XCTAssertEqual(out.bound, seed.objective - 5)
+        XCTAssertEqual(out.placements, seed.placements)
+        XCTAssertTrue(out.seeded)
+    }
+}
