@@ -6,7 +6,8 @@ import ZhudianCore
 /// (docs/FORMULATION.md, "A first roster for the people model").
 ///
 /// Its cost is a roster's cost, never a bound: the restricted model's bound says nothing
-/// about rosters using links it left out, so a part that ends on the seed has no bound.
+/// about rosters using links it left out, so a part that ends on the seed has the full
+/// model's bound, or none.
 struct PersonSeed {
     /// The roster's stays.
     let placements: [Placement]
