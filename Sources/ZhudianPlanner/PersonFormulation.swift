@@ -27,10 +27,11 @@ import ZhudianCore
 ///
 /// Size: up to T·P·S person columns; rows O(T·(P·S + S²)).
 enum PersonFormulation {
-    /// Builds the model over the units in `part` (all when nil).
-    static func build(_ ctx: PlanContext, options: PlanOptions, elastic: Bool, part: Set<Int>? = nil) throws(ModelError)
-        -> BuiltModel
-    {
+    /// Builds the model over the units in `part` (all when nil), with only the links in
+    /// `links` when given (``PersonSeed``'s restricted model).
+    static func build(
+        _ ctx: PlanContext, options: PlanOptions, elastic: Bool, part: Set<Int>? = nil, links: PersonLinks? = nil
+    ) throws(ModelError) -> BuiltModel {
         let s = ctx.scenario
         let rules = s.rules
         let T = ctx.terms
@@ -60,7 +61,8 @@ enum PersonFormulation {
         for k in 1...T {
             for u in senders {
                 for v in sites {
-                    guard ctx.linkAllowed(u, v) == nil, !ctx.linkCooledDownByHistory(u, v, term: k)
+                    guard ctx.linkAllowed(u, v) == nil, !ctx.linkCooledDownByHistory(u, v, term: k),
+                        links?.contains(u, v, term: k) ?? true
                     else { continue }
                     var able: [(p: Int, req: [Int], hand: Bool)] = []
                     for p in ctx.index.peopleOfUnit[u] {

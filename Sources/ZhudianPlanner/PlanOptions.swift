@@ -31,6 +31,12 @@ public struct PlanOptions: Sendable {
     /// Tests only: links each enterprise starts with when pricing (fewer makes pricing work harder).
     var pricedLinks: Int?
 
+    /// Tests only: seed the people model with a roster over candidate links (``PersonSeed``)
+    /// (true) or not (false); nil lets the planner decide by size.
+    var peopleSeed: Bool?
+    /// Tests only: sites each sending unit starts with in the seed's restricted model.
+    var seedLinks: Int?
+
     /// The two exact models (see docs/FORMULATION.md).
     enum Formulation { case teams, people }
 

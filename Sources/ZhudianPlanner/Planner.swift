@@ -119,6 +119,7 @@ public struct Planner: Sendable {
             seconds: elapsed(), engine: solver.engineName)
         let roster = Roster(scenario: reference, solve: summary, terms: terms)
         var label = results.contains(where: \.priced) ? formulation + ", priced" : formulation
+        if results.contains(where: \.seeded) { label += ", seeded" }
         if parts.count > 1 { label += ", \(parts.count) parts" }
         return PlanResult(outcome: proven ? .optimal : .feasible, roster: roster, model: model, log: log, formulation: label)
     }
@@ -135,6 +136,16 @@ public struct Planner: Sendable {
                 if let result = priced.run() { return result }
             }
         }
+        var seed: PersonSeed?
+        if !useTeams, options.peopleSeed ?? PersonSeed.worthwhile(ctx, part: part) {
+            do {
+                seed = try PersonSeed.find(
+                    solver: solver, ctx: ctx, options: options, part: part, deadline: deadline,
+                    nearest: options.seedLinks ?? PersonSeed.nearest)
+            } catch {
+                return PartResult(termination: .failed("seed model: \(error)"))
+            }
+        }
         let built: BuiltModel
         do {
             built = useTeams
@@ -145,7 +156,7 @@ public struct Planner: Sendable {
         }
         let result = built.solve(with: solver, options: options, deadline: deadline)
         var out = PartResult(termination: result.termination)
-        out.log = result.log
+        out.log = (seed.map { [$0.note] } ?? []) + result.log
         out.model = built.model
         switch result.termination {
         case .infeasible where options.bestEffort:
@@ -165,6 +176,10 @@ public struct Planner: Sendable {
                 out.placements = built.decode(values)
                 out.objective = result.objective
                 out.bound = result.termination == .optimal ? result.objective : result.bestBound
+            }
+            if let seed, seed.beats(out.objective) {
+                // The full model's bound stays: it bounds every roster, the seed's too.
+                seed.fill(&out, full: built.model)
             }
         default:
             break
@@ -282,6 +297,8 @@ struct PartResult: Sendable {
     var explanationProof: ExplanationProof?
     /// Solved over priced candidate links (``PricedTeamSolve``).
     var priced = false
+    /// The roster is ``PersonSeed``'s: the full model ended without one.
+    var seeded = false
 }
 
 /// Results filled in by parallel part solves.

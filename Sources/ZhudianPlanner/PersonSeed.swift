@@ -1,0 +1,111 @@
+import MIPModel
+import ZhudianCore
+
+/// A first roster for the people model, from the same model over candidate links only
+/// (``PersonLinks``): kept when the full model ends with no roster of its own or a dearer one
+/// (docs/FORMULATION.md, "A first roster for the people model").
+///
+/// Its cost is a roster's cost, never a bound: the restricted model's bound says nothing
+/// about rosters using links it left out, so a part that ends on the seed has the full
+/// model's bound, or none.
+struct PersonSeed {
+    /// The roster's stays.
+    let placements: [Placement]
+    /// Its cost in the people model's objective (the same columns cost the same in both).
+    let objective: Double
+    /// Column values by column name, to move onto the full model.
+    private let valuesByName: [String: Double]
+    /// What the restricted solve did, for the log.
+    let note: String
+
+    /// Sites each sending unit starts with, per term.
+    static let nearest = 8
+    /// The share of the time left that the dive and the restricted model may take.
+    static let timeShare = 0.25
+    /// The restricted model stops at this gap: the full model does the proving.
+    static let seedGap = 0.01
+
+    /// Whether a seed pays: the full model has many more links than the restricted one.
+    static func worthwhile(_ ctx: PlanContext, part: Set<Int>?) -> Bool {
+        ctx.senders.filter { part?.contains($0) ?? true }.count > 3 * nearest
+    }
+
+    /// Dives to a roster of the restricted model, then lets GLPK improve it in the rest of
+    /// its share of the time; nil when the dive finds none (its links admit no roster, or
+    /// the time ran out first).
+    ///
+    /// - Throws: ``ModelError`` or ``PersonDive/Failure``: bugs.
+    static func find(
+        solver: any MIPSolver, ctx: PlanContext, options: PlanOptions, part: Set<Int>?,
+        deadline: ContinuousClock.Instant?, nearest: Int = nearest
+    ) throws -> PersonSeed? {
+        let began = ContinuousClock.now
+        let own = secondsLeft(until: deadline).map { began + .limit(seconds: $0 * timeShare) }
+        let links = PersonLinks.candidates(ctx, part: part, baseline: options.baseline, nearest: nearest)
+        let built = try PersonFormulation.build(ctx, options: options, elastic: false, part: part, links: links)
+        var dive = PersonDive(
+            solver: solver, deadline: own, shouldStop: { options.shouldStop?() ?? false },
+            separate: { built.separate($0) })
+        if ctx.scenario.rules.structure != .free {
+            dive.first = Set(built.model.variables.indices.filter { built.model.variables[$0].name.hasPrefix("y_") })
+        }
+        guard let dived = try dive.point(built.model) else { return nil }
+        let diveSeconds = (ContinuousClock.now - began).seconds
+        // The restricted bound is no bound of the full model: progress shows the roster only.
+        let progress = options.progress.map { report in
+            { (p: SolveProgress) in report(SolveProgress(incumbent: p.incumbent, bound: nil, gap: nil, nodes: p.nodes, elapsed: p.elapsed)) }
+        }
+        let hooks = SolveHooks(
+            separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) },
+            initialSolution: dived, progress: progress, shouldStop: options.shouldStop)
+        let solveOptions = SolveOptions(
+            timeLimit: secondsLeft(until: own), relativeGap: max(options.relativeGap, seedGap),
+            captureLog: options.captureLog)
+        let result = solver.solve(built.model, options: solveOptions, hooks: hooks)
+        if case .failed(let why) = result.termination { throw PersonDive.Failure(why: "restricted model: \(why)") }
+        let values = result.values ?? dived
+        let objective = result.objective ?? built.model.objectiveValue(at: dived)
+        var byName: [String: Double] = [:]
+        for (i, v) in built.model.variables.enumerated() where values[i] != 0 { byName[v.name] = values[i] }
+        let note = "people seed: \(links.count) candidate links, \(built.model.variableCount) columns; dive "
+            + "\(built.model.objectiveValue(at: dived)) in \(String(format: "%.3f", diveSeconds)) s; "
+            + "restricted MIP \(objective) (\(result.termination))"
+        return PersonSeed(placements: built.decode(values), objective: objective, valuesByName: byName, note: note)
+    }
+
+    /// The roster as a point of `full` (the full people model of the same part): columns of
+    /// the same name take the seed's values, every other column 0.
+    func point(for full: Model) -> [Double] {
+        var served: [Int: Int] = [:]
+        for placed in placements { served[placed.person, default: 0] += 1 }
+        return full.variables.map { column in
+            if let (p, r) = Self.fairnessStep(column.name) { return r <= served[p, default: 0] ? 1 : 0 }
+            return valuesByName[column.name] ?? 0
+        }
+    }
+
+    /// `(p, r)` of the fairness column `t_p_r`: set from the stays, because the restricted
+    /// model can have fewer of them (a person with one possible term puts the cost on x).
+    private static func fairnessStep(_ name: String) -> (Int, Int)? {
+        let parts = name.split(separator: "_")
+        guard parts.count == 3, parts[0] == "t", let p = Int(parts[1]), let r = Int(parts[2]) else { return nil }
+        return (p, r)
+    }
+
+    /// Whether the seed is cheaper than the full model's roster (costing `objective`; nil
+    /// when it has none).
+    func beats(_ other: Double?) -> Bool {
+        guard let other else { return true }
+        return objective < other - 1e-6 * max(1, abs(other))
+    }
+
+    /// `out` (the full model's result) carrying the seed's roster instead. Its bound is the
+    /// full model's, or none when that model ended without one: the restricted model's own
+    /// bound proves nothing about rosters over the links it left out.
+    func fill(_ out: inout PartResult, full: Model) {
+        out.values = point(for: full)
+        out.placements = placements
+        out.objective = objective
+        out.seeded = true
+    }
+}

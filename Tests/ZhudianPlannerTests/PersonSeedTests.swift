@@ -1,0 +1,203 @@
+import Foundation
+import GLPK
+import MIPModel
+import XCTest
+import ZhudianCore
+@testable import ZhudianPlanner
+
+/// The people model's first roster over candidate links (``PersonSeed``, ``PersonDive``):
+/// it keeps every rule, it is a point of the full model, it never changes the optimum, and
+/// when the full model ends without a roster the plan keeps it with no bound.
+final class PersonSeedTests: XCTestCase {
+    let planner = Planner(solver: GLPKSolver())
+
+    /// Free placement, and ring or cycles with staying on (the people model's two uses).
+    static func scenario(_ i: Int) -> Scenario {
+        var c = GeneratorConfig(units: 6 + i % 5)
+        c.seed = UInt64(7100 + i)
+        c.structure = [Structure.free, .free, .ring, .cycles][i % 4]
+        c.terms = 1 + i % 2
+        c.history = i % 3
+        c.peoplePerUnit = 2...5
+        c.pinCount = i % 5 == 0 ? 1 : 0
+        c.forbidCount = i % 3
+        var s = ScenarioGenerator.generate(c)
+        if c.structure != .free {
+            s.rules.pairCooldown = 0
+            s.rules.maxConsecutiveTerms = 2
+        }
+        return s
+    }
+
+    /// With two candidate sites per sender the seed is far from the optimum on most of
+    /// these; the full model must still reach the same optimum as without a seed.
+    func testSeededOptimumEqualsTheFullModel() {
+        var compared = 0
+        var seeded = 0
+        for i in 0..<24 {
+            let s = Self.scenario(i)
+            let ref = ScenarioReference(name: s.name, sha256: "")
+            var plain = PlanOptions(timeLimit: 20)
+            plain.forcedFormulation = .people
+            plain.peopleSeed = false
+            var withSeed = plain
+            withSeed.peopleSeed = true
+            withSeed.seedLinks = 2
+            withSeed.captureLog = true
+            let a = planner.plan(s, reference: ref, options: plain)
+            let b = planner.plan(s, reference: ref, options: withSeed)
+            if b.log.contains(where: { $0.hasPrefix("people seed:") }) { seeded += 1 }
+            guard a.outcome == .optimal, b.outcome == .optimal else {
+                XCTAssertEqual(a.outcome, b.outcome, "scenario \(i)")
+                continue
+            }
+            let x = a.roster?.solve.objective ?? .nan
+            let y = b.roster?.solve.objective ?? .nan
+            XCTAssertEqual(x, y, accuracy: 1e-6 * max(1, abs(x)), "scenario \(i)")
+            if let roster = b.roster {
+                let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
+                XCTAssertTrue(report.passed, "scenario \(i): \(report.violations.map { $0.render(.en) })")
+            }
+            compared += 1
+        }
+        XCTAssertGreaterThan(compared, 20)
+        XCTAssertGreaterThan(seeded, 5)
+    }
+
+    /// The seed's roster keeps every rule (the checker says so), costs what the rule text
+    /// says, and is a point of the full model at that cost (so GLPK takes it as incumbent).
+    func testSeedKeepsEveryRuleAndIsAPointOfTheFullModel() throws {
+        var found = 0
+        for i in 0..<24 {
+            let s = Self.scenario(i)
+            let ctx = PlanContext(s)
+            var options = PlanOptions()
+            options.forcedFormulation = .people
+            for nearest in [2, 4] {
+                guard let seed = try PersonSeed.find(
+                    solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: nearest)
+                else { continue }
+                found += 1
+                let summary = SolveSummary(
+                    status: .feasible, objective: seed.objective, bound: nil, gap: nil, seconds: 0, engine: "test")
+                let roster = Roster(
+                    scenario: ScenarioReference(name: s.name, sha256: ""), solve: summary,
+                    terms: RosterAssembly.terms(s, ctx, seed.placements))
+                let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
+                XCTAssertTrue(report.passed, "scenario \(i), \(nearest): \(report.violations.map { $0.render(.en) })")
+                let text = RosterAssembly.objective(s, ctx, seed.placements, baseline: nil)
+                XCTAssertEqual(seed.objective, text, accuracy: 1e-6 * max(1, abs(text)), "scenario \(i), \(nearest)")
+                let full = try PersonFormulation.build(ctx, options: options, elastic: false).model
+                let point = seed.point(for: full)
+                XCTAssertEqual(full.violations(at: point), [], "scenario \(i), \(nearest)")
+                XCTAssertEqual(full.objectiveValue(at: point), text, accuracy: 1e-6 * max(1, abs(text)), "scenario \(i)")
+            }
+        }
+        XCTAssertGreaterThan(found, 24)
+    }
+
+    /// Every sender's every usable site is a candidate when `nearest` is the number of
+    /// sites: the restricted model is then the full model, column for column.
+    func testEveryNearestSiteGivesTheFullModel() throws {
+        for i in 0..<8 {
+            let s = Self.scenario(i)
+            let ctx = PlanContext(s)
+            let links = PersonLinks.candidates(ctx, part: nil, baseline: nil, nearest: s.units.count)
+            let restricted = try PersonFormulation.build(ctx, options: PlanOptions(), elastic: false, links: links)
+            let full = try PersonFormulation.build(ctx, options: PlanOptions(), elastic: false)
+            XCTAssertEqual(restricted.model.variables.map(\.name), full.model.variables.map(\.name), "scenario \(i)")
+            XCTAssertEqual(restricted.model.constraintCount, full.model.constraintCount, "scenario \(i)")
+        }
+    }
+
+    /// When the full model ends without a roster (here a stop request before its search, as
+    /// when its root LP does not finish at county size), the plan is the seed's roster,
+    /// `feasible`, with no bound: the restricted model's bound is no bound of the full one.
+    func testRosterlessFullModelKeepsTheSeedWithoutABound() {
+        var kept = 0
+        for i in 0..<8 {
+            let s = Self.scenario(i)
+            let ref = ScenarioReference(name: s.name, sha256: "")
+            var options = PlanOptions()
+            options.forcedFormulation = .people
+            options.peopleSeed = true
+            options.decompose = false
+            options.captureLog = true
+            let exact = planner.plan(s, reference: ref, options: options)
+            // Only where the dive finds a seed is there a second solve to stop.
+            guard exact.outcome == .optimal, let optimum = exact.roster?.solve.objective,
+                exact.log.contains(where: { $0.hasPrefix("people seed:") })
+            else { continue }
+            // The seed's restricted MIP is the first solve; the full model's is the second.
+            let stopped = Planner(solver: StopNthSolve(stopping: 2)).plan(s, reference: ref, options: options)
+            XCTAssertEqual(stopped.outcome, .feasible, "scenario \(i)")
+            XCTAssertTrue(stopped.formulation.contains("seeded"), stopped.formulation)
+            guard let roster = stopped.roster else {
+                XCTFail("scenario \(i): no roster")
+                continue
+            }
+            XCTAssertNil(roster.solve.bound, "scenario \(i)")
+            XCTAssertNil(roster.solve.gap, "scenario \(i)")
+            XCTAssertGreaterThanOrEqual(roster.solve.objective ?? -.infinity, optimum - 1e-6 * max(1, abs(optimum)))
+            let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
+            XCTAssertTrue(report.passed, "scenario \(i): \(report.violations.map { $0.render(.en) })")
+            kept += 1
+        }
+        XCTAssertGreaterThan(kept, 5)
+    }
+}
+
+/// GLPK, with its `n`-th MIP solve stopped before the search starts (a stop request, as
+/// Ctrl-C makes; GLPK's own code path), every other solve left alone.
+final class StopNthSolve: MIPSolver, @unchecked Sendable {
+    // @unchecked: `solves` is only touched under `lock`.
+    private let lock = NSLock()
+    private var solves = 0
+    private let stopping: Int
+    private let glpk = GLPKSolver()
+
+    init(stopping: Int) { self.stopping = stopping }
+
+    var engineName: String { glpk.engineName }
+
+    func solve(_ model: Model, options: SolveOptions, hooks: SolveHooks) -> SolveResult {
+        let n = lock.withLock {
+            solves += 1
+            return solves
+        }
+        var hooks = hooks
+        if n == stopping { hooks.shouldStop = { true } }
+        return glpk.solve(model, options: options, hooks: hooks)
+    }
+
+    func solveRelaxation(_ model: Model, options: SolveOptions, start: Basis?) -> RelaxationResult {
+        glpk.solveRelaxation(model, options: options, start: start)
+    }
+}
+
+/// Which roster a part keeps when it has a seed.
+final class PersonSeedChoiceTests: XCTestCase {
+    /// A seed cheaper than the full model's roster replaces it and keeps the full model's
+    /// bound (a bound of every roster); a dearer or equal one leaves the full model's roster.
+    func testTheCheaperRosterWinsAndTheFullBoundStays() throws {
+        let s = PersonSeedTests.scenario(0)
+        let ctx = PlanContext(s)
+        var options = PlanOptions()
+        options.forcedFormulation = .people
+        let seed = try XCTUnwrap(
+            try PersonSeed.find(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil))
+        XCTAssertTrue(seed.beats(nil))
+        XCTAssertTrue(seed.beats(seed.objective + 1))
+        XCTAssertFalse(seed.beats(seed.objective))
+        XCTAssertFalse(seed.beats(seed.objective - 1))
+        let full = try PersonFormulation.build(ctx, options: options, elastic: false).model
+        var out = PartResult(termination: .timeLimit)
+        out.objective = seed.objective + 1
+        out.bound = seed.objective - 5
+        seed.fill(&out, full: full)
+        XCTAssertEqual(out.objective, seed.objective)
+        XCTAssertEqual(out.bound, seed.objective - 5)
+        XCTAssertEqual(out.placements, seed.placements)
+        XCTAssertTrue(out.seeded)
+    }
+}
