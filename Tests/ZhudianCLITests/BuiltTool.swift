@@ -20,7 +20,14 @@ enum BuiltTool {
                 return candidate
             }
         }
-        throw XCTSkip("\(name) was not found next to the tests (looked in \(folders.map(\.path)))")
+        // `swift test` builds every product, so a missing executable is a failure, not a skip.
+        throw NotFound(name: name, folders: folders.map(\.path))
+    }
+
+    struct NotFound: Error, CustomStringConvertible {
+        let name: String
+        let folders: [String]
+        var description: String { "the \(name) executable was not found next to the tests (looked in \(folders))" }
     }
 
     /// Runs `tool` in `directory` with English messages and waits for it; output goes through

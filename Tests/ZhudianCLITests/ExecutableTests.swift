@@ -4,63 +4,10 @@ import XCTest
 /// The built `zhudian` executable, run as a process: exit codes reach the shell, and
 /// nothing GLPK prints reaches standard output.
 final class ExecutableTests: XCTestCase {
-    /// `zhudian` next to the test bundle (SwiftPM builds every product into one folder).
-    private func executable() throws -> URL {
-        let folders = [
-            Bundle(for: Self.self).bundleURL.deletingLastPathComponent(),
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-            Bundle.main.bundleURL,
-            Bundle.main.bundleURL.deletingLastPathComponent(),
-        ]
-        for folder in folders {
-            let candidate = folder.appendingPathComponent("zhudian")
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isFolder), !isFolder.boolValue,
-                FileManager.default.isExecutableFile(atPath: candidate.path)
-            {
-                return candidate
-            }
-        }
-        // `swift test` builds every product, so a missing executable is a failure, not a skip.
-        throw ExecutableNotFound(folders: folders.map(\.path))
-    }
+    private func executable() throws -> URL { try BuiltTool.locate("zhudian", for: Self.self) }
 
-    private struct ExecutableNotFound: Error, CustomStringConvertible {
-        let folders: [String]
-        var description: String { "the zhudian executable was not found next to the tests (looked in \(folders))" }
-    }
-
-    /// Runs the executable in `directory` with English messages; output goes through files,
-    /// so a large output can never block the child.
     private func run(_ tool: URL, _ arguments: [String], in directory: URL) throws -> CLIResult {
-        let out = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
-        let err = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        try Data().write(to: out)
-        try Data().write(to: err)
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: err)
-        }
-        let outHandle = try FileHandle(forWritingTo: out)
-        let errHandle = try FileHandle(forWritingTo: err)
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        for key in environment.keys where key == "LANG" || key.hasPrefix("LC_") { environment[key] = nil }
-        process.environment = environment
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        return CLIResult(
-            arguments: arguments, code: process.terminationStatus,
-            standardOutput: try String(contentsOf: out, encoding: .utf8),
-            standardError: try String(contentsOf: err, encoding: .utf8))
+        try BuiltTool.run(tool, arguments, in: directory)
     }
 
     private func assertNoGLPKOutput(_ r: CLIResult, file: StaticString = #filePath, line: UInt = #line) {
