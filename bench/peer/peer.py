@@ -178,6 +178,9 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--time-limit", type=float, default=30)
     ap.add_argument("--only", default="")
+    ap.add_argument("--max-units", type=int, default=0, help="only the rows with at most this many enterprises")
+    ap.add_argument("--zhudian-only", action="store_true",
+                    help="solve with zhudian alone (a quick re-run after a change; no CP-SAT or HiGHS column)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     only = [s for s in a.only.split(",") if s]
@@ -188,15 +191,17 @@ def main():
             name = name_of(i, row)
             if only and not any(o in name for o in only):
                 continue
+            if a.max_units and row[0] > a.max_units:
+                continue
             work = os.path.join(a.out, name)
             os.makedirs(work, exist_ok=True)
             scenario = os.path.join(work, "scenario.yaml")
             generate(a.zhudian, scenario, i, row)
             line = {"name": name, "n": row[0], "structure": row[1], "terms": row[2]}
             line["zhudian"] = run_zhudian(a.zhudian, scenario, os.path.join(work, "zhudian"), a.time_limit)
-            line["cpsat"] = run_cpsat(sys.executable, a.zhudian, scenario, os.path.join(work, "cpsat.json"),
-                                      a.time_limit)
-            if row[1] == "free":
+            line["cpsat"] = {} if a.zhudian_only else run_cpsat(
+                sys.executable, a.zhudian, scenario, os.path.join(work, "cpsat.json"), a.time_limit)
+            if row[1] == "free" and not a.zhudian_only:
                 line["highs"] = run_highs(sys.executable, a.zhudian, scenario, work, a.time_limit)
             line["agree"] = agreement(line)
             for who in ("zhudian", "cpsat"):
@@ -259,7 +264,7 @@ def row_text(line):
     if z.get("wall") and c.get("wall"):
         ratio = f"{z['wall'] / c['wall']:.2f}"
     obj = z.get("objective") if z.get("objective") is not None else c.get("objective")
-    return (f"| {line['name']} | {z.get('model', '—')} | {fmt(obj)} | {zs} | {zt} | {cs} | {ct} | {ratio} | "
+    return (f"| {line['name']} | {z.get('model', '—')} | {fmt(obj)} | {zs} | {zt} | {cs or '—'} | {ct or '—'} | {ratio} | "
             f"{hs or '—'} | {ht or '—'} | {line['agree']} |")
 
 

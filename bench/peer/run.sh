@@ -5,6 +5,7 @@
 #   bench/peer/run.sh                    # the whole ladder, 30 s per solve
 #   LIMIT=60 bench/peer/run.sh           # another limit
 #   bench/peer/run.sh --only free10,ring300
+#   bench/peer/run.sh --zhudian-only --max-units 30   # zhudian alone on the small rows
 #
 # OR-Tools, HiGHS and PyYAML come from PyPI into a virtual environment under .build: a
 # benchmark tool, never a dependency of zhudian. Results: .build/peer/results.jsonl and the
