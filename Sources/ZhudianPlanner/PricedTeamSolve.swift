@@ -201,7 +201,7 @@ struct PricedTeamSolve {
         // GLPK's branching rarely finds a better one-term ring than the constructed one (none
         // in 20 s at 100, 300 or 1000 enterprises): that time goes to the final search instead.
         // With two terms or more it does: the term-by-term construction left ring 100 × 2 at
-        // 0.36 % above the optimum, the short MIP at 0.006 % in 0.3 s (BENCHMARKS.md, "Rings").
+        // 0.33 % above the optimum, the short MIP at 0.006 % in 0.3 s (BENCHMARKS.md, "Rings").
         let ring = basis.ctx.scenario.rules.structure == .ring && basis.ctx.terms == 1
         let improved = ring && constructed != nil
             ? nil : try supportRoster(lp.values, built, pool, start: constructed, neighbourhood: neighbourhood)
