@@ -57,6 +57,8 @@ class Costs:
         cal, rules, obj = s["calendar"], s["rules"], s["objective"]
         if int(cal.get("terms", 1)) != 1 or rules.get("structure") != "ring":
             sys.exit("lkh_ring.py: one-term ring scenarios only")
+        if s.get("pins"):
+            sys.exit("lkh_ring.py: pins are not handled (LKH-3 would not keep them)")
         self.units = [u for u in s["units"] if u.get("kind", "enterprise") == "enterprise" and u.get("active", True)]
         if len(self.units) != len(s["units"]):
             sys.exit("lkh_ring.py: offices or inactive units are not handled")
