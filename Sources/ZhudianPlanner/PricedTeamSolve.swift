@@ -198,10 +198,12 @@ struct PricedTeamSolve {
                 price(duals, noLinks, below: Self.neighbourhoodGap(L), perUnit: Int.max),
                 count: Self.neighbourhoodLinks * n * T)
             : nil
-        // GLPK's branching rarely finds a better ring than the constructed one (none in 20 s
-        // at 100, 300 or 1000 enterprises): that time goes to the final search instead.
-        let ring = basis.ctx.scenario.rules.structure == .ring
-        let improved = ring && constructed != nil
+        // GLPK's branching rarely finds a better one-term ring than the constructed one (none
+        // in 20 s at 100, 300 or 1000 enterprises): that time goes to the final search instead.
+        // With two terms or more it does: the term-by-term construction left ring 100 × 2 at
+        // 0.33 % above the optimum, the short MIP at 0.006 % in 0.3 s (BENCHMARKS.md, "Rings").
+        let oneTermRing = basis.ctx.scenario.rules.structure == .ring && basis.ctx.terms == 1
+        let improved = oneTermRing && constructed != nil
             ? nil : try supportRoster(lp.values, built, pool, start: constructed, neighbourhood: neighbourhood)
         if let first = [constructed, improved].compactMap({ $0 }).min(by: { $0.objective < $1.objective }) {
             let limit = first.objective - L + Self.tolerance * max(1, abs(first.objective))

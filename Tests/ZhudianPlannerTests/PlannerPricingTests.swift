@@ -90,6 +90,40 @@ final class PlannerPricingTests: XCTestCase {
             auto.roster?.solve.objective ?? -1, dense.roster?.solve.objective ?? -2, accuracy: 1e-6)
     }
 
+    /// A ring of two terms gets the short MIP over the links of least reduced cost after its
+    /// constructed roster (a one-term ring does not: GLPK never improved one there), and the
+    /// answer is still the full model's optimum.
+    func testTwoTermRingSearchesTheNeighbourhoodAndKeepsTheOptimum() throws {
+        var searched = 0
+        for seed in 30..<33 {
+            var c = GeneratorConfig(units: 26)
+            c.seed = UInt64(seed)
+            c.terms = 2
+            c.history = 2
+            c.structure = .ring
+            let s = ScenarioGenerator.generate(c)
+            let ref = ScenarioReference(name: s.name, sha256: "")
+            var options = PlanOptions(timeLimit: 120)
+            options.captureLog = true
+            options.pricing = true
+            var full = PlanOptions(timeLimit: 120)
+            full.pricing = false
+            let priced = planner.plan(s, reference: ref, options: options)
+            let dense = planner.plan(s, reference: ref, options: full)
+            XCTAssertTrue(priced.formulation.contains("priced"), "seed \(seed): \(priced.formulation)")
+            if priced.log.contains(where: { $0.contains("pricing: support MIP") }) { searched += 1 }
+            XCTAssertEqual(priced.outcome, .optimal, "seed \(seed)")
+            XCTAssertEqual(dense.outcome, .optimal, "seed \(seed)")
+            let roster = try XCTUnwrap(priced.roster, "seed \(seed)")
+            let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
+            XCTAssertTrue(report.passed, "seed \(seed): \(report.violations.map { $0.render(.en) })")
+            XCTAssertEqual(
+                roster.solve.objective ?? -1, dense.roster?.solve.objective ?? -2, accuracy: 1e-6, "seed \(seed)")
+        }
+        // Where the constructed roster does not meet the LP bound, the short MIP runs.
+        XCTAssertGreaterThan(searched, 0, "no two-term ring reached the neighbourhood search")
+    }
+
     /// Stopped anywhere (LP rounds, construction, the MIP, a proof round), a priced solve
     /// reports a bound no roster beats and calls a roster optimal only when it is; a run
     /// stopped before any roster says so (`noSolution`) rather than failing.
