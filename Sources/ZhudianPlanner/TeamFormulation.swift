@@ -25,6 +25,8 @@ import ZhudianCore
 /// - `pair2[u,v,k]`: y[u,v,k] + y[v,u,k] ≤ 1 when 2-cycles are not allowed.
 /// - `pcool[u,v,j,k]`: y[u,v,j] + y[u,v,k] ≤ 1 for 1 ≤ k−j ≤ pairCooldown (rule 7).
 /// - `ccool[p,v,j,k]`: z[p,j] + y[u,v,j] + z[p,k] + y[u,v,k] ≤ 3 for pairCooldown < k−j ≤ personCooldown.
+/// - `ucool[u,v,j,k]`: y[u,v,j] + y[u,v,k] ≤ 1 where u's people cannot staff v in both terms
+///   (``UnitCooldown``; not in elastic models).
 /// - `consec[p,i]`: Σ z over any maxConsecutiveTerms+1 terms in a row ≤ maxConsecutiveTerms − history placements in the window.
 /// - `over[p,k]`: z[p,k] + z[p,k+1] ≤ 1 when handoverDays > 0 (moving on overlaps the handover, rule 4).
 /// - `home[u,k]`: Σ_{qualified p∈u} z[p,k] ≤ qualified(u) − keepAtHome (rule 8).
@@ -118,6 +120,15 @@ enum TeamFormulation {
 
         // Cooldowns within the plan.
         try sink.addPairCooldown(terms: T, senders: ents, sites: ents, y: y, units: nU, cooldown: rules.pairCooldown)
+        // Implied by the people rows, so only where every rule is kept: an elastic model may
+        // break a people rule and so use a link twice after all.
+        if !elastic {
+            for c in basis.unitConflicts {
+                guard let a = y[c.first][c.unit * nU + c.site], let b = y[c.second][c.unit * nU + c.site] else { continue }
+                try sink.model.addConstraint(
+                    name: "ucool_\(c.unit)_\(c.site)_\(c.first)_\(c.second)", expr([(a, 1), (b, 1)]), upper: 1)
+            }
+        }
         for k in 1...T {
             if rules.personCooldown > rules.pairCooldown {
                 for j in max(1, k - rules.personCooldown)..<k where k - j > rules.pairCooldown {
@@ -348,6 +359,9 @@ struct TeamBasis {
     /// Elastic priced solves only: what the model minimises (``ElasticSolve``); nil for the
     /// SPEC §3 cost of the stays with every slack at 1.
     var pricing: ElasticPricing? = nil
+    /// Links a unit cannot use in both of two terms (``UnitCooldown``); empty in elastic
+    /// models. Found once per part, as every model of the part shares them.
+    private(set) var unitConflicts: [UnitCooldown.Conflict] = []
 
     init(_ ctx: PlanContext, elastic: Bool, part: Set<Int>?) {
         self.ctx = ctx
@@ -392,6 +406,7 @@ struct TeamBasis {
         personBans = bans
         placeableCount = counts
         bannedCount = banned
+        if !elastic { unitConflicts = UnitCooldown.conflicts(self) }
     }
 
     /// Whether p may never be at v in term k (fixed facts, forbid entries, person cooldown).
