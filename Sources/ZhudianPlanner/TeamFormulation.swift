@@ -31,7 +31,9 @@ import ZhudianCore
 /// - `over[p,k]`: z[p,k] + z[p,k+1] ≤ 1 when handoverDays > 0 (moving on overlaps the handover, rule 4).
 /// - `home[u,k]`: Σ_{qualified p∈u} z[p,k] ≤ qualified(u) − keepAtHome (rule 8).
 /// - `pin…`: pinned links and people fixed to 1 (rule 9).
-/// - lazily: subtour elimination for `ring`, short-cycle elimination for `cycles`.
+/// - `short[S,k]`: Σ_{i,j∈S} y[i,j,k] ≤ |S| − 1 for every 3 ≤ |S| < minCycle, up front when the
+///   model has every link and few enterprises (``ShortCycleRows``);
+/// - lazily: subtour elimination for `ring`, short-cycle elimination for `cycles` otherwise.
 ///
 /// Size: at most T·E² link columns and T·P person columns; rows O(T·(E + P) + pairs).
 /// With a ``LinkSelection`` only the selected links get columns (see ``PricedTeamSolve``),
@@ -240,8 +242,24 @@ enum TeamFormulation {
 
         var cuts: [CycleCuts] = []
         // With minCycle 3 the pair2 rows already forbid every short cycle: no lazy rows are
-        // needed, which keeps GLPK's presolver and rounding heuristics available.
-        if rules.structure == .ring || (rules.structure == .cycles && rules.minCycle > 3) {
+        // needed, which keeps GLPK's presolver and rounding heuristics available. A small model
+        // with every link gets all its short-cycle rows up front for the same reason.
+        var upFront: [[Int]]? = nil
+        if rules.structure == .cycles && rules.minCycle > 3 && links == nil {
+            upFront = ShortCycleRows.sets(nodes: ents.count, minCycle: rules.minCycle)
+        }
+        for k in 1...T {
+            for set in upFront ?? [] {
+                var e = LinearExpression()
+                for i in set {
+                    for l in out[k][i] where set.contains(node[l.site]) { e.add(l.variable, 1) }
+                }
+                guard e.terms.count > set.count - 1 else { continue }
+                try sink.model.addConstraint(
+                    name: "short_t\(k)_\(set.map(String.init).joined(separator: "_"))", e, upper: Double(set.count - 1))
+            }
+        }
+        if rules.structure == .ring || (rules.structure == .cycles && rules.minCycle > 3 && upFront == nil) {
             for k in 1...T {
                 cuts.append(
                     CycleCuts(
