@@ -25,7 +25,8 @@ struct UnitCooldown {
 
     /// The conflicts among `basis`'s possible links.
     ///
-    /// - Complexity: O(units · sites · T · cooldown · people · slots²) matching steps.
+    /// - Complexity: O(units · sites · T · cooldown · people · slots) for the matchings, plus
+    ///   O(units · sites · T · people) for the people free in the term between.
     static func conflicts(_ basis: TeamBasis) -> [Conflict] {
         let ctx = basis.ctx
         let rules = ctx.scenario.rules
@@ -49,9 +50,13 @@ struct UnitCooldown {
                             slots += Array(repeating: able, count: need)
                         }
                         if let between {
-                            let others = between.sites.filter { $0 != v }
-                            guard let least = others.map({ ctx.minStaff($0) }).min() else { continue }
-                            let able = people.filter { p in others.contains { w in between.able[p]?.contains(w) ?? false } }
+                            // The site between is not v (pcool); p may take a slot there when
+                            // p may serve some site other than v.
+                            guard let least = between.bySize.first(where: { $0.site != v })?.need else { continue }
+                            let able = people.filter { p in
+                                guard let mine = between.able[p] else { return false }
+                                return mine.count > 1 || (mine.count == 1 && !mine.contains(v))
+                            }
                             slots += Array(repeating: able, count: least)
                         }
                         if !fillsEverySlot(slots) { out.append(Conflict(unit: u, site: v, first: j, second: k)) }
@@ -84,16 +89,18 @@ struct UnitCooldown {
         return free
     }
 
-    /// The sites u may be linked to in `term`, and per person the ones they may serve there.
+    /// The sites u may be linked to in `term` with their team sizes, smallest first, and per
+    /// free person the ones they may serve there.
     private static func middleSlots(
         _ u: Int, term: Int, _ people: [Int], _ free: [Int: [Bool]], _ basis: TeamBasis
-    ) -> (sites: [Int], able: [Int: Set<Int>]) {
+    ) -> (bySize: [(site: Int, need: Int)], able: [Int: Set<Int>]) {
         let sites = basis.ents.filter { $0 != u && basis.possible(u, $0, term) }
         var able: [Int: Set<Int>] = [:]
         for p in people where free[p]?[term] ?? false {
             able[p] = Set(sites.filter { !basis.personBanned(p, $0, term) })
         }
-        return (sites, able)
+        let bySize = sites.map { (site: $0, need: basis.ctx.minStaff($0)) }.sorted { ($0.need, $0.site) < ($1.need, $1.site) }
+        return (bySize, able)
     }
 
     /// Whether every slot (the people who may take it) gets a person of its own.
