@@ -25,11 +25,15 @@ import ZhudianCore
 /// - `pair2[u,v,k]`: y[u,v,k] + y[v,u,k] ≤ 1 when 2-cycles are not allowed.
 /// - `pcool[u,v,j,k]`: y[u,v,j] + y[u,v,k] ≤ 1 for 1 ≤ k−j ≤ pairCooldown (rule 7).
 /// - `ccool[p,v,j,k]`: z[p,j] + y[u,v,j] + z[p,k] + y[u,v,k] ≤ 3 for pairCooldown < k−j ≤ personCooldown.
+/// - `ucool[u,v,j,k]`: y[u,v,j] + y[u,v,k] ≤ 1 where u's people cannot staff v in both terms
+///   (``UnitCooldown``; not in elastic models).
 /// - `consec[p,i]`: Σ z over any maxConsecutiveTerms+1 terms in a row ≤ maxConsecutiveTerms − history placements in the window.
 /// - `over[p,k]`: z[p,k] + z[p,k+1] ≤ 1 when handoverDays > 0 (moving on overlaps the handover, rule 4).
 /// - `home[u,k]`: Σ_{qualified p∈u} z[p,k] ≤ qualified(u) − keepAtHome (rule 8).
 /// - `pin…`: pinned links and people fixed to 1 (rule 9).
-/// - lazily: subtour elimination for `ring`, short-cycle elimination for `cycles`.
+/// - `short[S,k]`: Σ_{i,j∈S} y[i,j,k] ≤ |S| − 1 for every 3 ≤ |S| < minCycle, up front when the
+///   model has every link and few enterprises (``ShortCycleRows``);
+/// - lazily: subtour elimination for `ring`, short-cycle elimination for `cycles` otherwise.
 ///
 /// Size: at most T·E² link columns and T·P person columns; rows O(T·(E + P) + pairs).
 /// With a ``LinkSelection`` only the selected links get columns (see ``PricedTeamSolve``),
@@ -118,6 +122,15 @@ enum TeamFormulation {
 
         // Cooldowns within the plan.
         try sink.addPairCooldown(terms: T, senders: ents, sites: ents, y: y, units: nU, cooldown: rules.pairCooldown)
+        // Implied by the people rows, so only where every rule is kept: an elastic model may
+        // break a people rule and so use a link twice after all.
+        if !elastic {
+            for c in basis.unitConflicts {
+                guard let a = y[c.first][c.unit * nU + c.site], let b = y[c.second][c.unit * nU + c.site] else { continue }
+                try sink.model.addConstraint(
+                    name: "ucool_\(c.unit)_\(c.site)_\(c.first)_\(c.second)", expr([(a, 1), (b, 1)]), upper: 1)
+            }
+        }
         for k in 1...T {
             if rules.personCooldown > rules.pairCooldown {
                 for j in max(1, k - rules.personCooldown)..<k where k - j > rules.pairCooldown {
@@ -229,8 +242,24 @@ enum TeamFormulation {
 
         var cuts: [CycleCuts] = []
         // With minCycle 3 the pair2 rows already forbid every short cycle: no lazy rows are
-        // needed, which keeps GLPK's presolver and rounding heuristics available.
-        if rules.structure == .ring || (rules.structure == .cycles && rules.minCycle > 3) {
+        // needed, which keeps GLPK's presolver and rounding heuristics available. A small model
+        // with every link gets all its short-cycle rows up front for the same reason.
+        var upFront: [[Int]]? = nil
+        if rules.structure == .cycles && rules.minCycle > 3 && links == nil {
+            upFront = ShortCycleRows.sets(nodes: ents.count, minCycle: rules.minCycle)
+        }
+        for k in 1...T {
+            for set in upFront ?? [] {
+                var e = LinearExpression()
+                for i in set {
+                    for l in out[k][i] where set.contains(node[l.site]) { e.add(l.variable, 1) }
+                }
+                guard e.terms.count > set.count - 1 else { continue }
+                try sink.model.addConstraint(
+                    name: "short_t\(k)_\(set.map(String.init).joined(separator: "_"))", e, upper: Double(set.count - 1))
+            }
+        }
+        if rules.structure == .ring || (rules.structure == .cycles && rules.minCycle > 3 && upFront == nil) {
             for k in 1...T {
                 cuts.append(
                     CycleCuts(
@@ -348,6 +377,9 @@ struct TeamBasis {
     /// Elastic priced solves only: what the model minimises (``ElasticSolve``); nil for the
     /// SPEC §3 cost of the stays with every slack at 1.
     var pricing: ElasticPricing? = nil
+    /// Links a unit cannot use in both of two terms (``UnitCooldown``); empty in elastic
+    /// models. Found once per part, as every model of the part shares them.
+    private(set) var unitConflicts: [UnitCooldown.Conflict] = []
 
     init(_ ctx: PlanContext, elastic: Bool, part: Set<Int>?) {
         self.ctx = ctx
@@ -392,6 +424,7 @@ struct TeamBasis {
         personBans = bans
         placeableCount = counts
         bannedCount = banned
+        if !elastic { unitConflicts = UnitCooldown.conflicts(self) }
     }
 
     /// Whether p may never be at v in term k (fixed facts, forbid entries, person cooldown).

@@ -60,7 +60,7 @@ enum PeopleBruteForce {
 
 /// The tables and rule checks behind ``PeopleBruteForce``; people and units by index, a
 /// choice is one site index per person (−1: not placed).
-private struct Enumeration {
+struct Enumeration {
     let s: Scenario
     let terms: Int
     let unitOf: [Int]

@@ -1,0 +1,84 @@
+import GLPK
+import XCTest
+import ZhudianCore
+import ZhudianTestSupport
+@testable import ZhudianPlanner
+
+/// The teams model against ``TeamsBruteForce`` on the shapes the peer benchmark found slow
+/// (issue 21): cycles with minCycle 4 and rings over three terms, with history, the person
+/// cooldown, one term in a row and handover days. Where the enumeration finds a roster, the
+/// planner proves the same optimum, built with every link and priced; where it finds none,
+/// the planner proves the scenario infeasible. The oracle's roster goes through the checker.
+final class TeamsBruteForceTests: XCTestCase {
+    let planner = Planner(solver: GLPKSolver())
+
+    /// Six enterprises, three terms, no staying on, teams of one from 3–4 people (so that a unit at one site in terms 1 and 3 often runs out of people).
+    func config(_ structure: Structure, minCycle: Int = 2) -> TinyScenario {
+        TinyScenario(
+            structure: structure, minCycle: minCycle, terms: 3, pairCooldown: 1, personCooldown: 2,
+            maxConsecutiveTerms: 1, unitRange: 6...6, historyTerms: 2, historyPerUnit: 1, peoplePerUnit: 3...4,
+            peopleCap: 40, minStaff: [1], leaveRate: 0.05)
+    }
+
+    /// What the seeds of one comparison turned out to be.
+    struct Tally {
+        var feasible = 0
+        var infeasible = 0
+    }
+
+    func compare(
+        _ config: TinyScenario, seeds: ClosedRange<UInt64>, file: StaticString = #filePath, line: UInt = #line
+    ) -> Tally {
+        var tally = Tally()
+        for seed in seeds {
+            let s = config.make(seed: seed)
+            let expected = TeamsBruteForce.optimum(s)
+            if let expected {
+                tally.feasible += 1
+                let own = RosterBuilder.roster(s, placements: expected.placements)
+                let report = RosterChecker(scenario: s, scenarioSHA256: Fixtures.sha256).check(own)
+                XCTAssertTrue(report.passed, "seed \(seed): the oracle's roster: \(report.lines(.en))", file: file, line: line)
+                XCTAssertEqual(report.objective ?? .nan, expected.objective, accuracy: 1e-6, "seed \(seed)", file: file, line: line)
+            } else {
+                tally.infeasible += 1
+            }
+            for pricing in [false, true] {
+                var options = PlanOptions()
+                options.forcedFormulation = .teams
+                options.pricing = pricing
+                let ref = ScenarioReference(name: s.name, sha256: Fixtures.sha256)
+                let result = planner.plan(s, reference: ref, options: options)
+                let label = "seed \(seed), pricing \(pricing)"
+                guard let expected else {
+                    XCTAssertEqual(result.outcome, .infeasible, label, file: file, line: line)
+                    continue
+                }
+                XCTAssertEqual(result.outcome, .optimal, label, file: file, line: line)
+                guard let roster = result.roster else { continue }
+                XCTAssertEqual(
+                    roster.solve.objective ?? .nan, expected.objective, accuracy: 1e-6 * max(1, expected.objective),
+                    label, file: file, line: line)
+                let report = RosterChecker(scenario: s, scenarioSHA256: Fixtures.sha256).check(roster)
+                XCTAssertTrue(report.passed, "\(label): \(report.lines(.en))", file: file, line: line)
+            }
+        }
+        return tally
+    }
+
+    func testCyclesOfAtLeastFourOverThreeTermsMatchTheBruteForce() {
+        let tally = compare(config(.cycles, minCycle: 4), seeds: 1...8)
+        XCTAssertGreaterThanOrEqual(tally.feasible, 6, "\(tally)")
+        XCTAssertGreaterThanOrEqual(tally.infeasible, 1, "\(tally)")
+    }
+
+    func testCyclesOfAtLeastThreeOverThreeTermsMatchTheBruteForce() {
+        let tally = compare(config(.cycles, minCycle: 3), seeds: 21...28)
+        XCTAssertGreaterThanOrEqual(tally.feasible, 5, "\(tally)")
+    }
+
+    func testRingsOverThreeTermsMatchTheBruteForce() {
+        let tally = compare(config(.ring), seeds: 44...51)
+        XCTAssertGreaterThanOrEqual(tally.feasible, 6, "\(tally)")
+        XCTAssertGreaterThanOrEqual(tally.infeasible, 1, "\(tally)")
+    }
+}
