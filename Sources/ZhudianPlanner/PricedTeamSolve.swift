@@ -74,7 +74,8 @@ struct PricedTeamSolve {
     /// a silent fall back to the full model.
     func run() -> PartResult? {
         do {
-            guard var result = try stagesRun() else { return nil }
+            // One LP problem for every pricing round, grown in place between them.
+            guard var result = try solver.withRelaxations({ try stagesRun($0) }) else { return nil }
             result.log = stages.lines + result.log
             return result
         } catch {
@@ -82,7 +83,7 @@ struct PricedTeamSolve {
         }
     }
 
-    private func stagesRun() throws -> PartResult? {
+    private func stagesRun(_ relaxations: any RelaxationSequence) throws -> PartResult? {
         let T = basis.ctx.terms
         let n = basis.ents.count
         // No link in any term, for each enterprise: the start of every selection.
@@ -96,7 +97,6 @@ struct PricedTeamSolve {
         var lp: RelaxationResult
         var built: BuiltModel
         var grow = options.pricedLinks ?? Self.initialLinks
-        var previous: (model: Model, basis: Basis)?
         // Half the time left at most: a roster must still be found. Stopping early leaves
         // duals that do not price every left-out link above zero; the bound then charges
         // each enterprise and term its most negative reduced cost.
@@ -106,9 +106,7 @@ struct PricedTeamSolve {
             let b = try TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
             built = b
             note("pricing: model built, \(built.model.variableCount) columns")
-            let start = previous.map { $0.basis.transferred(from: $0.model, to: built.model) }
-            lp = solver.solveRelaxation(built.model, options: SolveOptions(timeLimit: secondsLeft()), start: start)
-            previous = lp.basis.map { (built.model, $0) }
+            lp = relaxations.solve(built.model, options: SolveOptions(timeLimit: secondsLeft()))
             switch lp.status {
             case .optimal:
                 break
@@ -167,6 +165,10 @@ struct PricedTeamSolve {
         }
         guard let L = lp.objective, let rows = built.teamRows else { return nil }
         let duals = Duals(lp, rows: rows, pool: pool)
+        // The last LP's optimal basis starts each MIP's root LP (moved by names): over a
+        // selection that keeps its basic links it is optimal at once, before new rows.
+        let lpStart = lp.basis.map { (model: built.model, basis: $0) }
+        func rootStart(_ model: Model) -> Basis? { lpStart.map { $0.basis.restricted(from: $0.model, to: model) } }
         // Without convergence: every roster costs at least L plus, per enterprise and term,
         // the most negative reduced cost among its left-out links (it sends one team).
         let unconvergedFloor = converged
@@ -201,8 +203,12 @@ struct PricedTeamSolve {
         // GLPK's branching rarely finds a better ring than the constructed one (none in 20 s
         // at 100, 300 or 1000 enterprises): that time goes to the final search instead.
         let ring = basis.ctx.scenario.rules.structure == .ring
-        let improved = ring && constructed != nil
-            ? nil : try supportRoster(lp.values, built, pool, start: constructed, neighbourhood: neighbourhood)
+        // A constructed roster within the support MIP's own gap of L is all it could return.
+        let closeEnough = constructed.map { $0.objective - L <= Self.supportGap * max(1, abs($0.objective)) } ?? false
+        if closeEnough { note("pricing: constructed roster within \(Self.supportGap) of the LP bound: no support MIP") }
+        let improved = (ring && constructed != nil) || closeEnough
+            ? nil
+            : try supportRoster(lp.values, built, pool, start: constructed, neighbourhood: neighbourhood, rootStart: rootStart)
         if let first = [constructed, improved].compactMap({ $0 }).min(by: { $0.objective < $1.objective }) {
             let limit = first.objective - L + Self.tolerance * max(1, abs(first.objective))
             let kept = converged ? price(duals, noLinks, below: limit, perUnit: Int.max) : []
@@ -239,6 +245,7 @@ struct PricedTeamSolve {
                 separator: built.cycleCuts.isEmpty ? nil : { [built] point, _ in built.separate(point) },
                 progress: nil, shouldStop: options.shouldStop)
             if let warm { hooks.initialSolution = Self.transfer(warm.values, from: warm.model, to: built.model) }
+            hooks.initialBasis = rootStart(built.model)
             let excludedFloor = converged
                 ? Self.floor(price(duals, selected, below: .infinity, perUnit: 1), L) : unconvergedFloor
             if let report = options.progress {
@@ -476,7 +483,8 @@ struct PricedTeamSolve {
     /// 0.01 % gap or a quarter of the time left (at most 20 s with a start).
     private func supportRoster(
         _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet],
-        start: (built: BuiltModel, values: [Double], objective: Double)?, neighbourhood: [Priced]?
+        start: (built: BuiltModel, values: [Double], objective: Double)?, neighbourhood: [Priced]?,
+        rootStart: (Model) -> Basis?
     ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
         guard let rows = lpModel.teamRows else { return nil }
         let T = basis.ctx.terms
@@ -496,9 +504,10 @@ struct PricedTeamSolve {
             separator: small.cycleCuts.isEmpty ? nil : { point, _ in small.separate(point) },
             shouldStop: options.shouldStop)
         if let start { hooks.initialSolution = Self.transfer(start.values, from: start.built.model, to: small.model) }
+        hooks.initialBasis = rootStart(small.model)
         // With a roster in hand this only improves it: a shorter budget.
         let budget = secondsLeft().map { start == nil ? $0 / 4 : min($0 / 4, 20) }
-        var o = SolveOptions(timeLimit: budget, relativeGap: 1e-4)
+        var o = SolveOptions(timeLimit: budget, relativeGap: Self.supportGap)
         o.cuts.gomory = true
         o.cuts.mir = false
         o.branchingCandidates = Self.branchingCandidates
@@ -536,6 +545,9 @@ struct PricedTeamSolve {
     /// Kicks for constructed cycles, cheaper than a ring's (no run is reversed): at 1000
     /// enterprises 3000 kicks took 0.2 s and reached what 100 000 did.
     static func cycleKicks(_ n: Int) -> Int { min(3 * n, 20_000) }
+
+    /// The support MIP stops this close (relative) to its bound.
+    static let supportGap = 1e-4
 
     /// Nearest sites per enterprise added to the LP's support for the first roster when the
     /// duals have not converged.
