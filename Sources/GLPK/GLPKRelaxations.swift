@@ -16,9 +16,9 @@ import Darwin
 ///
 /// The problem belongs to the thread that made it (GLPK's environment is thread-local) and
 /// lives only during ``GLPKSolver/withRelaxations(_:)``.
-final class GLPKRelaxations: RelaxationSequence {
+@_spi(Testing) public final class GLPKRelaxations: RelaxationSequence {
     /// How a solve got its model into GLPK.
-    enum Load: Equatable {
+    public enum Load: Equatable, Sendable {
         case fresh, extended
     }
 
@@ -30,7 +30,7 @@ final class GLPKRelaxations: RelaxationSequence {
     private let thread = pthread_self()
     private var closed = false
     /// How the last solve loaded its model (for tests).
-    private(set) var lastLoad: Load?
+    public private(set) var lastLoad: Load?
 
     /// Deletes the problem; the sequence answers every later solve with a failure.
     func close() {
@@ -42,7 +42,7 @@ final class GLPKRelaxations: RelaxationSequence {
         drop()
     }
 
-    func solve(_ model: Model, options: SolveOptions) -> RelaxationResult {
+    public func solve(_ model: Model, options: SolveOptions) -> RelaxationResult {
         let started = ContinuousClock.now
         func result(_ status: RelaxationResult.Status) -> RelaxationResult {
             RelaxationResult(
