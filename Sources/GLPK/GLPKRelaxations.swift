@@ -19,7 +19,10 @@ import Darwin
 @_spi(Testing) public final class GLPKRelaxations: RelaxationSequence {
     /// How a solve got its model into GLPK.
     public enum Load: Equatable, Sendable {
-        case fresh, extended
+        /// Loaded into a new problem (the first model, or one that was no extension).
+        case fresh
+        /// Appended to the problem of the model before.
+        case extended
     }
 
     private var problem: OpaquePointer?
@@ -42,6 +45,7 @@ import Darwin
         drop()
     }
 
+    /// Solves `model`'s LP relaxation, in place when it extends the last model.
     public func solve(_ model: Model, options: SolveOptions) -> RelaxationResult {
         let started = ContinuousClock.now
         func result(_ status: RelaxationResult.Status) -> RelaxationResult {
