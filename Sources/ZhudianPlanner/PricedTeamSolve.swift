@@ -74,8 +74,7 @@ struct PricedTeamSolve {
     /// a silent fall back to the full model.
     func run() -> PartResult? {
         do {
-            // One LP problem for every pricing round, grown in place between them.
-            guard var result = try solver.withRelaxations({ try stagesRun($0) }) else { return nil }
+            guard var result = try stagesRun() else { return nil }
             result.log = stages.lines + result.log
             return result
         } catch {
@@ -83,7 +82,15 @@ struct PricedTeamSolve {
         }
     }
 
-    private func stagesRun(_ relaxations: any RelaxationSequence) throws -> PartResult? {
+    /// How the LP rounds ended.
+    private enum RoundsOutcome {
+        /// The rounds are over: the last LP and its model.
+        case rounds(RelaxationResult, BuiltModel)
+        /// The part ends here (nil: the full model decides).
+        case finished(PartResult?)
+    }
+
+    private func stagesRun() throws -> PartResult? {
         let T = basis.ctx.terms
         let n = basis.ents.count
         // No link in any term, for each enterprise: the start of every selection.
@@ -94,74 +101,84 @@ struct PricedTeamSolve {
         var poolSeen = Set<CutSet>()
 
         // 1. Column generation on the LP relaxation.
-        var lp: RelaxationResult
-        var built: BuiltModel
-        var grow = options.pricedLinks ?? Self.initialLinks
-        // Half the time left at most: a roster must still be found. Stopping early leaves
-        // duals that do not price every left-out link above zero; the bound then charges
-        // each enterprise and term its most negative reduced cost.
-        let lpDeadline = deadline.map { ContinuousClock.now + (ContinuousClock.now.duration(to: $0)) / 2 }
         var converged = true
-        while true {
-            let b = try TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
-            built = b
-            note("pricing: model built, \(built.model.variableCount) columns")
-            lp = relaxations.solve(built.model, options: SolveOptions(timeLimit: secondsLeft()))
-            switch lp.status {
-            case .optimal:
-                break
-            case .infeasible:
-                // Too few links for any assignment: widen every enterprise's neighbourhood,
-                // or hand over to the full model once nothing is left out.
-                grow *= 2
-                if grow > n { return nil }
-                seedSelection(&selected, nearest: grow)
-                continue
-            case .timeLimit:
-                return PartResult(termination: .timeLimit)
-            case .unbounded:
-                return PartResult(termination: .unbounded)
-            case .failed(let why):
-                return PartResult(termination: .failed(why))
-            }
-            note("pricing: LP \(built.model.variableCount) columns, \(built.model.constraintCount) rows, "
-                + "objective \(lp.objective ?? .nan), \(pool.count) cut rows, \(seconds(lp.seconds)) s")
-            if shouldStop() { return PartResult(termination: .stopped) }
-            if let lpDeadline, ContinuousClock.now >= lpDeadline {
-                converged = false
-                note("pricing: LP rounds stopped at half the time left")
-                break
-            }
-            // Subtour rows the LP point breaks.
-            var added = 0
-            for (t, cuts) in built.cycleCuts.enumerated() {
-                for members in cuts.violatedSets(lp.values, minCuts: n <= Self.minCutNodes) {
-                    let cut = CutSet(term: t + 1, members: members.sorted())
-                    if poolSeen.insert(cut).inserted {
-                        pool.append(cut)
-                        added += 1
-                    }
+        var grow = options.pricedLinks ?? Self.initialLinks
+        // One LP problem for every round, grown in place between them; freed before the MIPs.
+        let outcome = try solver.withRelaxations { relaxations throws -> RoundsOutcome in
+            var lp: RelaxationResult
+            var built: BuiltModel
+            // Half the time left at most: a roster must still be found. Stopping early leaves
+            // duals that do not price every left-out link above zero; the bound then charges
+            // each enterprise and term its most negative reduced cost.
+            let lpDeadline = deadline.map { ContinuousClock.now + (ContinuousClock.now.duration(to: $0)) / 2 }
+            while true {
+                let b = try TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
+                built = b
+                note("pricing: model built, \(built.model.variableCount) columns")
+                lp = relaxations.solve(built.model, options: SolveOptions(timeLimit: secondsLeft()))
+                switch lp.status {
+                case .optimal:
+                    break
+                case .infeasible:
+                    // Too few links for any assignment: widen every enterprise's neighbourhood,
+                    // or hand over to the full model once nothing is left out.
+                    grow *= 2
+                    if grow > n { return .finished(nil) }
+                    seedSelection(&selected, nearest: grow)
+                    continue
+                case .timeLimit:
+                    return .finished(PartResult(termination: .timeLimit))
+                case .unbounded:
+                    return .finished(PartResult(termination: .unbounded))
+                case .failed(let why):
+                    return .finished(PartResult(termination: .failed(why)))
                 }
-            }
-            if let rows = built.teamRows {
-                for (t, b) in rows.blossoms.enumerated() {
-                    for found in b.violated(lp.values) {
-                        let cut = CutSet(term: t + 1, members: found.handle, teeth: found.teeth)
+                note("pricing: LP \(built.model.variableCount) columns, \(built.model.constraintCount) rows, "
+                    + "objective \(lp.objective ?? .nan), \(pool.count) cut rows, \(seconds(lp.seconds)) s")
+                if shouldStop() { return .finished(PartResult(termination: .stopped)) }
+                if let lpDeadline, ContinuousClock.now >= lpDeadline {
+                    converged = false
+                    note("pricing: LP rounds stopped at half the time left")
+                    break
+                }
+                // Subtour rows the LP point breaks.
+                var added = 0
+                for (t, cuts) in built.cycleCuts.enumerated() {
+                    for members in cuts.violatedSets(lp.values, minCuts: n <= Self.minCutNodes) {
+                        let cut = CutSet(term: t + 1, members: members.sorted())
                         if poolSeen.insert(cut).inserted {
                             pool.append(cut)
                             added += 1
                         }
                     }
                 }
+                if let rows = built.teamRows {
+                    for (t, b) in rows.blossoms.enumerated() {
+                        for found in b.violated(lp.values) {
+                            let cut = CutSet(term: t + 1, members: found.handle, teeth: found.teeth)
+                            if poolSeen.insert(cut).inserted {
+                                pool.append(cut)
+                                added += 1
+                            }
+                        }
+                    }
+                }
+                if added > 0 { continue }
+                // Left-out links with negative reduced cost.
+                // TeamFormulation.build always indexes its team rows.
+                guard let rows = built.teamRows else { return .finished(nil) }
+                let entering = price(
+                    Duals(lp, rows: rows, pool: pool), selected, below: -Self.tolerance, perUnit: Self.linksPerRound)
+                if entering.isEmpty { break }
+                for e in entering { selected[e.term][e.node].insert(e.site) }
             }
-            if added > 0 { continue }
-            // Left-out links with negative reduced cost.
-            // TeamFormulation.build always indexes its team rows.
-            guard let rows = built.teamRows else { return nil }
-            let entering = price(
-                Duals(lp, rows: rows, pool: pool), selected, below: -Self.tolerance, perUnit: Self.linksPerRound)
-            if entering.isEmpty { break }
-            for e in entering { selected[e.term][e.node].insert(e.site) }
+            return .rounds(lp, built)
+        }
+        let lp: RelaxationResult
+        var built: BuiltModel
+        switch outcome {
+        case .finished(let result): return result
+        case .rounds(let l, let b): (lp, built) = (l, b)
         }
         guard let L = lp.objective, let rows = built.teamRows else { return nil }
         let duals = Duals(lp, rows: rows, pool: pool)
