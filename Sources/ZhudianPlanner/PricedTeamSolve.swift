@@ -221,7 +221,7 @@ struct PricedTeamSolve {
         // at 100, 300 or 1000 enterprises): that time goes to the final search instead.
         let ring = basis.ctx.scenario.rules.structure == .ring
         // A constructed roster within the support MIP's own gap of L is all it could return.
-        let closeEnough = constructed.map { $0.objective - L <= Self.supportGap * max(1, abs($0.objective)) } ?? false
+        let closeEnough = constructed.map { Self.withinSupportGap($0.objective, L: L) } ?? false
         if closeEnough { note("pricing: constructed roster within \(Self.supportGap) of the LP bound: no support MIP") }
         let improved = (ring && constructed != nil) || closeEnough
             ? nil
@@ -565,6 +565,12 @@ struct PricedTeamSolve {
 
     /// The support MIP stops this close (relative) to its bound.
     static let supportGap = 1e-4
+
+    /// Whether a roster costing `z` is within the support MIP's gap of `L`, a bound on every
+    /// roster: that MIP would stop at once with it (after re-solving its root LP).
+    static func withinSupportGap(_ z: Double, L: Double) -> Bool {
+        z - L <= supportGap * max(1, abs(z))
+    }
 
     /// Nearest sites per enterprise added to the LP's support for the first roster when the
     /// duals have not converged.
