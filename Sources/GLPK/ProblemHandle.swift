@@ -41,7 +41,11 @@ struct ProblemHandle: ~Copyable {
     /// Loads columns, rows and the matrix. Only valid arguments reach GLPK:
     /// `prepared` was checked in Swift.
     func load(_ prepared: PreparedModel, names: LPNames? = nil) {
-        let problem = pointer
+        Self.load(pointer, prepared, names: names)
+    }
+
+    /// Loads `prepared` into `problem` (empty, made on this thread).
+    static func load(_ problem: OpaquePointer, _ prepared: PreparedModel, names: LPNames? = nil) {
         glp_set_obj_dir(problem, prepared.maximize ? GLP_MAX : GLP_MIN)
         glp_set_obj_coef(problem, 0, prepared.objectiveConstant)
         // glp_add_cols/glp_add_rows reject a count of zero.

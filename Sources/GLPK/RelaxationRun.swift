@@ -43,36 +43,67 @@ struct RelaxationRun {
         var out = result(.failed("glp_create_prob failed"))
         if let problem = ProblemHandle() {
             problem.load(prepared)
-            out = simplex(problem.pointer, prepared, session)
+            let identity = LPIndexMap(identity: prepared)
+            Self.install(start, in: problem.pointer, prepared, identity)
+            out = Self.simplex(problem.pointer, identity, session, options: options, started: started)
             problem.close()
         }
         zd_session_end(session)
         return out
     }
 
-    private func simplex(
-        _ problem: OpaquePointer, _ prepared: PreparedModel, _ session: UnsafeMutablePointer<zd_session>
+    /// GLPK columns and rows of a model's columns and rows (1-based).
+    struct LPIndexMap {
+        let columns: [Int32]
+        let rows: [Int32]
+
+        init(columns: [Int32], rows: [Int32]) {
+            self.columns = columns
+            self.rows = rows
+        }
+
+        /// Model index i at GLPK index i + 1.
+        init(identity prepared: PreparedModel) {
+            columns = (0..<prepared.columnCount).map { Int32($0 + 1) }
+            rows = (0..<prepared.rowCount).map { Int32($0 + 1) }
+        }
+    }
+
+    /// Sets `start`'s statuses when it fits the model (as many basic entries as rows);
+    /// otherwise GLPK keeps the basis it has. Whether it was set.
+    @discardableResult
+    static func install(_ start: Basis?, in problem: OpaquePointer, _ prepared: PreparedModel, _ map: LPIndexMap) -> Bool {
+        guard let start, start.columns.count == prepared.columnCount, start.rows.count == prepared.rowCount,
+            start.columns.filter({ $0 == .basic }).count + start.rows.filter({ $0 == .basic }).count
+                == prepared.rowCount
+        else { return false }
+        // Statuses that do not fit a column's or row's bounds are mapped to ones that do:
+        // GLPK only checks the count of basic entries (and its factorisation).
+        for (j, status) in start.columns.enumerated() {
+            glp_set_col_stat(problem, map.columns[j], glpk(status, type: prepared.columnTypes[j]))
+        }
+        for (i, status) in start.rows.enumerated() {
+            glp_set_row_stat(problem, map.rows[i], glpk(status, type: prepared.rowTypes[i]))
+        }
+        return true
+    }
+
+    /// Dual simplex from the problem's basis (from the standard one when that basis cannot
+    /// be factorised), read back in the model's order through `map`.
+    static func simplex(
+        _ problem: OpaquePointer, _ map: LPIndexMap, _ session: UnsafeMutablePointer<zd_session>,
+        options: SolveOptions, started: ContinuousClock.Instant
     ) -> RelaxationResult {
+        func result(_ status: RelaxationResult.Status) -> RelaxationResult {
+            RelaxationResult(
+                status: status, objective: nil, values: [], rowDuals: [], reducedCosts: [],
+                seconds: (ContinuousClock.now - started).seconds)
+        }
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = GLP_MSG_OFF
         parm.presolve = GLP_OFF
-        if let start, start.columns.count == prepared.columnCount, start.rows.count == prepared.rowCount,
-            start.columns.filter({ $0 == .basic }).count + start.rows.filter({ $0 == .basic }).count
-                == prepared.rowCount
-        {
-            // Statuses that do not fit a column's or row's bounds are mapped to ones that do:
-            // GLPK only checks the count of basic entries (and its factorisation).
-            for (j, status) in start.columns.enumerated() {
-                glp_set_col_stat(problem, Int32(j + 1), Self.glpk(status, type: prepared.columnTypes[j]))
-            }
-            for (i, status) in start.rows.enumerated() {
-                glp_set_row_stat(problem, Int32(i + 1), Self.glpk(status, type: prepared.rowTypes[i]))
-            }
-            parm.meth = GLP_DUALP
-        } else {
-            parm.meth = GLP_DUALP
-        }
+        parm.meth = GLP_DUALP
         if let limit = options.timeLimit, limit.isFinite {
             parm.tm_lim = Int32(max(1, min(Double(Int32.max), (limit * 1000).rounded(.up))))
         }
@@ -98,23 +129,23 @@ struct RelaxationRun {
         default:
             return result(.failed("glp_simplex returned code \(rc)"))
         }
-        let status = glp_get_status(problem)
-        if status == GLP_NOFEAS { return result(.infeasible) }
-        if status == GLP_UNBND { return result(.unbounded) }
-        guard status == GLP_OPT else { return result(.failed("glpk's simplex ended with status \(status)")) }
-        let values = (0..<prepared.columnCount).map { glp_get_col_prim(problem, Int32($0 + 1)) }
-        let reduced = (0..<prepared.columnCount).map { glp_get_col_dual(problem, Int32($0 + 1)) }
-        let duals = (0..<prepared.rowCount).map { glp_get_row_dual(problem, Int32($0 + 1)) }
+        let ended = glp_get_status(problem)
+        if ended == GLP_NOFEAS { return result(.infeasible) }
+        if ended == GLP_UNBND { return result(.unbounded) }
+        guard ended == GLP_OPT else { return result(.failed("glpk's simplex ended with status \(ended)")) }
+        let values = map.columns.map { glp_get_col_prim(problem, $0) }
+        let reduced = map.columns.map { glp_get_col_dual(problem, $0) }
+        let duals = map.rows.map { glp_get_row_dual(problem, $0) }
         var out = RelaxationResult(
             status: .optimal, objective: glp_get_obj_val(problem), values: values, rowDuals: duals,
             reducedCosts: reduced, seconds: (ContinuousClock.now - started).seconds)
         out.basis = Basis(
-            columns: (0..<prepared.columnCount).map { Self.status(glp_get_col_stat(problem, Int32($0 + 1))) },
-            rows: (0..<prepared.rowCount).map { Self.status(glp_get_row_stat(problem, Int32($0 + 1))) })
+            columns: map.columns.map { status(glp_get_col_stat(problem, $0)) },
+            rows: map.rows.map { status(glp_get_row_stat(problem, $0)) })
         return out
     }
 
-    private static func status(_ s: Int32) -> Basis.Status {
+    static func status(_ s: Int32) -> Basis.Status {
         switch s {
         case GLP_BS: return .basic
         case GLP_NU: return .atUpper
@@ -126,7 +157,7 @@ struct RelaxationRun {
 
     /// A GLPK status for `status` that fits bounds of `type` (GLPK rejects, e.g., GLP_NU
     /// for a column without an upper bound).
-    private static func glpk(_ status: Basis.Status, type: Int32) -> Int32 {
+    static func glpk(_ status: Basis.Status, type: Int32) -> Int32 {
         if status == .basic { return GLP_BS }
         switch type {
         case GLP_FR: return GLP_NF

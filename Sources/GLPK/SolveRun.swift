@@ -118,7 +118,7 @@ struct SolveRun {
         let presolve = allowPresolve && options.presolve && !needsOwnColumns
         if !presolve {
             // glp_intopt without presolve needs an optimal LP basis first.
-            if let early = relaxation(problem, session) { return early }
+            if let early = relaxation(problem, prepared, session) { return early }
         }
         var parm = glp_iocp()
         glp_init_iocp(&parm)
@@ -191,15 +191,30 @@ struct SolveRun {
 
     /// Solves the LP relaxation without presolve. Returns nil when it is
     /// optimal (the search may go on), otherwise how the solve ends.
-    private func relaxation(_ problem: OpaquePointer, _ session: UnsafeMutablePointer<zd_session>) -> Outcome? {
+    /// With ``SolveHooks/initialBasis`` that fits, the dual simplex starts from it (rows the
+    /// basis did not know start basic, so it is primal infeasible at most); when GLPK
+    /// cannot factorise it, the standard basis is used instead.
+    private func relaxation(
+        _ problem: OpaquePointer, _ prepared: PreparedModel, _ session: UnsafeMutablePointer<zd_session>
+    ) -> Outcome? {
         var parm = glp_smcp()
         glp_init_smcp(&parm)
         parm.msg_lev = options.captureLog ? GLP_MSG_ALL : GLP_MSG_OFF
         parm.presolve = GLP_OFF
         parm.tm_lim = remainingMilliseconds
+        let warm = RelaxationRun.install(hooks.initialBasis, in: problem, prepared, .init(identity: prepared))
+        if warm { parm.meth = GLP_DUALP }
         var rc: Int32 = 0
         guard zd_simplex(session, problem, &parm, &rc) == 0 else {
             return .glpkError(Self.errorMessage(session))
+        }
+        if warm, rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
+            glp_std_basis(problem)
+            parm.meth = GLP_PRIMAL
+            parm.tm_lim = remainingMilliseconds
+            guard zd_simplex(session, problem, &parm, &rc) == 0 else {
+                return .glpkError(Self.errorMessage(session))
+            }
         }
         switch rc {
         case 0:

@@ -13,6 +13,11 @@ public protocol MIPSolver: Sendable {
     /// With `start`, the simplex begins from that basis when it fits the model (same counts,
     /// as many basic entries as rows) and from scratch otherwise.
     func solveRelaxation(_ model: Model, options: SolveOptions, start: Basis?) -> RelaxationResult
+
+    /// Runs `body` with a ``RelaxationSequence`` valid during the call only (a backend may
+    /// keep engine state in it that belongs to the calling thread). The default rebuilds
+    /// each model (``RebuildingRelaxations``).
+    func withRelaxations<R>(_ body: (any RelaxationSequence) throws -> R) rethrows -> R
 }
 
 extension MIPSolver {

@@ -15,6 +15,11 @@ public struct SolveHooks {
     /// separator: offered only if the separator returns no rows for it)
     /// before offering; silently ignored if it does not pass.
     public var initialSolution: [Double]?
+    /// A simplex start for the root LP relaxation (e.g. an earlier relaxation's optimal
+    /// basis, moved by ``Basis/transferred(from:to:)``). Used when it fits the model (same
+    /// counts, as many basic entries as rows) and the backend solves the root LP itself
+    /// (no presolve); ignored otherwise.
+    public var initialBasis: Basis?
     /// Receives snapshots when the incumbent or bound changes, and at least
     /// every half second otherwise.
     public var progress: ((SolveProgress) -> Void)?

@@ -82,6 +82,14 @@ struct PricedTeamSolve {
         }
     }
 
+    /// How the LP rounds ended.
+    private enum RoundsOutcome {
+        /// The rounds are over: the last LP and its model.
+        case rounds(RelaxationResult, BuiltModel)
+        /// The part ends here (nil: the full model decides).
+        case finished(PartResult?)
+    }
+
     private func stagesRun() throws -> PartResult? {
         let T = basis.ctx.terms
         let n = basis.ents.count
@@ -93,80 +101,91 @@ struct PricedTeamSolve {
         var poolSeen = Set<CutSet>()
 
         // 1. Column generation on the LP relaxation.
-        var lp: RelaxationResult
-        var built: BuiltModel
-        var grow = options.pricedLinks ?? Self.initialLinks
-        var previous: (model: Model, basis: Basis)?
-        // Half the time left at most: a roster must still be found. Stopping early leaves
-        // duals that do not price every left-out link above zero; the bound then charges
-        // each enterprise and term its most negative reduced cost.
-        let lpDeadline = deadline.map { ContinuousClock.now + (ContinuousClock.now.duration(to: $0)) / 2 }
         var converged = true
-        while true {
-            let b = try TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
-            built = b
-            note("pricing: model built, \(built.model.variableCount) columns")
-            let start = previous.map { $0.basis.transferred(from: $0.model, to: built.model) }
-            lp = solver.solveRelaxation(built.model, options: SolveOptions(timeLimit: secondsLeft()), start: start)
-            previous = lp.basis.map { (built.model, $0) }
-            switch lp.status {
-            case .optimal:
-                break
-            case .infeasible:
-                // Too few links for any assignment: widen every enterprise's neighbourhood,
-                // or hand over to the full model once nothing is left out.
-                grow *= 2
-                if grow > n { return nil }
-                seedSelection(&selected, nearest: grow)
-                continue
-            case .timeLimit:
-                return PartResult(termination: .timeLimit)
-            case .unbounded:
-                return PartResult(termination: .unbounded)
-            case .failed(let why):
-                return PartResult(termination: .failed(why))
-            }
-            note("pricing: LP \(built.model.variableCount) columns, \(built.model.constraintCount) rows, "
-                + "objective \(lp.objective ?? .nan), \(pool.count) cut rows, \(seconds(lp.seconds)) s")
-            if shouldStop() { return PartResult(termination: .stopped) }
-            if let lpDeadline, ContinuousClock.now >= lpDeadline {
-                converged = false
-                note("pricing: LP rounds stopped at half the time left")
-                break
-            }
-            // Subtour rows the LP point breaks.
-            var added = 0
-            for (t, cuts) in built.cycleCuts.enumerated() {
-                for members in cuts.violatedSets(lp.values, minCuts: n <= Self.minCutNodes) {
-                    let cut = CutSet(term: t + 1, members: members.sorted())
-                    if poolSeen.insert(cut).inserted {
-                        pool.append(cut)
-                        added += 1
-                    }
+        var grow = options.pricedLinks ?? Self.initialLinks
+        // One LP problem for every round, grown in place between them; freed before the MIPs.
+        let outcome = try solver.withRelaxations { relaxations throws -> RoundsOutcome in
+            var lp: RelaxationResult
+            var built: BuiltModel
+            // Half the time left at most: a roster must still be found. Stopping early leaves
+            // duals that do not price every left-out link above zero; the bound then charges
+            // each enterprise and term its most negative reduced cost.
+            let lpDeadline = deadline.map { ContinuousClock.now + (ContinuousClock.now.duration(to: $0)) / 2 }
+            while true {
+                let b = try TeamFormulation.build(basis, options: options, links: selection(selected), pool: pool)
+                built = b
+                note("pricing: model built, \(built.model.variableCount) columns")
+                lp = relaxations.solve(built.model, options: SolveOptions(timeLimit: secondsLeft()))
+                switch lp.status {
+                case .optimal:
+                    break
+                case .infeasible:
+                    // Too few links for any assignment: widen every enterprise's neighbourhood,
+                    // or hand over to the full model once nothing is left out.
+                    grow *= 2
+                    if grow > n { return .finished(nil) }
+                    seedSelection(&selected, nearest: grow)
+                    continue
+                case .timeLimit:
+                    return .finished(PartResult(termination: .timeLimit))
+                case .unbounded:
+                    return .finished(PartResult(termination: .unbounded))
+                case .failed(let why):
+                    return .finished(PartResult(termination: .failed(why)))
                 }
-            }
-            if let rows = built.teamRows {
-                for (t, b) in rows.blossoms.enumerated() {
-                    for found in b.violated(lp.values) {
-                        let cut = CutSet(term: t + 1, members: found.handle, teeth: found.teeth)
+                note("pricing: LP \(built.model.variableCount) columns, \(built.model.constraintCount) rows, "
+                    + "objective \(lp.objective ?? .nan), \(pool.count) cut rows, \(seconds(lp.seconds)) s")
+                if shouldStop() { return .finished(PartResult(termination: .stopped)) }
+                if let lpDeadline, ContinuousClock.now >= lpDeadline {
+                    converged = false
+                    note("pricing: LP rounds stopped at half the time left")
+                    break
+                }
+                // Subtour rows the LP point breaks.
+                var added = 0
+                for (t, cuts) in built.cycleCuts.enumerated() {
+                    for members in cuts.violatedSets(lp.values, minCuts: n <= Self.minCutNodes) {
+                        let cut = CutSet(term: t + 1, members: members.sorted())
                         if poolSeen.insert(cut).inserted {
                             pool.append(cut)
                             added += 1
                         }
                     }
                 }
+                if let rows = built.teamRows {
+                    for (t, b) in rows.blossoms.enumerated() {
+                        for found in b.violated(lp.values) {
+                            let cut = CutSet(term: t + 1, members: found.handle, teeth: found.teeth)
+                            if poolSeen.insert(cut).inserted {
+                                pool.append(cut)
+                                added += 1
+                            }
+                        }
+                    }
+                }
+                if added > 0 { continue }
+                // Left-out links with negative reduced cost.
+                // TeamFormulation.build always indexes its team rows.
+                guard let rows = built.teamRows else { return .finished(nil) }
+                let entering = price(
+                    Duals(lp, rows: rows, pool: pool), selected, below: -Self.tolerance, perUnit: Self.linksPerRound)
+                if entering.isEmpty { break }
+                for e in entering { selected[e.term][e.node].insert(e.site) }
             }
-            if added > 0 { continue }
-            // Left-out links with negative reduced cost.
-            // TeamFormulation.build always indexes its team rows.
-            guard let rows = built.teamRows else { return nil }
-            let entering = price(
-                Duals(lp, rows: rows, pool: pool), selected, below: -Self.tolerance, perUnit: Self.linksPerRound)
-            if entering.isEmpty { break }
-            for e in entering { selected[e.term][e.node].insert(e.site) }
+            return .rounds(lp, built)
+        }
+        let lp: RelaxationResult
+        var built: BuiltModel
+        switch outcome {
+        case .finished(let result): return result
+        case .rounds(let l, let b): (lp, built) = (l, b)
         }
         guard let L = lp.objective, let rows = built.teamRows else { return nil }
         let duals = Duals(lp, rows: rows, pool: pool)
+        // The last LP's optimal basis starts each MIP's root LP (moved by names): over a
+        // selection that keeps its basic links it is optimal at once, before new rows.
+        let lpStart = lp.basis.map { (model: built.model, basis: $0) }
+        func rootStart(_ model: Model) -> Basis? { lpStart.map { $0.basis.restricted(from: $0.model, to: model) } }
         // Without convergence: every roster costs at least L plus, per enterprise and term,
         // the most negative reduced cost among its left-out links (it sends one team).
         let unconvergedFloor = converged
@@ -203,8 +222,12 @@ struct PricedTeamSolve {
         // With two terms or more it does: the term-by-term construction left ring 100 × 2 at
         // 0.33 % above the optimum, the short MIP at 0.006 % in 0.3 s (BENCHMARKS.md, "Rings").
         let oneTermRing = basis.ctx.scenario.rules.structure == .ring && basis.ctx.terms == 1
-        let improved = oneTermRing && constructed != nil
-            ? nil : try supportRoster(lp.values, built, pool, start: constructed, neighbourhood: neighbourhood)
+        // A constructed roster within the support MIP's own gap of L is all it could return.
+        let closeEnough = constructed.map { Self.withinSupportGap($0.objective, L: L) } ?? false
+        if closeEnough { note("pricing: constructed roster within \(Self.supportGap) of the LP bound: no support MIP") }
+        let improved = (oneTermRing && constructed != nil) || closeEnough
+            ? nil
+            : try supportRoster(lp.values, built, pool, start: constructed, neighbourhood: neighbourhood, rootStart: rootStart)
         if let first = [constructed, improved].compactMap({ $0 }).min(by: { $0.objective < $1.objective }) {
             let limit = first.objective - L + Self.tolerance * max(1, abs(first.objective))
             let kept = converged ? price(duals, noLinks, below: limit, perUnit: Int.max) : []
@@ -241,6 +264,7 @@ struct PricedTeamSolve {
                 separator: built.cycleCuts.isEmpty ? nil : { [built] point, _ in built.separate(point) },
                 progress: nil, shouldStop: options.shouldStop)
             if let warm { hooks.initialSolution = Self.transfer(warm.values, from: warm.model, to: built.model) }
+            hooks.initialBasis = rootStart(built.model)
             let excludedFloor = converged
                 ? Self.floor(price(duals, selected, below: .infinity, perUnit: 1), L) : unconvergedFloor
             if let report = options.progress {
@@ -478,7 +502,8 @@ struct PricedTeamSolve {
     /// 0.01 % gap or a quarter of the time left (at most 20 s with a start).
     private func supportRoster(
         _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet],
-        start: (built: BuiltModel, values: [Double], objective: Double)?, neighbourhood: [Priced]?
+        start: (built: BuiltModel, values: [Double], objective: Double)?, neighbourhood: [Priced]?,
+        rootStart: (Model) -> Basis?
     ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
         guard let rows = lpModel.teamRows else { return nil }
         let T = basis.ctx.terms
@@ -498,9 +523,10 @@ struct PricedTeamSolve {
             separator: small.cycleCuts.isEmpty ? nil : { point, _ in small.separate(point) },
             shouldStop: options.shouldStop)
         if let start { hooks.initialSolution = Self.transfer(start.values, from: start.built.model, to: small.model) }
+        hooks.initialBasis = rootStart(small.model)
         // With a roster in hand this only improves it: a shorter budget.
         let budget = secondsLeft().map { start == nil ? $0 / 4 : min($0 / 4, 20) }
-        var o = SolveOptions(timeLimit: budget, relativeGap: 1e-4)
+        var o = SolveOptions(timeLimit: budget, relativeGap: Self.supportGap)
         o.cuts.gomory = true
         o.cuts.mir = false
         o.branchingCandidates = Self.branchingCandidates
@@ -538,6 +564,15 @@ struct PricedTeamSolve {
     /// Kicks for constructed cycles, cheaper than a ring's (no run is reversed): at 1000
     /// enterprises 3000 kicks took 0.2 s and reached what 100 000 did.
     static func cycleKicks(_ n: Int) -> Int { min(3 * n, 20_000) }
+
+    /// The support MIP stops this close (relative) to its bound.
+    static let supportGap = 1e-4
+
+    /// Whether a roster costing `z` is within the support MIP's gap of `L`, a bound on every
+    /// roster: that MIP would stop at once with it (after re-solving its root LP).
+    static func withinSupportGap(_ z: Double, L: Double) -> Bool {
+        z - L <= supportGap * max(1, abs(z))
+    }
 
     /// Nearest sites per enterprise added to the LP's support for the first roster when the
     /// duals have not converged.

@@ -103,3 +103,24 @@ final class ModelTests: XCTestCase {
         }
     }
 }
+
+final class BasisRestrictedTests: XCTestCase {
+    /// A row pinning a column (y = 0, non-basic, y basic at 0) is left out of the next model:
+    /// the moved basis would have one basic entry too many; `restricted` frees y.
+    func testADroppedPinningRowFreesItsColumn() throws {
+        var from = Model()
+        let x = try from.addVariable(name: "x", upper: 1, objective: 1)
+        let y = try from.addVariable(name: "y", upper: 1, objective: 1)
+        try from.addConstraint(name: "a", x + y, lower: 1)
+        try from.addConstraint(name: "pin", LinearExpression([(y, 1)]), lower: 0, upper: 0)
+        var to = Model()
+        let x2 = try to.addVariable(name: "x", upper: 1, objective: 1)
+        let y2 = try to.addVariable(name: "y", upper: 1, objective: 1)
+        try to.addConstraint(name: "a", x2 + y2, lower: 1)
+        let basis = Basis(columns: [.basic, .basic], rows: [.atLower, .fixed])
+        XCTAssertEqual(basis.transferred(from: from, to: to), Basis(columns: [.basic, .basic], rows: [.atLower]))
+        XCTAssertEqual(basis.restricted(from: from, to: to), Basis(columns: [.basic, .atLower], rows: [.atLower]))
+        // Nothing dropped: the same as transferred.
+        XCTAssertEqual(basis.restricted(from: from, to: from), basis)
+    }
+}
