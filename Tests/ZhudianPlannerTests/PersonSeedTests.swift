@@ -145,6 +145,28 @@ final class PersonSeedTests: XCTestCase {
         }
         XCTAssertGreaterThan(kept, 5)
     }
+
+    /// Candidate links that admit no roster (each sender's one nearest site cannot close a
+    /// ring or cover every site) are widened until they do: wherever the widest links give a
+    /// seed, the narrowest give one too, found on wider links (ring 100 × 2 with staying on
+    /// had no seed at 8 nearest sites for this reason).
+    func testLinksThatAdmitNoRosterAreWidened() throws {
+        var widened = 0
+        for i in 0..<24 where i % 4 >= 2 {
+            let s = Self.scenario(i)
+            let ctx = PlanContext(s)
+            var options = PlanOptions()
+            options.forcedFormulation = .people
+            let all = try PersonSeed.find(
+                solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: s.units.count)
+            guard all != nil else { continue }
+            let narrow = try PersonSeed.find(
+                solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: 1)
+            XCTAssertNotNil(narrow, "scenario \(i): the full links give a seed, so wider ones must")
+            if let narrow, !narrow.note.contains("(1 nearest)") { widened += 1 }
+        }
+        XCTAssertGreaterThan(widened, 0, "no scenario needed wider links: the test proves nothing")
+    }
 }
 
 /// GLPK, with its `n`-th MIP solve stopped before the search starts (a stop request, as
