@@ -24,8 +24,9 @@ struct PersonDive {
 
     /// How a dive ended.
     enum Outcome {
-        /// An integer point of the model, indexed by column.
-        case point([Double])
+        /// An integer point of the model, indexed by column, and how many batches of fixings
+        /// were undone on the way.
+        case point([Double], undone: Int)
         /// The model's own LP (with the lazy rows found, before any fixing that stands) is
         /// infeasible: its columns admit no roster, so a wider model is needed.
         case noRoster
@@ -50,6 +51,7 @@ struct PersonDive {
         var rows = 0
         // The model before each batch of fixings that stands, and that batch, latest last.
         var undo: [(model: Model, chosen: [Int])] = []
+        var undone = 0
         while let current = lp, !shouldStop(), !expired {
             // Cycle rows first, at every point: fixings made against a subtour can leave no
             // tour at all.
@@ -66,6 +68,7 @@ struct PersonDive {
                 lp = try relax(accepted, start: grown(current.basis, rows: cuts.count))
                 // The batches closed off every tour: undo them, latest first, until one does not.
                 while lp == nil, let (before, chosen) = undo.popLast(), !expired {
+                    undone += 1
                     accepted = before
                     if chosen.count > 1 {
                         batch = chosen.count / 2
@@ -80,7 +83,7 @@ struct PersonDive {
                 continue
             }
             let fractional = fractionalColumns(accepted, current.values)
-            if fractional.isEmpty { return .point(current.values) }
+            if fractional.isEmpty { return .point(current.values, undone: undone) }
             var trial = accepted
             let chosen = Array(fractional.prefix(batch))
             for j in chosen {

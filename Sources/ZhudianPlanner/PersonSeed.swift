@@ -41,7 +41,7 @@ struct PersonSeed {
     ) throws -> PersonSeed? {
         let began = ContinuousClock.now
         let own = secondsLeft(until: deadline).map { began + .limit(seconds: $0 * timeShare) }
-        guard let (links, width, built, dived) = try widestNeeded(solver, ctx, options, part, own, nearest) else { return nil }
+        guard let (links, width, built, dived, undone) = try widestNeeded(solver, ctx, options, part, own, nearest) else { return nil }
         let diveSeconds = (ContinuousClock.now - began).seconds
         // The restricted bound is no bound of the full model: progress shows the roster only.
         let progress = options.progress.map { report in
@@ -60,7 +60,7 @@ struct PersonSeed {
         var byName: [String: Double] = [:]
         for (i, v) in built.model.variables.enumerated() where values[i] != 0 { byName[v.name] = values[i] }
         let note = "people seed: \(links.count) candidate links (\(width) nearest), \(built.model.variableCount) columns; dive "
-            + "\(built.model.objectiveValue(at: dived)) in \(String(format: "%.3f", diveSeconds)) s; "
+            + "\(built.model.objectiveValue(at: dived)) in \(String(format: "%.3f", diveSeconds)) s, \(undone) batches undone; "
             + "restricted MIP \(objective) (\(result.termination))"
         return PersonSeed(placements: built.decode(values), objective: objective, valuesByName: byName, note: note)
     }
@@ -71,7 +71,7 @@ struct PersonSeed {
     private static func widestNeeded(
         _ solver: any MIPSolver, _ ctx: PlanContext, _ options: PlanOptions, _ part: Set<Int>?,
         _ deadline: ContinuousClock.Instant?, _ nearest: Int
-    ) throws -> (PersonLinks, Int, BuiltModel, [Double])? {
+    ) throws -> (PersonLinks, Int, BuiltModel, [Double], Int)? {
         let siteCount = ctx.sites.filter { part?.contains($0) ?? true }.count
         var width = nearest
         while true {
@@ -84,7 +84,7 @@ struct PersonSeed {
                 dive.first = Set(built.model.variables.indices.filter { built.model.variables[$0].name.hasPrefix("y_") })
             }
             switch try dive.point(built.model) {
-            case .point(let values): return (links, width, built, values)
+            case .point(let values, let undone): return (links, width, built, values, undone)
             case .noRoster where width < siteCount: width *= 2
             case .noRoster, .stopped: return nil
             }
