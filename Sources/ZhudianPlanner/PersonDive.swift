@@ -22,37 +22,76 @@ struct PersonDive {
     /// Below this distance from 0 or 1 a value counts as integral.
     static let tolerance = 1e-6
 
-    /// An integer point of `model` (indexed by column), or nil when the dive ends in an
-    /// infeasible LP or the deadline or a stop request comes first.
+    /// How a dive ended.
+    enum Outcome {
+        /// An integer point of the model, indexed by column, and how many batches of fixings
+        /// were undone on the way.
+        case point([Double], undone: Int)
+        /// The model's own LP (with the lazy rows found, before any fixing that stands) is
+        /// infeasible: its columns admit no roster, so a wider model is needed.
+        case noRoster
+        /// The deadline or a stop request came first, or fixings the dive cannot undo left
+        /// no point.
+        case stopped
+    }
+
+    /// An integer point of `model`, or why there is none.
+    ///
+    /// When the lazy rows a point breaks make the LP infeasible, the batches of fixings are
+    /// undone, latest first, until the LP is feasible again, and the batch halved (a single
+    /// column is fixed to 0 instead): under ring and cycles, links fixed to 1 can form paths
+    /// that no tour of the candidate links closes.
     ///
     /// - Throws: ``ModelError`` for a row it cannot add, ``PersonDive/Failure`` when the LP
     ///   solver fails or calls the LP unbounded (both bugs).
-    func point(_ model: Model) throws -> [Double]? {
+    func point(_ model: Model) throws -> Outcome {
         var accepted = model
         var lp = try relax(accepted, start: nil)
         var batch = Self.largestBatch
         var rows = 0
+        // The model before each batch of fixings that stands, and that batch, latest last.
+        var undo: [(model: Model, chosen: [Int])] = []
+        var undone = 0
         while let current = lp, !shouldStop(), !expired {
             // Cycle rows first, at every point: fixings made against a subtour can leave no
             // tour at all.
             let cuts = separate(current.values)
             if !cuts.isEmpty {
+                var cutRows: [(name: String, row: LazyRow)] = []
                 for cut in cuts {
                     rows += 1
-                    try accepted.addConstraint(name: "dive_cut_\(rows)", cut.expression, lower: cut.lower, upper: cut.upper)
+                    cutRows.append(("dive_cut_\(rows)", cut))
                 }
+                try Self.add(cutRows, to: &accepted)
+                // Every model an undo returns to keeps these rows too.
+                for i in undo.indices { try Self.add(cutRows, to: &undo[i].model) }
                 lp = try relax(accepted, start: grown(current.basis, rows: cuts.count))
+                // The batches closed off every tour: undo them, latest first, until one does not.
+                while lp == nil, let (before, chosen) = undo.popLast(), !expired {
+                    undone += 1
+                    accepted = before
+                    if chosen.count > 1 {
+                        batch = chosen.count / 2
+                    } else {
+                        rows += 1
+                        try accepted.addConstraint(
+                            name: "dive_down_\(rows)", LinearExpression([(Variable(index: chosen[0]), 1)]), upper: 0)
+                    }
+                    lp = try relax(accepted, start: nil)
+                }
+                if lp == nil && !expired && !shouldStop() { return .noRoster }
                 continue
             }
             let fractional = fractionalColumns(accepted, current.values)
-            if fractional.isEmpty { return current.values }
+            if fractional.isEmpty { return .point(current.values, undone: undone) }
             var trial = accepted
-            let chosen = fractional.prefix(batch)
+            let chosen = Array(fractional.prefix(batch))
             for j in chosen {
                 rows += 1
                 try trial.addConstraint(name: "dive_up_\(rows)", LinearExpression([(Variable(index: j), 1)]), lower: 1)
             }
             if let next = try relax(trial, start: grown(current.basis, rows: chosen.count)) {
+                undo.append((accepted, chosen))
                 accepted = trial
                 lp = next
                 batch = min(Self.largestBatch, batch * 2)
@@ -63,9 +102,18 @@ struct PersonDive {
                 rows += 1
                 try accepted.addConstraint(name: "dive_down_\(rows)", LinearExpression([(Variable(index: fractional[0]), 1)]), upper: 0)
                 lp = try relax(accepted, start: grown(current.basis, rows: 1))
+                if lp == nil && undo.isEmpty && !expired { return .noRoster }
             }
         }
-        return nil
+        if lp == nil && undo.isEmpty && !expired && !shouldStop() { return .noRoster }
+        return .stopped
+    }
+
+    /// Adds lazy rows found (named) to `model`.
+    private static func add(_ rows: [(name: String, row: LazyRow)], to model: inout Model) throws(ModelError) {
+        for (name, cut) in rows {
+            try model.addConstraint(name: name, cut.expression, lower: cut.lower, upper: cut.upper)
+        }
     }
 
     /// Binary columns strictly between 0 and 1: those in ``first`` when any is fractional,

@@ -30,9 +30,9 @@ struct PersonSeed {
         ctx.senders.filter { part?.contains($0) ?? true }.count > 3 * nearest
     }
 
-    /// Dives to a roster of the restricted model, then lets GLPK improve it in the rest of
-    /// its share of the time; nil when the dive finds none (its links admit no roster, or
-    /// the time ran out first).
+    /// Dives to a roster of the restricted model (widening its links while they admit none),
+    /// then lets GLPK improve it in the rest of its share of the time; nil when the dive
+    /// finds none before that share ends (or even every link admits no roster).
     ///
     /// - Throws: ``ModelError`` or ``PersonDive/Failure``: bugs.
     static func find(
@@ -41,15 +41,7 @@ struct PersonSeed {
     ) throws -> PersonSeed? {
         let began = ContinuousClock.now
         let own = secondsLeft(until: deadline).map { began + .limit(seconds: $0 * timeShare) }
-        let links = PersonLinks.candidates(ctx, part: part, baseline: options.baseline, nearest: nearest)
-        let built = try PersonFormulation.build(ctx, options: options, elastic: false, part: part, links: links)
-        var dive = PersonDive(
-            solver: solver, deadline: own, shouldStop: { options.shouldStop?() ?? false },
-            separate: { built.separate($0) })
-        if ctx.scenario.rules.structure != .free {
-            dive.first = Set(built.model.variables.indices.filter { built.model.variables[$0].name.hasPrefix("y_") })
-        }
-        guard let dived = try dive.point(built.model) else { return nil }
+        guard let (links, width, built, dived, undone) = try widestNeeded(solver, ctx, options, part, own, nearest) else { return nil }
         let diveSeconds = (ContinuousClock.now - began).seconds
         // The restricted bound is no bound of the full model: progress shows the roster only.
         let progress = options.progress.map { report in
@@ -67,10 +59,36 @@ struct PersonSeed {
         let objective = result.objective ?? built.model.objectiveValue(at: dived)
         var byName: [String: Double] = [:]
         for (i, v) in built.model.variables.enumerated() where values[i] != 0 { byName[v.name] = values[i] }
-        let note = "people seed: \(links.count) candidate links, \(built.model.variableCount) columns; dive "
-            + "\(built.model.objectiveValue(at: dived)) in \(String(format: "%.3f", diveSeconds)) s; "
+        let note = "people seed: \(links.count) candidate links (\(width) nearest), \(built.model.variableCount) columns; dive "
+            + "\(built.model.objectiveValue(at: dived)) in \(String(format: "%.3f", diveSeconds)) s, \(undone) batches undone; "
             + "restricted MIP \(objective) (\(result.termination))"
         return PersonSeed(placements: built.decode(values), objective: objective, valuesByName: byName, note: note)
+    }
+
+    /// The restricted model and its dived point, over each sender's `nearest` sites, or over
+    /// twice as many while the links admit no roster at all (a ring of 100 over each sender's
+    /// 8 nearest sites had none), until every site is a candidate; nil when the dive stops.
+    private static func widestNeeded(
+        _ solver: any MIPSolver, _ ctx: PlanContext, _ options: PlanOptions, _ part: Set<Int>?,
+        _ deadline: ContinuousClock.Instant?, _ nearest: Int
+    ) throws -> (PersonLinks, Int, BuiltModel, [Double], Int)? {
+        let siteCount = ctx.sites.filter { part?.contains($0) ?? true }.count
+        var width = nearest
+        while true {
+            let links = PersonLinks.candidates(ctx, part: part, baseline: options.baseline, nearest: width)
+            let built = try PersonFormulation.build(ctx, options: options, elastic: false, part: part, links: links)
+            var dive = PersonDive(
+                solver: solver, deadline: deadline, shouldStop: { options.shouldStop?() ?? false },
+                separate: { built.separate($0) })
+            if ctx.scenario.rules.structure != .free {
+                dive.first = Set(built.model.variables.indices.filter { built.model.variables[$0].name.hasPrefix("y_") })
+            }
+            switch try dive.point(built.model) {
+            case .point(let values, let undone): return (links, width, built, values, undone)
+            case .noRoster where width < siteCount: width *= 2
+            case .noRoster, .stopped: return nil
+            }
+        }
     }
 
     /// The roster as a point of `full` (the full people model of the same part): columns of

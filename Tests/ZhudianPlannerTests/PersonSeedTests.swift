@@ -145,6 +145,65 @@ final class PersonSeedTests: XCTestCase {
         }
         XCTAssertGreaterThan(kept, 5)
     }
+
+    /// Staying on under ring and cycles over two terms, numbered as in
+    /// ``testDiveUndoesFixingsThatCloseOffEveryTour()``.
+    static func stayingOn(_ i: Int) -> Scenario {
+        var c = GeneratorConfig(units: 8 + i % 9)
+        c.seed = UInt64(7300 + i)
+        c.structure = i % 2 == 0 ? .ring : .cycles
+        c.terms = 2
+        c.history = 1 + i % 2
+        c.peoplePerUnit = 2...5
+        var s = ScenarioGenerator.generate(c)
+        s.rules.pairCooldown = 0
+        s.rules.maxConsecutiveTerms = 2
+        return s
+    }
+
+    /// On these two (found by a sweep of 60 such scenarios at 2 and 3 nearest sites), links
+    /// the dive fixed to 1 leave no tour once the subtour rows are in: the dive undoes its
+    /// latest batches and still gives a seed, which keeps every rule.
+    func testDiveUndoesFixingsThatCloseOffEveryTour() throws {
+        for i in [26, 40] {
+            let s = Self.stayingOn(i)
+            let ctx = PlanContext(s)
+            var options = PlanOptions()
+            options.forcedFormulation = .people
+            let seed = try XCTUnwrap(
+                PersonSeed.find(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: 3),
+                "scenario \(i): the dive must reach a roster")
+            XCTAssertFalse(seed.note.contains(" 0 batches undone"), "scenario \(i) no longer needs an undo: \(seed.note)")
+            let summary = SolveSummary(status: .feasible, objective: seed.objective, bound: nil, gap: nil, seconds: 0, engine: "test")
+            let roster = Roster(
+                scenario: ScenarioReference(name: s.name, sha256: ""), solve: summary,
+                terms: RosterAssembly.terms(s, ctx, seed.placements))
+            let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
+            XCTAssertTrue(report.passed, "scenario \(i): \(report.violations.map { $0.render(.en) })")
+        }
+    }
+
+    /// Candidate links that admit no roster (each sender's one nearest site cannot close a
+    /// ring or cover every site) are widened until they do: wherever the widest links give a
+    /// seed, the narrowest give one too, found on wider links (ring 100 × 2 with staying on
+    /// had no seed at 8 nearest sites for this reason).
+    func testLinksThatAdmitNoRosterAreWidened() throws {
+        var widened = 0
+        for i in 0..<24 where i % 4 >= 2 {
+            let s = Self.scenario(i)
+            let ctx = PlanContext(s)
+            var options = PlanOptions()
+            options.forcedFormulation = .people
+            let all = try PersonSeed.find(
+                solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: s.units.count)
+            guard all != nil else { continue }
+            let narrow = try PersonSeed.find(
+                solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: 1)
+            XCTAssertNotNil(narrow, "scenario \(i): the full links give a seed, so wider ones must")
+            if let narrow, !narrow.note.contains("(1 nearest)") { widened += 1 }
+        }
+        XCTAssertGreaterThan(widened, 0, "no scenario needed wider links: the test proves nothing")
+    }
 }
 
 /// GLPK, with its `n`-th MIP solve stopped before the search starts (a stop request, as
