@@ -13,21 +13,8 @@ final class FreeTeamCapTests: XCTestCase {
     /// Plans `s` and compares it with the enumeration; returns whether it was feasible.
     @discardableResult
     func agrees(_ s: Scenario, _ label: String, file: StaticString = #filePath, line: UInt = #line) -> Bool {
-        let expected = PeopleBruteForce.optimum(s)
-        let result = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: Fixtures.sha256))
-        guard let expected else {
-            XCTAssertEqual(result.outcome, .infeasible, label, file: file, line: line)
-            return false
-        }
-        XCTAssertEqual(result.outcome, .optimal, "\(label): \(result.explanation.map(\.message))", file: file, line: line)
-        XCTAssertEqual(
-            result.roster?.solve.objective ?? .nan, expected.objective, accuracy: 1e-6 * max(1, expected.objective), label,
-            file: file, line: line)
-        if let roster = result.roster {
-            let report = RosterChecker(scenario: s, scenarioSHA256: Fixtures.sha256).check(roster)
-            XCTAssertTrue(report.passed, "\(label): \(report.lines(.en))", file: file, line: line)
-        }
-        return true
+        assertPlanAgrees(
+            planner, s, optimum: PeopleBruteForce.optimum(s)?.objective, label: label, file: file, line: line)
     }
 
     /// The notices' rotation under free placement over two terms — the rows are added — on

@@ -42,20 +42,9 @@ final class PeopleBruteForceTests: XCTestCase {
             for formulation in formulations {
                 var options = PlanOptions()
                 options.forcedFormulation = formulation
-                let ref = ScenarioReference(name: s.name, sha256: Fixtures.sha256)
-                let result = planner.plan(s, reference: ref, options: options)
-                let label = "seed \(seed), \(formulation)"
-                guard let expected else {
-                    XCTAssertEqual(result.outcome, .infeasible, label, file: file, line: line)
-                    continue
-                }
-                XCTAssertEqual(result.outcome, .optimal, label, file: file, line: line)
-                guard let roster = result.roster else { continue }
-                XCTAssertEqual(
-                    roster.solve.objective ?? .nan, expected.objective, accuracy: 1e-6 * max(1, expected.objective),
-                    label, file: file, line: line)
-                let report = RosterChecker(scenario: s, scenarioSHA256: Fixtures.sha256).check(roster)
-                XCTAssertTrue(report.passed, "\(label): \(report.lines(.en))", file: file, line: line)
+                assertPlanAgrees(
+                    planner, s, optimum: expected?.objective, options: options,
+                    label: "seed \(seed), \(formulation)", file: file, line: line)
             }
         }
         return tally

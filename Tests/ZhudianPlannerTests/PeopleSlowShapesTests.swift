@@ -15,23 +15,11 @@ final class PeopleSlowShapesTests: XCTestCase {
     /// whether the oracle found a roster.
     @discardableResult
     func agrees(_ s: Scenario, _ label: String, file: StaticString = #filePath, line: UInt = #line) -> Bool {
-        let expected = PeopleBruteForce.optimum(s)
         var options = PlanOptions()
         options.forcedFormulation = .people
-        let result = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: Fixtures.sha256), options: options)
-        guard let expected else {
-            XCTAssertEqual(result.outcome, .infeasible, label, file: file, line: line)
-            return false
-        }
-        XCTAssertEqual(result.outcome, .optimal, "\(label): \(result.explanation.map(\.message))", file: file, line: line)
-        XCTAssertEqual(
-            result.roster?.solve.objective ?? .nan, expected.objective, accuracy: 1e-6 * max(1, expected.objective), label,
+        return assertPlanAgrees(
+            planner, s, optimum: PeopleBruteForce.optimum(s)?.objective, options: options, label: label,
             file: file, line: line)
-        if let roster = result.roster {
-            let report = RosterChecker(scenario: s, scenarioSHA256: Fixtures.sha256).check(roster)
-            XCTAssertTrue(report.passed, "\(label): \(report.lines(.en))", file: file, line: line)
-        }
-        return true
     }
 
     /// Row 07's rules (pairCooldown 1, maxConsecutiveTerms 1, personCooldown 2, history) over

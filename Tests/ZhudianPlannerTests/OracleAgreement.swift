@@ -1,0 +1,32 @@
+import XCTest
+import ZhudianCore
+import ZhudianTestSupport
+@testable import ZhudianPlanner
+
+extension XCTestCase {
+    /// Plans `s` with `options` and asserts an enumeration's verdict on it: infeasible when the
+    /// enumeration found no roster (`optimum == nil`), else proven optimal at `optimum` with a
+    /// roster the independent checker passes. Returns whether the enumeration found a roster.
+    ///
+    /// Shared by every comparison with a brute force (``PeopleBruteForce``, ``TeamsBruteForce``),
+    /// so that they all hold the planner to the same three things.
+    @discardableResult
+    func assertPlanAgrees(
+        _ planner: Planner, _ s: Scenario, optimum: Double?, options: PlanOptions = PlanOptions(), label: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> Bool {
+        let result = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: Fixtures.sha256), options: options)
+        guard let optimum else {
+            XCTAssertEqual(result.outcome, .infeasible, label, file: file, line: line)
+            return false
+        }
+        XCTAssertEqual(result.outcome, .optimal, "\(label): \(result.explanation.map(\.message))", file: file, line: line)
+        XCTAssertEqual(
+            result.roster?.solve.objective ?? .nan, optimum, accuracy: 1e-6 * max(1, optimum), label, file: file, line: line)
+        if let roster = result.roster {
+            let report = RosterChecker(scenario: s, scenarioSHA256: Fixtures.sha256).check(roster)
+            XCTAssertTrue(report.passed, "\(label): \(report.lines(.en))", file: file, line: line)
+        }
+        return true
+    }
+}
