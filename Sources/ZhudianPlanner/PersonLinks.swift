@@ -76,7 +76,7 @@ struct PersonLinks: Sendable {
 
     /// Whether `u → v` in term `k` can carry anyone: the unit-level rules allow it and one of
     /// `u`'s people may be at `v` then (a team link needs a whole team).
-    private static func usable(_ ctx: PlanContext, _ u: Int, _ v: Int, _ k: Int) -> Bool {
+    static func usable(_ ctx: PlanContext, _ u: Int, _ v: Int, _ k: Int) -> Bool {
         guard ctx.linkAllowed(u, v) == nil, !ctx.linkCooledDownByHistory(u, v, term: k) else { return false }
         let able = ctx.index.peopleOfUnit[u].filter { p in
             if case .ineligible = ctx.personTermStatus(p, k) { return false }

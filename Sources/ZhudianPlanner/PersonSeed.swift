@@ -37,11 +37,13 @@ struct PersonSeed {
     /// - Throws: ``ModelError`` or ``PersonDive/Failure``: bugs.
     static func find(
         solver: any MIPSolver, ctx: PlanContext, options: PlanOptions, part: Set<Int>?,
-        deadline: ContinuousClock.Instant?, nearest: Int = nearest
+        deadline: ContinuousClock.Instant?, nearest: Int = nearest, construct: Bool = true
     ) throws -> PersonSeed? {
         let began = ContinuousClock.now
         let own = secondsLeft(until: deadline).map { began + .limit(seconds: $0 * timeShare) }
-        guard let (links, width, built, dived, undone) = try widestNeeded(solver, ctx, options, part, own, nearest) else { return nil }
+        let rings = construct ? try constructed(solver, ctx, options, part, own, nearest) : nil
+        let start = try rings ?? widestNeeded(solver, ctx, options, part, own, nearest)
+        guard let (links, width, built, dived, undone) = start else { return nil }
         let diveSeconds = (ContinuousClock.now - began).seconds
         // The restricted bound is no bound of the full model: progress shows the roster only.
         let progress = options.progress.map { report in
@@ -59,10 +61,48 @@ struct PersonSeed {
         let objective = result.objective ?? built.model.objectiveValue(at: dived)
         var byName: [String: Double] = [:]
         for (i, v) in built.model.variables.enumerated() where values[i] != 0 { byName[v.name] = values[i] }
-        let note = "people seed: \(links.count) candidate links (\(width) nearest), \(built.model.variableCount) columns; dive "
+        let how = rings == nil ? "" : " and constructed rings"
+        let note = "people seed: \(links.count) candidate links (\(width) nearest\(how)), \(built.model.variableCount) columns; dive "
             + "\(built.model.objectiveValue(at: dived)) in \(String(format: "%.3f", diveSeconds)) s, \(undone) batches undone; "
             + "restricted MIP \(objective) (\(result.termination))"
         return PersonSeed(placements: built.decode(values), objective: objective, valuesByName: byName, note: note)
+    }
+
+    /// The restricted model over each sender's `nearest` sites and the links of rings built
+    /// per term (``PersonRings``), and its point dived with those links fixed to 1 (so the
+    /// dive only picks people); nil when no rings are built or the dive finds no roster on
+    /// them (``widestNeeded`` then tries the candidate links alone).
+    private static func constructed(
+        _ solver: any MIPSolver, _ ctx: PlanContext, _ options: PlanOptions, _ part: Set<Int>?,
+        _ deadline: ContinuousClock.Instant?, _ nearest: Int
+    ) throws -> (PersonLinks, Int, BuiltModel, [Double], Int)? {
+        guard let rings = PersonRings.build(ctx, part: part) else { return nil }
+        var links = PersonLinks.candidates(ctx, part: part, baseline: options.baseline, nearest: nearest)
+        for (k, ring) in rings.enumerated() {
+            for link in ring { links.insert(link.from, link.to, term: k) }
+        }
+        let built = try PersonFormulation.build(ctx, options: options, elastic: false, part: part, links: links)
+        let column = Dictionary(
+            uniqueKeysWithValues: built.model.variables.enumerated().filter { $0.element.name.hasPrefix("y_") }
+                .map { ($0.element.name, $0.offset) })
+        // The fixing is the dive's model only: the restricted MIP may still leave the rings.
+        var fixed = built.model
+        for (k, ring) in rings.enumerated() {
+            for link in ring {
+                // A link the model has no column for (nobody may take it) leaves that term to the dive.
+                guard let j = column["y_\(link.from)_\(link.to)_\(k)"] else { continue }
+                try fixed.addConstraint(
+                    name: "ring_\(link.from)_\(link.to)_\(k)", LinearExpression([(Variable(index: j), 1)]), lower: 1)
+            }
+        }
+        var dive = PersonDive(
+            solver: solver, deadline: deadline, shouldStop: { options.shouldStop?() ?? false },
+            separate: { built.separate($0) })
+        dive.first = Set(column.values)
+        switch try dive.point(fixed) {
+        case .point(let values, let undone): return (links, nearest, built, values, undone)
+        case .noRoster, .stopped: return nil
+        }
     }
 
     /// The restricted model and its dived point, over each sender's `nearest` sites, or over

@@ -171,7 +171,8 @@ final class PersonSeedTests: XCTestCase {
             var options = PlanOptions()
             options.forcedFormulation = .people
             let seed = try XCTUnwrap(
-                PersonSeed.find(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: 3),
+                PersonSeed.find(
+                    solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: 3, construct: false),
                 "scenario \(i): the dive must reach a roster")
             XCTAssertFalse(seed.note.contains(" 0 batches undone"), "scenario \(i) no longer needs an undo: \(seed.note)")
             let summary = SolveSummary(status: .feasible, objective: seed.objective, bound: nil, gap: nil, seconds: 0, engine: "test")
@@ -197,12 +198,84 @@ final class PersonSeedTests: XCTestCase {
             let all = try PersonSeed.find(
                 solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: s.units.count)
             guard all != nil else { continue }
+            // The dive alone: constructed rings would start at one nearest site without widening.
             let narrow = try PersonSeed.find(
-                solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: 1)
+                solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: 1, construct: false)
             XCTAssertNotNil(narrow, "scenario \(i): the full links give a seed, so wider ones must")
             if let narrow, !narrow.note.contains("(1 nearest)") { widened += 1 }
         }
         XCTAssertGreaterThan(widened, 0, "no scenario needed wider links: the test proves nothing")
+    }
+}
+
+extension PersonSeedTests {
+    /// Each term's constructed links are one tour (ring) or cycles of at least minCycle
+    /// through every unit, over links the people model may use (where the construction finds
+    /// one: the usable links of a small scenario can admit no tour at all).
+    func testConstructedRingsCoverEveryUnitOverUsableLinks() throws {
+        var built = 0
+        for i in 0..<16 {
+            let s = Self.stayingOn(i)
+            let ctx = PlanContext(s)
+            guard let rings = PersonRings.build(ctx, part: nil) else { continue }
+            built += 1
+            XCTAssertEqual(rings.count, ctx.terms + 1)
+            for k in 1...ctx.terms {
+                var succ: [Int: Int] = [:]
+                for link in rings[k] {
+                    XCTAssertTrue(PersonLinks.usable(ctx, link.from, link.to, k), "scenario \(i), \(link)")
+                    XCTAssertNil(succ.updateValue(link.to, forKey: link.from), "scenario \(i): two links leave \(link.from)")
+                }
+                XCTAssertEqual(Set(succ.keys), Set(ctx.sites), "scenario \(i), term \(k)")
+                XCTAssertEqual(Set(succ.values), Set(ctx.sites), "scenario \(i), term \(k)")
+                // Cycle lengths, walked from each unit not yet seen.
+                var seen: Set<Int> = []
+                for start in ctx.sites where !seen.contains(start) {
+                    var length = 0
+                    var u = start
+                    repeat {
+                        seen.insert(u)
+                        u = try XCTUnwrap(succ[u])
+                        length += 1
+                    } while u != start
+                    if s.rules.structure == .ring {
+                        XCTAssertEqual(length, ctx.sites.count, "scenario \(i), term \(k): not one ring")
+                    } else {
+                        XCTAssertGreaterThanOrEqual(length, s.rules.minCycle, "scenario \(i), term \(k)")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(built, 12, "the construction found few covers: the test proves little")
+    }
+
+    /// At one nearest site per sender the dive alone finds that the links close no tour and
+    /// widens them; with the constructed rings fixed it staffs them at that width (where the
+    /// rings can be staffed at all: history's stays and people at home can rule a ring out),
+    /// and the roster keeps every rule (row 36 of the peer benchmark had no roster for want
+    /// of this).
+    func testConstructedRingsGiveARosterWhereTheNarrowLinksCloseNoTour() throws {
+        var rescued = 0
+        for i in 0..<16 {
+            let s = Self.stayingOn(i)
+            let ctx = PlanContext(s)
+            var options = PlanOptions()
+            options.forcedFormulation = .people
+            let alone = try PersonSeed.find(
+                solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: 1, construct: false)
+            let seed = try XCTUnwrap(
+                PersonSeed.find(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: 1),
+                "scenario \(i): no seed")
+            let summary = SolveSummary(status: .feasible, objective: seed.objective, bound: nil, gap: nil, seconds: 0, engine: "test")
+            let roster = Roster(
+                scenario: ScenarioReference(name: s.name, sha256: ""), solve: summary,
+                terms: RosterAssembly.terms(s, ctx, seed.placements))
+            let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
+            XCTAssertTrue(report.passed, "scenario \(i): \(report.violations.map { $0.render(.en) })")
+            let widened = !(alone?.note.contains("(1 nearest)") ?? false)
+            if widened && seed.note.contains("(1 nearest and constructed rings)") { rescued += 1 }
+        }
+        XCTAssertGreaterThan(rescued, 3, "no ring needed the construction: the test proves nothing")
     }
 }
 
