@@ -1,3 +1,5 @@
+import MIPModel
+
 /// Every node set a short cycle could close on, for writing all short-cycle rows
 /// `Σ_{i,j∈S} y_ij ≤ |S| − 1` (3 ≤ |S| < minCycle) into a small teams model up front.
 ///
@@ -40,5 +42,25 @@ enum ShortCycleRows {
         var r = 1
         for i in 0..<k { r = r * (n - i) / (i + 1) }
         return r
+    }
+}
+
+extension RowSink {
+    /// `short[S,k]` (rule 6, `minCycle`): `Σ_{i,j∈S} y[i,j,k] ≤ |S| − 1` for each node set `S`
+    /// of ``ShortCycleRows/sets(nodes:minCycle:)``. `arcs(i)` gives node `i`'s link columns in
+    /// term `k` with the node each one reaches. A set with too few columns to close a cycle
+    /// gets no row.
+    mutating func addShortCycles(
+        _ sets: [[Int]], term k: Int, arcs: (Int) -> [(node: Int, variable: Variable)]
+    ) throws(ModelError) {
+        for set in sets {
+            var e = LinearExpression()
+            for i in set {
+                for arc in arcs(i) where set.contains(arc.node) { e.add(arc.variable, 1) }
+            }
+            guard e.terms.count > set.count - 1 else { continue }
+            try model.addConstraint(
+                name: "short_t\(k)_\(set.map(String.init).joined(separator: "_"))", e, upper: Double(set.count - 1))
+        }
     }
 }

@@ -124,13 +124,7 @@ enum TeamFormulation {
         try sink.addPairCooldown(terms: T, senders: ents, sites: ents, y: y, units: nU, cooldown: rules.pairCooldown)
         // Implied by the people rows, so only where every rule is kept: an elastic model may
         // break a people rule and so use a link twice after all.
-        if !elastic {
-            for c in basis.unitConflicts {
-                guard let a = y[c.first][c.unit * nU + c.site], let b = y[c.second][c.unit * nU + c.site] else { continue }
-                try sink.model.addConstraint(
-                    name: "ucool_\(c.unit)_\(c.site)_\(c.first)_\(c.second)", expr([(a, 1), (b, 1)]), upper: 1)
-            }
-        }
+        if !elastic { try sink.addUnitCooldown(basis.unitConflicts, y: y, units: nU) }
         for k in 1...T {
             if rules.personCooldown > rules.pairCooldown {
                 for j in max(1, k - rules.personCooldown)..<k where k - j > rules.pairCooldown {
@@ -248,15 +242,9 @@ enum TeamFormulation {
         if rules.structure == .cycles && rules.minCycle > 3 && links == nil {
             upFront = ShortCycleRows.sets(nodes: ents.count, minCycle: rules.minCycle)
         }
-        for k in 1...T {
-            for set in upFront ?? [] {
-                var e = LinearExpression()
-                for i in set {
-                    for l in out[k][i] where set.contains(node[l.site]) { e.add(l.variable, 1) }
-                }
-                guard e.terms.count > set.count - 1 else { continue }
-                try sink.model.addConstraint(
-                    name: "short_t\(k)_\(set.map(String.init).joined(separator: "_"))", e, upper: Double(set.count - 1))
+        if let upFront {
+            for k in 1...T {
+                try sink.addShortCycles(upFront, term: k) { i in out[k][i].map { (node[$0.site], $0.variable) } }
             }
         }
         if rules.structure == .ring || (rules.structure == .cycles && rules.minCycle > 3 && upFront == nil) {

@@ -1,3 +1,5 @@
+import MIPModel
+
 /// Links a unit can never use twice in a row of terms for want of people: the unit-level
 /// consequence of the person cooldown (rule 7) and of not serving two terms in a row (rules
 /// 4 and 7), which the teams model's `ccool` rows state person by person and the LP barely feels.
@@ -121,5 +123,19 @@ struct UnitCooldown {
             if !place(s, &seen) { return false }
         }
         return true
+    }
+}
+
+extension RowSink {
+    /// `ucool[u,v,j,k]` (rule 7, implied by `personCooldown` and `maxConsecutiveTerms`):
+    /// `y[u,v,j] + y[u,v,k] ≤ 1` for each conflict ``UnitCooldown`` found — unit `u`'s people
+    /// cannot staff site `v` in both terms. A link without a column in one of the terms (not
+    /// selected, or not possible) needs no row.
+    mutating func addUnitCooldown(_ conflicts: [UnitCooldown.Conflict], y: [[Int: Variable]], units nU: Int) throws(ModelError) {
+        for c in conflicts {
+            guard let a = y[c.first][c.unit * nU + c.site], let b = y[c.second][c.unit * nU + c.site] else { continue }
+            try model.addConstraint(
+                name: "ucool_\(c.unit)_\(c.site)_\(c.first)_\(c.second)", expr([(a, 1), (b, 1)]), upper: 1)
+        }
     }
 }
