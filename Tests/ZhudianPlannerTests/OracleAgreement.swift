@@ -29,4 +29,15 @@ extension XCTestCase {
         }
         return true
     }
+
+    /// The enumeration's own roster passes the independent checker at the enumeration's cost,
+    /// so that a mistake in the oracle cannot pass as agreement.
+    func assertOracleRosterPasses(
+        _ optimum: PeopleBruteForce.Optimum, _ s: Scenario, label: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        let own = RosterBuilder.roster(s, placements: optimum.placements)
+        let report = RosterChecker(scenario: s, scenarioSHA256: Fixtures.sha256).check(own)
+        XCTAssertTrue(report.passed, "\(label): the oracle's roster: \(report.lines(.en))", file: file, line: line)
+        XCTAssertEqual(report.objective ?? .nan, optimum.objective, accuracy: 1e-6, label, file: file, line: line)
+    }
 }

@@ -32,10 +32,7 @@ final class PeopleBruteForceTests: XCTestCase {
             if let expected {
                 tally.feasible += 1
                 if staysOn(expected, s) { tally.stayingOn += 1 }
-                let own = RosterBuilder.roster(s, placements: expected.placements)
-                let report = RosterChecker(scenario: s, scenarioSHA256: Fixtures.sha256).check(own)
-                XCTAssertTrue(report.passed, "seed \(seed): the oracle's roster: \(report.lines(.en))", file: file, line: line)
-                XCTAssertEqual(report.objective ?? .nan, expected.objective, accuracy: 1e-6, "seed \(seed)", file: file, line: line)
+                assertOracleRosterPasses(expected, s, label: "seed \(seed)", file: file, line: line)
             } else {
                 tally.infeasible += 1
             }
