@@ -78,13 +78,7 @@ final class PersonSeedTests: XCTestCase {
                     solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: nearest)
                 else { continue }
                 found += 1
-                let summary = SolveSummary(
-                    status: .feasible, objective: seed.objective, bound: nil, gap: nil, seconds: 0, engine: "test")
-                let roster = Roster(
-                    scenario: ScenarioReference(name: s.name, sha256: ""), solve: summary,
-                    terms: RosterAssembly.terms(s, ctx, seed.placements))
-                let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
-                XCTAssertTrue(report.passed, "scenario \(i), \(nearest): \(report.violations.map { $0.render(.en) })")
+                assertSeedKeepsEveryRule(seed, s, ctx, "scenario \(i), \(nearest)")
                 let text = RosterAssembly.objective(s, ctx, seed.placements, baseline: nil)
                 XCTAssertEqual(seed.objective, text, accuracy: 1e-6 * max(1, abs(text)), "scenario \(i), \(nearest)")
                 let full = try PersonFormulation.build(ctx, options: options, elastic: false).model
@@ -175,12 +169,7 @@ final class PersonSeedTests: XCTestCase {
                     solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: 3, construct: false),
                 "scenario \(i): the dive must reach a roster")
             XCTAssertFalse(seed.note.contains(" 0 batches undone"), "scenario \(i) no longer needs an undo: \(seed.note)")
-            let summary = SolveSummary(status: .feasible, objective: seed.objective, bound: nil, gap: nil, seconds: 0, engine: "test")
-            let roster = Roster(
-                scenario: ScenarioReference(name: s.name, sha256: ""), solve: summary,
-                terms: RosterAssembly.terms(s, ctx, seed.placements))
-            let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
-            XCTAssertTrue(report.passed, "scenario \(i): \(report.violations.map { $0.render(.en) })")
+            assertSeedKeepsEveryRule(seed, s, ctx, "scenario \(i)")
         }
     }
 
@@ -266,16 +255,24 @@ extension PersonSeedTests {
             let seed = try XCTUnwrap(
                 PersonSeed.find(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: 1),
                 "scenario \(i): no seed")
-            let summary = SolveSummary(status: .feasible, objective: seed.objective, bound: nil, gap: nil, seconds: 0, engine: "test")
-            let roster = Roster(
-                scenario: ScenarioReference(name: s.name, sha256: ""), solve: summary,
-                terms: RosterAssembly.terms(s, ctx, seed.placements))
-            let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
-            XCTAssertTrue(report.passed, "scenario \(i): \(report.violations.map { $0.render(.en) })")
+            assertSeedKeepsEveryRule(seed, s, ctx, "scenario \(i)")
             let widened = !(alone?.note.contains("(1 nearest)") ?? false)
             if widened && seed.note.contains("(1 nearest and constructed rings)") { rescued += 1 }
         }
         XCTAssertGreaterThan(rescued, 3, "no ring needed the construction: the test proves nothing")
+    }
+
+    /// The seed's roster, as `plan` would write it, passes the independent checker.
+    func assertSeedKeepsEveryRule(
+        _ seed: PersonSeed, _ s: Scenario, _ ctx: PlanContext, _ label: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
+        let summary = SolveSummary(status: .feasible, objective: seed.objective, bound: nil, gap: nil, seconds: 0, engine: "test")
+        let roster = Roster(
+            scenario: ScenarioReference(name: s.name, sha256: ""), solve: summary,
+            terms: RosterAssembly.terms(s, ctx, seed.placements))
+        let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
+        XCTAssertTrue(report.passed, "\(label): \(report.violations.map { $0.render(.en) })", file: file, line: line)
     }
 }
 
