@@ -1,0 +1,180 @@
+import MIPModel
+import ZhudianCore
+
+/// Stage 2a of ``PricedTeamSolve``: a first roster built link by link from the LP point.
+extension PricedTeamSolve {
+    /// A roster from ``LinkConstruction`` (term by term, keeping the pair cooldown), staffed
+    /// by a MIP over exactly those links; nil when either step fails.
+    func constructedRoster(
+        _ lp: RelaxationResult, _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals
+    ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
+        // With more terms, how strictly people are counted decides whether the links can be
+        // staffed, and no one way worked on every scenario tried: strictest first.
+        let ways: [PeopleCounting] = basis.ctx.terms >= 2 ? [.strict, .hall, .none] : [.none]
+        var best: (built: BuiltModel, values: [Double], objective: Double)?
+        for way in ways {
+            if let found = try constructedRoster(lp, lpModel, pool, duals, counting: way),
+                found.objective < best?.objective ?? .infinity
+            {
+                best = found
+                // An elastic construction leaves out what its counting cannot staff, and a
+                // stricter counting leaves out more: each way is tried, the cheapest wins.
+                if !basis.elastic { break }
+            }
+            if shouldStop() || secondsLeft().map({ $0 <= 0.01 }) == true { break }
+        }
+        return best
+    }
+
+    /// How a term's construction counts the people earlier terms' teams take.
+    enum PeopleCounting {
+        /// The previous term's team is subtracted from this term's placeable people.
+        case strict
+        /// People placeable in either of two terms in a row must cover both teams.
+        case hall
+        /// Only this term's own placeable people count.
+        case none
+    }
+
+    func constructedRoster(
+        _ lp: RelaxationResult, _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals, counting: PeopleCounting
+    ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
+        guard let rows = lpModel.teamRows else { return nil }
+        let ctx = basis.ctx
+        let rules = basis.ctx.scenario.rules
+        let minCycle: Int? = rules.structure == .ring ? nil : rules.minCycle
+        let T = basis.ctx.terms
+        let n = basis.ents.count
+        var chosen: [[Set<Int>]] = Array(repeating: Array(repeating: [], count: n), count: T + 1)
+        var used: [[Int]] = Array(repeating: [], count: T + 1)
+        // Term by term, the people a team takes are counted (`counting`): nobody serves two
+        // terms in a row when handovers overlap or maxConsecutiveTerms is 1, and keepAtHome
+        // stays home. Counts only (no person is chosen here), so the staffing MIP may fail.
+        let consecutiveBarred = basis.ctx.scenario.calendar.handoverDays > 0 || rules.maxConsecutiveTerms <= 1
+        let homeLimit: [Int?] = basis.ents.map { u in
+            rules.requireQualified ? ctx.qualifiedCount(u) - rules.keepAtHome : nil
+        }
+        // People of enterprise `u` who may serve at `v` in term `k` (placeable, not barred).
+        func free(_ u: Int, _ v: Int, _ k: Int) -> [Int] {
+            ctx.index.peopleOfUnit[u].filter { basis.placeable[$0][k] && !basis.personBanned($0, v, k) }
+        }
+        for k in 1...T {
+            func staffable(_ i: Int, _ j: Int) -> Bool {
+                let v = basis.ents[j]
+                let need = ctx.minStaff(v)
+                guard basis.placeableCount[i][k] - (basis.bannedCount[i][k][v] ?? 0) >= need,
+                    need <= homeLimit[i] ?? need
+                else { return false }
+                guard consecutiveBarred, k >= 2, counting != .none else { return true }
+                // Two teams in a row need that many different people (Hall's condition).
+                let u = basis.ents[i]
+                // Left out of the previous term (elastic models): no team to count.
+                guard used[k - 1][i] >= 0 else { return true }
+                let previous = basis.ents[used[k - 1][i]]
+                let before = ctx.minStaff(previous)
+                let now = free(u, v, k)
+                switch counting {
+                case .strict:
+                    return now.count - before >= need
+                case .hall:
+                    return Set(now).union(free(u, previous, k - 1)).count >= need + before
+                case .none:
+                    return true
+                }
+            }
+            // What a link adds to a roster's cost, up to terms every cover pays alike (each
+            // enterprise sends once and receives once): its own cost plus its team at the
+            // LP's price of one more person from the sending enterprise.
+            func arcWeight(_ i: Int, _ j: Int) -> Double {
+                let v = basis.ents[j]
+                return basis.cost(basis.ents[i], v) + Double(ctx.minStaff(v)) * duals.team[k][i]
+            }
+            let earlier = used
+            func usable(_ i: Int, _ j: Int) -> Bool {
+                i != j && basis.possible(basis.ents[i], basis.ents[j], k) && staffable(i, j)
+                    && !(max(1, k - rules.pairCooldown)..<k).contains(where: { earlier[$0][i] == j })
+            }
+            // An elastic model leaves out the enterprises no cover can hold this term (their
+            // slacks relax them): the construction covers the others.
+            let members = basis.elastic ? Self.coverable(n, usable) : Array(0..<n)
+            let position = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
+            var arcs: [LinkConstruction.Arc] = []
+            for l in rows.links where l.term == k {
+                let j = basis.node[l.site]
+                if (max(1, k - rules.pairCooldown)..<k).contains(where: { used[$0][l.node] == j }) { continue }
+                guard staffable(l.node, j), let a = position[l.node], let b = position[j] else { continue }
+                arcs.append(
+                    LinkConstruction.Arc(
+                        from: a, to: b, weight: arcWeight(l.node, j),
+                        value: lp.values[l.variable.index]))
+            }
+            // Two greedy orders, each searched; the lighter wins (which one does is not known
+            // before the search: at 300 enterprises the heavier start ended lighter).
+            func construct(byValue: Bool, kicks: Int) -> [Int]? {
+                var construction = LinkConstruction(nodes: members.count, minCycle: minCycle, arcs: arcs)
+                construction.byValue = byValue
+                construction.kicks = kicks
+                construction.other = { a, b in
+                    // Any possible link.
+                    let (i, j) = (members[a], members[b])
+                    return usable(i, j) ? arcWeight(i, j) : nil
+                }
+                guard let succ = construction.build() else { return nil }
+                var full = Array(repeating: -1, count: n)
+                for (a, b) in succ.enumerated() { full[members[a]] = members[b] }
+                return full
+            }
+            func weight(_ succ: [Int]) -> Double {
+                (0..<n).reduce(0.0) { $0 + (succ[$1] >= 0 ? arcWeight($1, succ[$1]) : 0) }
+            }
+            let kicks = minCycle == nil ? Self.ringKicks(n) : Self.cycleKicks(n)
+            let best = [true, false].compactMap { construct(byValue: $0, kicks: kicks) }.min { weight($0) < weight($1) }
+            guard let succ = best else {
+                note("pricing: no links constructed for term \(k) (people counted \(counting))")
+                return nil
+            }
+            used[k] = succ
+            for i in 0..<n where succ[i] >= 0 { chosen[k][i].insert(basis.ents[succ[i]]) }
+        }
+        seedSelection(&chosen, nearest: 0)
+        let fixed = try TeamFormulation.build(basis, options: options, links: selection(chosen), pool: pool)
+        let hooks = SolveHooks(
+            separator: fixed.cycleCuts.isEmpty ? nil : { point, _ in fixed.separate(point) },
+            shouldStop: options.shouldStop)
+        let result = solver.solve(fixed.model, options: SolveOptions(timeLimit: secondsLeft().map { $0 / 4 }), hooks: hooks)
+        note("pricing: constructed links (people counted \(counting)) staffed: \(result.termination), objective \(result.objective ?? .nan), \(seconds(result.seconds)) s")
+        try Self.surfaceFailure(result)
+        guard let values = result.values, let objective = result.objective else { return nil }
+        return (fixed, values, objective)
+    }
+
+    /// The nodes a cover of one term can hold: repeatedly drops every node with no usable
+    /// arc out to, or in from, the nodes left. Ascending.
+    ///
+    /// - Complexity: O(n² · rounds), each round one pass over every pair.
+    static func coverable(_ n: Int, _ usable: (Int, Int) -> Bool) -> [Int] {
+        var alive = Array(repeating: true, count: n)
+        var changed = true
+        while changed {
+            changed = false
+            for i in 0..<n where alive[i] {
+                let out = (0..<n).contains { alive[$0] && usable(i, $0) }
+                let into = out && (0..<n).contains { alive[$0] && usable($0, i) }
+                if !into {
+                    alive[i] = false
+                    changed = true
+                }
+            }
+        }
+        return (0..<n).filter { alive[$0] }
+    }
+
+    /// Iterated local search for a constructed ring, per greedy order: a kick costs about
+    /// 0.2 ms (its 2-opt walks runs of up to 50 nodes), so about 4 s in all at 1000
+    /// enterprises and more.
+    static func ringKicks(_ n: Int) -> Int { min(20 * n, 10_000) }
+
+    /// Kicks for constructed cycles, cheaper than a ring's (no run is reversed): at 1000
+    /// enterprises 3000 kicks took 0.2 s and reached what 100 000 did.
+    static func cycleKicks(_ n: Int) -> Int { min(3 * n, 20_000) }
+}

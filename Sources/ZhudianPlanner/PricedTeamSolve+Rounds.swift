@@ -1,0 +1,152 @@
+import MIPModel
+import ZhudianCore
+
+/// What ``PricedTeamSolve``'s stages share: the links selected per term and enterprise
+/// (by node), and the subtour and blossom rows found so far.
+struct PricingState {
+    /// `selected[k][i]`: the sites enterprise node `i` may be linked to in term `k`.
+    var selected: [[Set<Int>]]
+    /// Cut rows every model of the solve carries, in the order found.
+    private(set) var pool: [CutSet] = []
+    private var poolSeen = Set<CutSet>()
+
+    /// No link in any term, for each of `ents` enterprises: the start of every selection.
+    static func noLinks(ents: Int, terms: Int) -> [[Set<Int>]] {
+        Array(repeating: Array(repeating: [], count: ents), count: terms + 1)
+    }
+
+    init(ents: Int, terms: Int) {
+        selected = Self.noLinks(ents: ents, terms: terms)
+    }
+
+    /// Adds `cut` to the pool; false when it is there already.
+    mutating func add(_ cut: CutSet) -> Bool {
+        guard poolSeen.insert(cut).inserted else { return false }
+        pool.append(cut)
+        return true
+    }
+}
+
+/// The LP rounds' end: the last LP, its model and its duals.
+struct Relaxed {
+    let lp: RelaxationResult
+    /// The model the last LP was solved on.
+    let built: BuiltModel
+    /// The LP value: with `converged`, a bound on every roster of the full model.
+    let L: Double
+    let duals: PricedTeamSolve.Duals
+    /// Whether no left-out link priced out at the last round.
+    let converged: Bool
+    /// Without convergence, what every roster costs at least: `L` plus, per enterprise and
+    /// term, the most negative reduced cost among its left-out links (it sends one team);
+    /// −∞ with convergence (the bound is then `L` plus the least reduced cost left out).
+    let floorWithoutConvergence: Double
+
+    /// The last LP's optimal basis, moved to `model` by column and row names: it starts a
+    /// MIP's root LP (over a selection that keeps its basic links it is optimal at once,
+    /// before new rows).
+    func rootStart(_ model: Model) -> Basis? {
+        lp.basis.map { $0.restricted(from: built.model, to: model) }
+    }
+}
+
+extension PricedTeamSolve {
+    /// How the LP rounds ended.
+    enum RoundsOutcome {
+        /// The rounds are over.
+        case rounds(Relaxed)
+        /// The part ends here (nil: the full model decides).
+        case finished(PartResult?)
+    }
+
+    /// Column generation: solve the LP over the selection, add the cut rows it breaks, else
+    /// the left-out links of negative reduced cost; until neither exists or half the time
+    /// left is spent. One GLPK problem serves every round, grown in place between them.
+    func lpRounds(_ state: inout PricingState) throws -> RoundsOutcome {
+        let n = basis.ents.count
+        var grow = options.pricedLinks ?? Self.initialLinks
+        var current = state
+        let outcome = try solver.withRelaxations { relaxations throws -> RoundsOutcome in
+            // Half the time left at most: a roster must still be found. Stopping early leaves
+            // duals that do not price every left-out link above zero; the bound then charges
+            // each enterprise and term its most negative reduced cost.
+            let lpDeadline = deadline.map { ContinuousClock.now + (ContinuousClock.now.duration(to: $0)) / 2 }
+            while true {
+                let built = try TeamFormulation.build(basis, options: options, links: selection(current.selected), pool: current.pool)
+                note("pricing: model built, \(built.model.variableCount) columns")
+                let lp = relaxations.solve(built.model, options: SolveOptions(timeLimit: secondsLeft()))
+                switch lp.status {
+                case .optimal:
+                    break
+                case .infeasible:
+                    // Too few links for any assignment: widen every enterprise's neighbourhood,
+                    // or hand over to the full model once nothing is left out.
+                    grow *= 2
+                    if grow > n { return .finished(nil) }
+                    seedSelection(&current.selected, nearest: grow)
+                    continue
+                case .timeLimit:
+                    return .finished(PartResult(termination: .timeLimit))
+                case .unbounded:
+                    return .finished(PartResult(termination: .unbounded))
+                case .failed(let why):
+                    return .finished(PartResult(termination: .failed(why)))
+                }
+                note("pricing: LP \(built.model.variableCount) columns, \(built.model.constraintCount) rows, "
+                    + "objective \(lp.objective ?? .nan), \(current.pool.count) cut rows, \(seconds(lp.seconds)) s")
+                if shouldStop() { return .finished(PartResult(termination: .stopped)) }
+                if let lpDeadline, ContinuousClock.now >= lpDeadline {
+                    note("pricing: LP rounds stopped at half the time left")
+                    return relaxed(lp, built, current, converged: false)
+                }
+                if addViolatedCuts(lp, built, &current) > 0 { continue }
+                // Left-out links with negative reduced cost.
+                // TeamFormulation.build always indexes its team rows.
+                guard let rows = built.teamRows else { return .finished(nil) }
+                let entering = price(
+                    Duals(lp, rows: rows, pool: current.pool), current.selected,
+                    below: -Self.tolerance, perUnit: Self.linksPerRound)
+                if entering.isEmpty { return relaxed(lp, built, current, converged: true) }
+                for e in entering { current.selected[e.term][e.node].insert(e.site) }
+            }
+        }
+        state = current
+        return outcome
+    }
+
+    /// The rounds' end as a ``Relaxed``; nil (the full model decides) without an LP value.
+    private func relaxed(_ lp: RelaxationResult, _ built: BuiltModel, _ state: PricingState, converged: Bool)
+        -> RoundsOutcome
+    {
+        guard let L = lp.objective, let rows = built.teamRows else { return .finished(nil) }
+        let duals = Duals(lp, rows: rows, pool: state.pool)
+        let floor = converged
+            ? -Double.infinity
+            : L + price(duals, state.selected, below: 0, perUnit: 1).reduce(0) { $0 + $1.reducedCost }
+        return .rounds(
+            Relaxed(lp: lp, built: built, L: L, duals: duals, converged: converged, floorWithoutConvergence: floor))
+    }
+
+    /// Adds to the pool the subtour and blossom rows the LP point breaks; how many were new.
+    private func addViolatedCuts(_ lp: RelaxationResult, _ built: BuiltModel, _ state: inout PricingState) -> Int {
+        let n = basis.ents.count
+        var added = 0
+        for (t, cuts) in built.cycleCuts.enumerated() {
+            for members in cuts.violatedSets(lp.values, minCuts: n <= Self.minCutNodes) {
+                if state.add(CutSet(term: t + 1, members: members.sorted())) { added += 1 }
+            }
+        }
+        if let rows = built.teamRows {
+            for (t, b) in rows.blossoms.enumerated() {
+                for found in b.violated(lp.values) {
+                    if state.add(CutSet(term: t + 1, members: found.handle, teeth: found.teeth)) { added += 1 }
+                }
+            }
+        }
+        return added
+    }
+
+    /// Min-cut subtour separation in the LP rounds up to this many enterprises (n − 1
+    /// max-flows per round cost more than they give beyond).
+    static let minCutNodes = 400
+}
