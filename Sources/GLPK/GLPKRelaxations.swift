@@ -67,24 +67,24 @@ import Darwin
             drop()
             return GLPKSolver().solveRelaxation(model, options: options, start: nil)
         }
-        guard let session = zd_session_create(Int32(prepared.columnCount), 0) else {
-            return result(.failed("out of memory before starting GLPK"))
+        let run = GuardSession.run(
+            columns: prepared.columnCount, captureLog: false,
+            during: { session in
+                guard let (pointer, map) = loaded(prepared, model) else { return result(.failed("glp_create_prob failed")) }
+                return RelaxationRun.simplex(pointer, map, session, options: options, started: started)
+            },
+            after: { session, out in
+                if session.pointee.failed != 0 {
+                    // GLPK freed the problem with its environment.
+                    problem = nil
+                    image = nil
+                }
+                return out
+            })
+        switch run {
+        case .success(let out): return out
+        case .failure(let why): return result(.failed(why.description))
         }
-        defer { zd_session_destroy(session) }
-        guard zd_session_begin(session) == 0 else {
-            return result(.failed("a GLPK solve cannot start inside a hook of another solve on the same thread"))
-        }
-        var out = result(.failed("glp_create_prob failed"))
-        if let (pointer, map) = loaded(prepared, model) {
-            out = RelaxationRun.simplex(pointer, map, session, options: options, started: started)
-        }
-        zd_session_end(session)
-        if session.pointee.failed != 0 {
-            // GLPK freed the problem with its environment.
-            problem = nil
-            image = nil
-        }
-        return out
     }
 
     /// The problem holding `model`, extended in place when it can be, and where each of the

@@ -30,39 +30,57 @@ extension GLPKSolver {
             throw GLPKError.writeFailed(path: path, reason: "the path is empty or contains a NUL byte")
         }
         // Capture (rather than print) GLPK's "Writing problem data..." and its I/O messages.
-        guard let session = zd_session_create(0, 1) else {
+        let run = GuardSession.run(
+            columns: 0, captureLog: true,
+            during: { session in Self.write(prepared, LPNames(model), to: path, session) },
+            after: { session, written in Self.failure(written, session, path: path) })
+        switch run {
+        case .success(nil):
+            return
+        case .success(let failure?):
+            throw failure
+        case .failure(.outOfMemory):
             throw GLPKError.internalError("out of memory before starting GLPK")
-        }
-        defer { zd_session_destroy(session) }
-        guard zd_session_begin(session) == 0 else {
+        case .failure(.nested):
             throw GLPKError.internalError("an LP file cannot be written inside a hook of a solve on the same thread")
         }
+    }
+
+    /// Loads `prepared` into a new problem and writes it; GLPK's `(caught, rc)`.
+    private static func write(
+        _ prepared: PreparedModel, _ names: LPNames, to path: String, _ session: UnsafeMutablePointer<zd_session>
+    ) -> (caught: Int32, rc: Int32) {
         var rc: Int32 = 0
-        var caught: Int32 = 1
-        if let problem = ProblemHandle() {
-            problem.load(prepared, names: LPNames(model))
-            let pointer = problem.pointer
-            if prepared.objectiveConstant != 0 {
-                let column = glp_add_cols(pointer, 1)
-                "objective_constant".withCString { glp_set_col_name(pointer, column, $0) }
-                glp_set_col_bnds(pointer, column, GLP_FX, 1, 1)
-                glp_set_obj_coef(pointer, column, prepared.objectiveConstant)
-                glp_set_obj_coef(pointer, 0, 0)
-            }
-            caught = path.withCString { zd_write_lp(session, pointer, $0, &rc) }
-            problem.close()
+        guard let problem = ProblemHandle() else { return (1, rc) }
+        problem.load(prepared, names: names)
+        let pointer = problem.pointer
+        if prepared.objectiveConstant != 0 {
+            let column = glp_add_cols(pointer, 1)
+            "objective_constant".withCString { glp_set_col_name(pointer, column, $0) }
+            glp_set_col_bnds(pointer, column, GLP_FX, 1, 1)
+            glp_set_obj_coef(pointer, column, prepared.objectiveConstant)
+            glp_set_obj_coef(pointer, 0, 0)
         }
-        zd_session_end(session)
+        let caught = path.withCString { zd_write_lp(session, pointer, $0, &rc) }
+        problem.close()
+        return (caught, rc)
+    }
+
+    /// The error a write ended with, from the session's error text and log; nil if none.
+    private static func failure(
+        _ written: (caught: Int32, rc: Int32), _ session: UnsafeMutablePointer<zd_session>, path: String
+    ) -> GLPKError? {
         let errorText = SolveRun.lines(session.pointee.error).joined(separator: "; ")
-        guard caught == 0 else {
-            throw GLPKError.internalError("glpk error: " + (errorText.isEmpty ? "unknown internal error" : errorText))
+        guard written.caught == 0 else {
+            return GLPKError.internalError("glpk error: " + (errorText.isEmpty ? "unknown internal error" : errorText))
         }
-        guard rc == 0 else {
+        guard written.rc == 0 else {
             // The log holds GLPK's reason, e.g. "Unable to create '...' - No such file or directory".
             let reason = SolveRun.lines(session.pointee.log)
                 .filter { !$0.hasPrefix("Writing") }
                 .joined(separator: "; ")
-            throw GLPKError.writeFailed(path: path, reason: reason.isEmpty ? "glp_write_lp failed" : reason)
+            return GLPKError.writeFailed(path: path, reason: reason.isEmpty ? "glp_write_lp failed" : reason)
         }
+        return nil
     }
 }

@@ -1,5 +1,4 @@
 import CGLPK
-import CGLPKGuard
 import MIPModel
 
 /// The GLPK 5.0 backend.

@@ -33,23 +33,19 @@ struct RelaxationRun {
                 rowDuals: Array(repeating: 0, count: prepared.rowCount), reducedCosts: [],
                 seconds: (ContinuousClock.now - started).seconds)
         }
-        guard let session = zd_session_create(Int32(prepared.columnCount), 0) else {
-            return result(.failed("out of memory before starting GLPK"))
-        }
-        defer { zd_session_destroy(session) }
-        guard zd_session_begin(session) == 0 else {
-            return result(.failed("a GLPK solve cannot start inside a hook of another solve on the same thread"))
-        }
-        var out = result(.failed("glp_create_prob failed"))
-        if let problem = ProblemHandle() {
+        let run = GuardSession.run(columns: prepared.columnCount, captureLog: false) { session in
+            guard let problem = ProblemHandle() else { return result(.failed("glp_create_prob failed")) }
             problem.load(prepared)
             let identity = LPIndexMap(identity: prepared)
             Self.install(start, in: problem.pointer, prepared, identity)
-            out = Self.simplex(problem.pointer, identity, session, options: options, started: started)
+            let out = Self.simplex(problem.pointer, identity, session, options: options, started: started)
             problem.close()
+            return out
         }
-        zd_session_end(session)
-        return out
+        switch run {
+        case .success(let out): return out
+        case .failure(let why): return result(.failed(why.description))
+        }
     }
 
     /// GLPK columns and rows of a model's columns and rows (1-based).

@@ -43,43 +43,32 @@ struct SolveRun {
             return solveEmpty()
         }
         let incumbent = screenedInitialSolution(prepared)
-        guard let session = zd_session_create(Int32(prepared.columnCount), options.captureLog ? 1 : 0) else {
-            return result(.failed("out of memory before starting GLPK"))
-        }
-        defer { zd_session_destroy(session) }
-        guard zd_session_begin(session) == 0 else {
-            return result(.failed("a GLPK solve cannot start inside a hook of another solve on the same thread"))
-        }
         let callbacks = SolveSession(
             model: model, hooks: hooks, integerColumns: prepared.integerColumns,
             validatesLazyRows: validatesLazyRows, started: started, deadline: deadline)
-        callbacks.attach(to: session)
-
-        var raw: [Double] = []
-        var values: [Double]?
-        var outcome: Outcome
-        if let problem = ProblemHandle() {
-            problem.load(prepared)
-            let pointer = problem.pointer
-            outcome = withExtendedLifetime(callbacks) {
-                search(pointer, prepared, session, incumbent: incumbent)
-            }
-            if case .finished(_, hasValues: true) = outcome {
-                (raw, values) = readValues(pointer, prepared)
-            }
-            problem.close()
-        } else {
-            outcome = .glpkError("glp_create_prob failed")
+        let captureLog = options.captureLog
+        let run = GuardSession.run(
+            columns: prepared.columnCount, captureLog: captureLog,
+            during: { session in
+                callbacks.attach(to: session)
+                return searched(prepared, session, callbacks: callbacks, incumbent: incumbent)
+            },
+            after: { session, found in (found, Self.Ended(session, captureLog: captureLog)) })
+        let outcome: Outcome
+        let raw: [Double]
+        let values: [Double]?
+        let ended: Ended
+        switch run {
+        case .failure(let why):
+            return result(.failed(why.description))
+        case .success(let (found, e)):
+            (outcome, raw, values) = found
+            ended = e
         }
-        zd_session_end(session)
-
-        let snapshot = session.pointee.snapshot
-        nodes = Int(snapshot.nodes)
-        lazyRowsAdded = Int(session.pointee.lazy_rows_added)
-        if snapshot.has_bound != 0 { bound = snapshot.bound }
-        if options.captureLog {
-            log = Self.lines(session.pointee.log) + Self.lines(session.pointee.error)
-        }
+        nodes = ended.nodes
+        lazyRowsAdded = ended.lazyRowsAdded
+        if let b = ended.bound { bound = b }
+        log = ended.log
 
         switch outcome {
         case .glpkError(let message):
@@ -92,6 +81,41 @@ struct SolveRun {
                 termination = .timeLimit
             }
             return result(termination, values: values)
+        }
+    }
+
+    /// Loads the problem and searches it inside `session`; the outcome and, when the search
+    /// found a point, its raw and rounded values.
+    private func searched(
+        _ prepared: PreparedModel, _ session: UnsafeMutablePointer<zd_session>, callbacks: SolveSession,
+        incumbent: [Double]?
+    ) -> (Outcome, [Double], [Double]?) {
+        guard let problem = ProblemHandle() else { return (.glpkError("glp_create_prob failed"), [], nil) }
+        problem.load(prepared)
+        let pointer = problem.pointer
+        let outcome = withExtendedLifetime(callbacks) {
+            search(pointer, prepared, session, incumbent: incumbent)
+        }
+        var found: (raw: [Double], rounded: [Double]?) = ([], nil)
+        if case .finished(_, hasValues: true) = outcome { found = readValues(pointer, prepared) }
+        problem.close()
+        return (outcome, found.raw, found.rounded)
+    }
+
+    /// What a search's session holds once it has ended.
+    private struct Ended {
+        let nodes: Int
+        let lazyRowsAdded: Int
+        let bound: Double?
+        /// GLPK's terminal output and caught errors (with ``SolveOptions/captureLog`` only).
+        let log: [String]
+
+        init(_ session: UnsafeMutablePointer<zd_session>, captureLog: Bool) {
+            let snapshot = session.pointee.snapshot
+            nodes = Int(snapshot.nodes)
+            lazyRowsAdded = Int(session.pointee.lazy_rows_added)
+            bound = snapshot.has_bound != 0 ? snapshot.bound : nil
+            log = captureLog ? SolveRun.lines(session.pointee.log) + SolveRun.lines(session.pointee.error) : []
         }
     }
 

@@ -74,6 +74,43 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(innerResults.items.filter { $0.termination == .optimal }.count, innerResults.items.count - refused.count)
     }
 
+    /// Every GLPK entry point (LP relaxation, a relaxation sequence, the LP writer) refuses
+    /// to start inside a hook of a running solve, with a message rather than an abort.
+    func testEveryEntryPointRefusesToStartInsideAHook() throws {
+        let (inner, _) = try Knapsack(items: 8, seed: 1).model()
+        let instance = ATSP(cities: 8, seed: 6)
+        let (model, arc) = try instance.model()
+        let separate = ATSP.separator(arc: arc)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("zhudian-nested-\(UUID()).lp").path
+        // The final check of the solution runs after GLPK returned: the write succeeds there.
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let messages = MessageLog()
+        let hooks = SolveHooks(separator: { point, integral in
+            let solver = GLPKSolver()
+            if case .failed(let why) = solver.solveRelaxation(inner, options: SolveOptions(), start: nil).status {
+                messages.add("relaxation: " + why)
+            }
+            solver.withRelaxations { sequence in
+                if case .failed(let why) = sequence.solve(inner, options: SolveOptions()).status {
+                    messages.add("sequence: " + why)
+                }
+            }
+            do {
+                try solver.writeLP(inner, to: path)
+            } catch {
+                messages.add("write: \(error)")
+            }
+            return separate(point, integral)
+        })
+        let result = GLPKSolver().solve(model, options: SolveOptions(), hooks: hooks)
+        XCTAssertEqual(result.objective, Double(instance.bruteForce()))
+        for entry in ["relaxation: ", "sequence: ", "write: "] {
+            XCTAssertTrue(
+                messages.items.contains { $0.hasPrefix(entry) && $0.contains("inside a hook") },
+                "\(entry) was not refused: \(messages.items)")
+        }
+    }
+
     /// GLPK prints to stdout, which belongs to the CLI's JSON output: every
     /// path (quiet, captured log, caught error, LP writer) must stay silent.
     func testNothingIsPrintedToStandardOutput() throws {
@@ -158,6 +195,15 @@ final class ResultLog {
 
     func add(_ result: SolveResult) {
         items.append(result)
+    }
+}
+
+/// Messages collected inside a solve's hooks.
+final class MessageLog {
+    private(set) var items: [String] = []
+
+    func add(_ message: String) {
+        items.append(message)
     }
 }
 
