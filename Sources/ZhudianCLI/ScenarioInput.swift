@@ -25,6 +25,18 @@ func loadScenario(_ path: String, _ context: CLIContext) throws -> LoadedScenari
     return loaded
 }
 
+/// A scenario to edit as text (`next`, `whatif`): what it loads to and its bytes, read
+/// again and refused (exit 4) unless they are the bytes that were loaded.
+func loadScenarioForEditing(_ path: String, _ context: CLIContext) throws -> (LoadedScenario, [UInt8]) {
+    let loaded = try loadScenario(path, context)
+    guard let data = FileManager.default.contents(atPath: path), ScenarioLoader.sha256Hex([UInt8](data)) == loaded.sha256
+    else {
+        context.console.error("error: " + NextMessage.changedWhileReading(path: path).render(context.language))
+        throw ExitCode(Exit.fileSystem)
+    }
+    return (loaded, [UInt8](data))
+}
+
 /// Reads and decodes a roster file; unreadable → exit 4, malformed → exit 2. Keys the roster
 /// format does not know are told on standard error as notes and otherwise ignored (SPEC §4).
 func loadRoster(_ path: String, _ context: CLIContext) throws -> DecodedRoster {
@@ -37,7 +49,6 @@ func loadRoster(_ path: String, _ context: CLIContext) throws -> DecodedRoster {
         throw ExitCode(error.isFileSystemError ? Exit.fileSystem : Exit.badInput)
     }
 }
-
 
 /// Shortest round-trip text of a number, or "—" for nil.
 func number(_ x: Double?) -> String {

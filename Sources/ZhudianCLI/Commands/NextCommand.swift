@@ -35,19 +35,13 @@ struct NextCommand: ParsableCommand {
 
     func run() throws {
         let context = CLIContext.current
-        let loaded = try loadScenario(scenario, context)
-        guard let data = FileManager.default.contents(atPath: scenario),
-            ScenarioLoader.sha256Hex([UInt8](data)) == loaded.sha256
-        else {
-            context.console.error("error: " + NextMessage.changedWhileReading(path: scenario).render(context.language))
-            throw ExitCode(Exit.fileSystem)
-        }
+        let (loaded, data) = try loadScenarioForEditing(scenario, context)
         let decoded = try loadRoster(roster, context)
         let next: NextScenario.Output
         do {
             let parsed = try settings.map { text throws(ScenarioEditError) in try ScenarioSetting(parsing: text) }
             next = try NextScenario.make(
-                bytes: [UInt8](data), loaded: loaded, roster: decoded.roster, rosterFile: roster, force: force,
+                bytes: data, loaded: loaded, roster: decoded.roster, rosterFile: roster, force: force,
                 settings: parsed, rules: pins.rules)
         } catch {
             throw fail(error, context)

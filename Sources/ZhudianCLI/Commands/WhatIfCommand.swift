@@ -111,19 +111,13 @@ struct WhatIfCommand: ParsableCommand {
 
     func run() throws {
         let context = CLIContext.current
-        let loaded = try loadScenario(scenario, context)
-        guard let data = FileManager.default.contents(atPath: scenario),
-            ScenarioLoader.sha256Hex([UInt8](data)) == loaded.sha256
-        else {
-            context.console.error("error: " + NextMessage.changedWhileReading(path: scenario).render(context.language))
-            throw ExitCode(Exit.fileSystem)
-        }
+        let (loaded, data) = try loadScenarioForEditing(scenario, context)
         let base = try loadRoster(baseline, context).roster
         let changes = try changes(context)
         let effective: WhatIfScenario.Output
         do {
             effective = try WhatIfScenario.make(
-                bytes: [UInt8](data), loaded: loaded, baseline: base, baselineFile: baseline, changes: changes, force: force)
+                bytes: data, loaded: loaded, baseline: base, baselineFile: baseline, changes: changes, force: force)
         } catch {
             // An overlay's problems are placed in the overlay file, one line each, as a scenario's.
             if case .partialFile(let diagnostics) = error {

@@ -76,14 +76,14 @@ public enum NextScenario {
         bytes: [UInt8], loaded: LoadedScenario, roster: Roster, rosterFile: String, force: Bool = false,
         settings: [ScenarioSetting] = [], rules: CommandLineRules = CommandLineRules()
     ) throws(ScenarioEditError) -> Output {
-        try checkBelongs(roster, rosterFile: rosterFile, to: loaded, force: force)
+        let sites = Set(loaded.scenario.units.filter(\.receives).map(\.id))
+        try ScenarioEdit.checkRoster(roster, file: rosterFile, of: loaded, force: force, sites: sites)
         if let s = settings.first(where: { $0.path == "calendar.start" }) {
             throw .computedSetting(path: s.path, command: "next")
         }
-        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-        let text = String(decoding: hasBOM ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
+        let (text, hasBOM) = ScenarioEdit.text(of: bytes)
         let setText = try ScenarioSetting.apply(settings, to: text, file: loaded.file)
-        let base = try load(setText, file: loaded.file)
+        let base = try ScenarioEdit.reload(setText, file: loaded.file)
         let (pins, forbid) = try rules.resolve(against: base)
         let target = expected(base, after: roster, pins: pins, forbid: forbid)
 
@@ -92,50 +92,11 @@ public enum NextScenario {
         try editLists(&editor, base, target, roster: roster, pins: target.pins, forbid: forbid)
         var second = try YAMLTextEditor(text: try editor.result())
         try editServed(&second, base, target)
-        let out = (hasBOM ? [0xEF, 0xBB, 0xBF] : []) + Array(try second.result().utf8)
-
-        let result: LoadedScenario
-        do {
-            result = try ScenarioLoader.load(data: out, file: loaded.file)
-        } catch {
-            let first = error.errors.first.map { "\($0.line):\($0.column): \($0.message.render(.en))" } ?? "?"
-            throw .editFailed(detail: "the edited file is refused: \(first)")
-        }
-        if let field = firstDifference(result.scenario, target) {
-            throw .editFailed(detail: "`\(field)` differs from what it should be")
-        }
+        let (out, result) = try ScenarioEdit.verified(
+            try second.result(), hasBOM: hasBOM, file: loaded.file, expected: target, what: "the edited file")
         return Output(
             bytes: out, loaded: result, historyKept: target.history.count,
             nameKept: !settings.contains { $0.path == "name" })
-    }
-
-    // MARK: Checks
-
-    private static func checkBelongs(
-        _ roster: Roster, rosterFile: String, to loaded: LoadedScenario, force: Bool
-    ) throws(ScenarioEditError) {
-        guard !roster.terms.isEmpty else { throw .rosterWithoutTerms(roster: rosterFile) }
-        let s = loaded.scenario
-        if !force, roster.scenario.sha256 != loaded.sha256 || roster.scenario.name != s.name {
-            throw .rosterOfAnotherScenario(
-                roster: rosterFile, scenario: loaded.file, rosterName: roster.scenario.name, scenarioName: s.name)
-        }
-        let people = Set(s.people.map(\.id))
-        let sites = Set(s.units.filter(\.receives).map(\.id))
-        for term in roster.terms {
-            for stay in term.stays {
-                if !people.contains(stay.person) { throw .rosterUnknownID(roster: rosterFile, kind: .person, id: stay.person) }
-                if !sites.contains(stay.site) { throw .rosterUnknownID(roster: rosterFile, kind: .site, id: stay.site) }
-            }
-        }
-    }
-
-    private static func load(_ text: String, file: String) throws(ScenarioEditError) -> Scenario {
-        do {
-            return try ScenarioLoader.load(data: Array(text.utf8), file: file).scenario
-        } catch {
-            throw .editFailed(detail: "the scenario does not load before the edit")
-        }
     }
 
     // MARK: Edits
@@ -238,14 +199,4 @@ public enum NextScenario {
         return count
     }
 
-    /// The first field of two scenarios that differs, by its file name.
-    static func firstDifference(_ a: Scenario, _ b: Scenario) -> String? {
-        let checks: [(String, Bool)] = [
-            ("name", a.name == b.name), ("authority", a.authority == b.authority), ("sector", a.sector == b.sector),
-            ("mode", a.mode == b.mode), ("calendar", a.calendar == b.calendar), ("rules", a.rules == b.rules),
-            ("objective", a.objective == b.objective), ("units", a.units == b.units), ("people", a.people == b.people),
-            ("history", a.history == b.history), ("pins", a.pins == b.pins), ("forbid", a.forbid == b.forbid),
-        ]
-        return checks.first { !$0.1 }?.0
-    }
 }

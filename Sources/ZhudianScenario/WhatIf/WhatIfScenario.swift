@@ -48,10 +48,10 @@ public enum WhatIfScenario {
         bytes: [UInt8], loaded: LoadedScenario, baseline: Roster, baselineFile: String,
         changes: WhatIfChanges, force: Bool = false
     ) throws(ScenarioEditError) -> Output {
-        try checkBaseline(baseline, file: baselineFile, against: loaded, force: force)
+        let sites = Set(loaded.scenario.units.map(\.id))
+        try ScenarioEdit.checkRoster(baseline, file: baselineFile, of: loaded, force: force, sites: sites)
         if let w = changes.changeWeight, !(w >= 0 && w.isFinite) { throw .badChangeWeight(value: w) }
-        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-        var text = String(decoding: hasBOM ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
+        var (text, hasBOM) = ScenarioEdit.text(of: bytes)
         text = try ScenarioSetting.apply(changes.settings, to: text, file: loaded.file)
         for overlay in changes.overlays {
             text = try ScenarioOverlay.merge(overlay, into: text, file: loaded.file)
@@ -59,7 +59,7 @@ public enum WhatIfScenario {
         for people in changes.addPeople {
             text = try ScenarioOverlay.addPeople(people, into: text, scenarioFile: loaded.file)
         }
-        let base = try load(text, file: loaded.file)
+        let base = try ScenarioEdit.reload(text, file: loaded.file)
         let from = changes.from ?? 1
         guard (1...base.calendar.terms).contains(from) else {
             throw .fromOutOfRange(term: from, terms: base.calendar.terms)
@@ -74,19 +74,8 @@ public enum WhatIfScenario {
         text = try appendRules(text, base, target)
         var editor = try YAMLTextEditor(text: text)
         try editor.setValue(["objective"], "change", to: number(target.objective.change))
-        text = try editor.result()
-        let out = (hasBOM ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)
-
-        let result: LoadedScenario
-        do {
-            result = try ScenarioLoader.load(data: out, file: loaded.file)
-        } catch {
-            let first = error.errors.first.map { "\($0.line):\($0.column): \($0.message.render(.en))" } ?? "?"
-            throw .editFailed(detail: "the effective scenario is refused: \(first)")
-        }
-        if let field = NextScenario.firstDifference(result.scenario, target) {
-            throw .editFailed(detail: "`\(field)` differs from what it should be")
-        }
+        let (out, result) = try ScenarioEdit.verified(
+            try editor.result(), hasBOM: hasBOM, file: loaded.file, expected: target, what: "the effective scenario")
         return Output(bytes: out, loaded: result, changeWeight: target.objective.change, frozenTerms: from - 1)
     }
 
@@ -145,25 +134,6 @@ public enum WhatIfScenario {
 
     // MARK: Checks
 
-    private static func checkBaseline(
-        _ roster: Roster, file: String, against loaded: LoadedScenario, force: Bool
-    ) throws(ScenarioEditError) {
-        guard !roster.terms.isEmpty else { throw .rosterWithoutTerms(roster: file) }
-        let s = loaded.scenario
-        if !force, roster.scenario.sha256 != loaded.sha256 || roster.scenario.name != s.name {
-            throw .rosterOfAnotherScenario(
-                roster: file, scenario: loaded.file, rosterName: roster.scenario.name, scenarioName: s.name)
-        }
-        let people = Set(s.people.map(\.id))
-        let sites = Set(s.units.map(\.id))
-        for term in roster.terms {
-            for stay in term.stays {
-                if !people.contains(stay.person) { throw .rosterUnknownID(roster: file, kind: .person, id: stay.person) }
-                if !sites.contains(stay.site) { throw .rosterUnknownID(roster: file, kind: .site, id: stay.site) }
-            }
-        }
-    }
-
     private static func checkIDs(_ changes: WhatIfChanges, in s: Scenario) throws(ScenarioEditError) {
         let people = s.people.map(\.id)
         let units = s.units.map(\.id)
@@ -179,13 +149,6 @@ public enum WhatIfScenario {
         }
     }
 
-    private static func load(_ text: String, file: String) throws(ScenarioEditError) -> Scenario {
-        do {
-            return try ScenarioLoader.load(data: Array(text.utf8), file: file).scenario
-        } catch {
-            throw .editFailed(detail: "the scenario does not load before the edit")
-        }
-    }
 
     // MARK: Edits
 
