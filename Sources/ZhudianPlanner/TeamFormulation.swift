@@ -27,6 +27,9 @@ import ZhudianCore
 /// - `ccool[p,v,j,k]`: z[p,j] + y[u,v,j] + z[p,k] + y[u,v,k] ≤ 3 for pairCooldown < k−j ≤ personCooldown.
 /// - `ucool[u,v,j,k]`: y[u,v,j] + y[u,v,k] ≤ 1 where u's people cannot staff v in both terms
 ///   (``UnitCooldown``; not in elastic models).
+/// - `rclq`, `rppl` with a column `rep[u,j]` per unit and window of three terms: a unit
+///   back at a site two terms later, and who may serve then (``RowSink/addUnitRepeat(basis:y:z:units:)``;
+///   not in elastic models).
 /// - `consec[p,i]`: Σ z over any maxConsecutiveTerms+1 terms in a row ≤ maxConsecutiveTerms − history placements in the window.
 /// - `over[p,k]`: z[p,k] + z[p,k+1] ≤ 1 when handoverDays > 0 (moving on overlaps the handover, rule 4).
 /// - `home[u,k]`: Σ_{qualified p∈u} z[p,k] ≤ qualified(u) − keepAtHome (rule 8).
@@ -124,7 +127,10 @@ enum TeamFormulation {
         try sink.addPairCooldown(terms: T, senders: ents, sites: ents, y: y, units: nU, cooldown: rules.pairCooldown)
         // Implied by the people rows, so only where every rule is kept: an elastic model may
         // break a people rule and so use a link twice after all.
-        if !elastic { try sink.addUnitCooldown(basis.unitConflicts, y: y, units: nU) }
+        if !elastic {
+            try sink.addUnitCooldown(basis.unitConflicts, y: y, units: nU)
+            if options.unitRepeatRows { try sink.addUnitRepeat(basis: basis, y: y, z: z, units: nU) }
+        }
         for k in 1...T {
             if rules.personCooldown > rules.pairCooldown {
                 for j in max(1, k - rules.personCooldown)..<k where k - j > rules.pairCooldown {
