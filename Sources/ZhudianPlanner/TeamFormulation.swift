@@ -237,7 +237,9 @@ enum TeamFormulation {
 
         // Arcs per term for blossom separation, where 2-cycles are barred.
         if (rules.structure == .ring && ents.count > 2) || (rules.structure == .cycles && rules.minCycle > 2) {
-            index.blossoms = (1...T).map { Blossoms(nodes: ents.count, arcs: arcsOfTerm[$0]) }
+            index.blossoms = (1...T).map {
+                Blossoms(nodes: ents.count, arcs: arcsOfTerm[$0], oddCuts: rules.structure == .ring && options.oddCutBlossoms)
+            }
         }
 
         var cuts: [CycleCuts] = []
