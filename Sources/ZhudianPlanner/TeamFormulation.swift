@@ -297,7 +297,8 @@ struct LinkSelection {
 /// ``TeamBasis/ents``), so it may be added to any teams model and priced exactly:
 /// - a subtour row `Σ_{i,j∈S} y_ij ≤ |S| − 1` (`teeth` empty, `members` = S);
 /// - a blossom row `Σ_{i,j∈H} y_ij + Σ_{{a,b}∈T} (y_ab + y_ba) ≤ |H| + (|T| − 1)/2`
-///   (`members` = H, see ``Blossoms``).
+///   (`members` = H, `teeth` = T: an odd number of pairs leaving H, disjoint or not — see
+///   ``Blossoms`` and ``OddCutBlossoms``).
 struct CutSet: Hashable {
     /// An unordered pair of nodes, `a < b`.
     struct Pair: Hashable, Comparable {
