@@ -1,6 +1,6 @@
 /// An undirected graph with capacities, for minimum cuts, as flat arc arrays: a cut tree
-/// needs one maximum flow per node, and copying one array of residual capacities per flow is
-/// what keeps that cheap.
+/// needs one maximum flow per node, each on a fresh copy of one array of residual capacities
+/// (at 300 enterprises this measured the same as a dictionary per node; the LP solves dominate).
 struct FlowGraph {
     private let size: Int
     private var edges: [(a: Int, b: Int, c: Double)] = []
