@@ -21,6 +21,13 @@ struct Blossoms {
     let nodes: Int
     /// Arcs: node indices and the column of their link variable.
     let arcs: [(from: Int, to: Int, variable: Variable)]
+    /// Where the heuristic finds nothing, look for rows by minimum odd cuts
+    /// (``OddCutBlossoms``) — rings of at most ``oddCutNodes`` enterprises.
+    var oddCuts = false
+
+    /// Rings up to this many enterprises get odd-cut separation: one maximum flow per node
+    /// and fractional pair of a term, every round.
+    static let oddCutNodes = 400
 
     /// Handle and teeth of blossom rows violated at `point`.
     func violated(_ point: [Double]) -> [(handle: [Int], teeth: [CutSet.Pair])] {
@@ -85,6 +92,14 @@ struct Blossoms {
             for t in teeth { lhs += x[Self.key(t.a, t.b, nodes)] ?? 0 }
             let rhs = Double(handle.count) + Double(teeth.count - 1) / 2
             if lhs > rhs + 1e-6 { found.append((handle.sorted(), teeth.sorted())) }
+        }
+        if found.isEmpty && oddCuts && nodes <= Self.oddCutNodes {
+            var byPair: [CutSet.Pair: Double] = [:]
+            for k in pairs {
+                let (a, b) = k.quotientAndRemainder(dividingBy: nodes)
+                byPair[CutSet.Pair(a, b)] = x[k] ?? 0
+            }
+            found = OddCutBlossoms(nodes: nodes).violated(byPair)
         }
         return found
     }

@@ -37,6 +37,12 @@ public struct PlanOptions: Sendable {
     /// Tests only: sites each sending unit starts with in the seed's restricted model.
     var seedLinks: Int?
 
+    /// Tests only: the teams model's unit-repeat rows (``RowSink/addUnitRepeat(basis:y:z:units:)``);
+    /// off shows what they change, never the optimum.
+    var unitRepeatRows = true
+    /// Tests only: blossom rows by minimum odd cuts for rings (``OddCutBlossoms``).
+    var oddCutBlossoms = true
+
     /// The two exact models (see docs/FORMULATION.md).
     enum Formulation { case teams, people }
 

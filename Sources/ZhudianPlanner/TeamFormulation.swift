@@ -27,6 +27,9 @@ import ZhudianCore
 /// - `ccool[p,v,j,k]`: z[p,j] + y[u,v,j] + z[p,k] + y[u,v,k] ≤ 3 for pairCooldown < k−j ≤ personCooldown.
 /// - `ucool[u,v,j,k]`: y[u,v,j] + y[u,v,k] ≤ 1 where u's people cannot staff v in both terms
 ///   (``UnitCooldown``; not in elastic models).
+/// - `rclq`, `rppl` with a column `rep[u,j]` per unit and window of three terms: a unit
+///   back at a site two terms later, and who may serve then (``RowSink/addUnitRepeat(basis:y:z:units:)``;
+///   not in elastic models).
 /// - `consec[p,i]`: Σ z over any maxConsecutiveTerms+1 terms in a row ≤ maxConsecutiveTerms − history placements in the window.
 /// - `over[p,k]`: z[p,k] + z[p,k+1] ≤ 1 when handoverDays > 0 (moving on overlaps the handover, rule 4).
 /// - `home[u,k]`: Σ_{qualified p∈u} z[p,k] ≤ qualified(u) − keepAtHome (rule 8).
@@ -124,7 +127,10 @@ enum TeamFormulation {
         try sink.addPairCooldown(terms: T, senders: ents, sites: ents, y: y, units: nU, cooldown: rules.pairCooldown)
         // Implied by the people rows, so only where every rule is kept: an elastic model may
         // break a people rule and so use a link twice after all.
-        if !elastic { try sink.addUnitCooldown(basis.unitConflicts, y: y, units: nU) }
+        if !elastic {
+            try sink.addUnitCooldown(basis.unitConflicts, y: y, units: nU)
+            if options.unitRepeatRows { try sink.addUnitRepeat(basis: basis, y: y, z: z, units: nU) }
+        }
         for k in 1...T {
             if rules.personCooldown > rules.pairCooldown {
                 for j in max(1, k - rules.personCooldown)..<k where k - j > rules.pairCooldown {
@@ -231,7 +237,9 @@ enum TeamFormulation {
 
         // Arcs per term for blossom separation, where 2-cycles are barred.
         if (rules.structure == .ring && ents.count > 2) || (rules.structure == .cycles && rules.minCycle > 2) {
-            index.blossoms = (1...T).map { Blossoms(nodes: ents.count, arcs: arcsOfTerm[$0]) }
+            index.blossoms = (1...T).map {
+                Blossoms(nodes: ents.count, arcs: arcsOfTerm[$0], oddCuts: rules.structure == .ring && options.oddCutBlossoms)
+            }
         }
 
         var cuts: [CycleCuts] = []
@@ -289,7 +297,8 @@ struct LinkSelection {
 /// ``TeamBasis/ents``), so it may be added to any teams model and priced exactly:
 /// - a subtour row `Σ_{i,j∈S} y_ij ≤ |S| − 1` (`teeth` empty, `members` = S);
 /// - a blossom row `Σ_{i,j∈H} y_ij + Σ_{{a,b}∈T} (y_ab + y_ba) ≤ |H| + (|T| − 1)/2`
-///   (`members` = H, see ``Blossoms``).
+///   (`members` = H, `teeth` = T: an odd number of pairs leaving H, disjoint or not — see
+///   ``Blossoms`` and ``OddCutBlossoms``).
 struct CutSet: Hashable {
     /// An unordered pair of nodes, `a < b`.
     struct Pair: Hashable, Comparable {

@@ -39,13 +39,15 @@ final class TeamsBruteForceTests: XCTestCase {
             } else {
                 tally.infeasible += 1
             }
-            for pricing in [false, true] {
+            // The unit-repeat rows off once: the optimum must not depend on them.
+            for (pricing, repeatRows) in [(false, true), (true, true), (false, false)] {
                 var options = PlanOptions()
                 options.forcedFormulation = .teams
                 options.pricing = pricing
+                options.unitRepeatRows = repeatRows
                 assertPlanAgrees(
                     planner, s, optimum: expected?.objective, options: options,
-                    label: "seed \(seed), pricing \(pricing)", file: file, line: line)
+                    label: "seed \(seed), pricing \(pricing), repeat rows \(repeatRows)", file: file, line: line)
             }
         }
         return tally
