@@ -6,14 +6,14 @@ extension PricedTeamSolve {
     /// A roster from ``LinkConstruction`` (term by term, keeping the pair cooldown), staffed
     /// by a MIP over exactly those links; nil when either step fails.
     func constructedRoster(
-        _ lp: RelaxationResult, _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals
+        _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals
     ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
         // With more terms, how strictly people are counted decides whether the links can be
         // staffed, and no one way worked on every scenario tried: strictest first.
         let ways: [PeopleCounting] = basis.ctx.terms >= 2 ? [.strict, .hall, .none] : [.none]
         var best: (built: BuiltModel, values: [Double], objective: Double)?
         for way in ways {
-            if let found = try constructedRoster(lp, lpModel, pool, duals, counting: way),
+            if let found = try constructedRoster(point, lpModel, pool, duals, counting: way),
                 found.objective < best?.objective ?? .infinity
             {
                 best = found
@@ -37,7 +37,7 @@ extension PricedTeamSolve {
     }
 
     func constructedRoster(
-        _ lp: RelaxationResult, _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals, counting: PeopleCounting
+        _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals, counting: PeopleCounting
     ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
         guard let rows = lpModel.teamRows else { return nil }
         let ctx = basis.ctx
@@ -106,7 +106,7 @@ extension PricedTeamSolve {
                 arcs.append(
                     LinkConstruction.Arc(
                         from: a, to: b, weight: arcWeight(l.node, j),
-                        value: lp.values[l.variable.index]))
+                        value: point[l.variable.index]))
             }
             // Two greedy orders, each searched; the lighter wins (which one does is not known
             // before the search: at 300 enterprises the heavier start ended lighter).
