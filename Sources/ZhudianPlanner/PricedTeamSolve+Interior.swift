@@ -42,7 +42,7 @@ extension PricedTeamSolve {
             + "\(seconds(point.seconds)) s")
         guard let lagrangian = LagrangianBound(built.model, rowDuals: point.rowDuals) else { return nil }
         let duals = Duals(rowDuals: lagrangian.rowDuals, rows: rows, pool: state.pool)
-        let roster = try constructedRoster(point.values, built, state.pool, duals)
+        let roster = try constructedRoster(point.values, built, state.pool, duals, early: true)
         note("pricing: roster before the simplex LP: \(roster.map { "\($0.objective)" } ?? "none")")
         if let roster, let report = options.progress {
             report(SolveProgress(
