@@ -17,7 +17,14 @@ extension PricedTeamSolve {
         let roster: Found?
         /// A bound on every roster of the full model (``LagrangianBound``).
         let bound: Double?
+        /// The selection the simplex rounds start from: the links the interior point uses,
+        /// each enterprise's few of least reduced cost, and the roster's.
+        let selection: [[Set<Int>]]
     }
+
+    /// Links of least interior reduced cost kept per enterprise and term in the simplex
+    /// rounds' first selection (besides those the interior point uses).
+    static let interiorKeptLinks = 3
 
     /// Whether stage 0 runs: two terms or more and at least ``interiorFromEnterprises``
     /// enterprises (tests may force it either way), an exact model, and an engine with an
@@ -50,7 +57,38 @@ extension PricedTeamSolve {
                 gap: bound.map { SolveResult.relativeGap(objective: roster.objective, bound: $0) },
                 nodes: 0, elapsed: (ContinuousClock.now - began).seconds))
         }
-        return EarlyStart(roster: roster, bound: bound)
+        return EarlyStart(
+            roster: roster, bound: bound,
+            selection: interiorSelection(point, lagrangian, rows, roster: roster))
+    }
+
+    /// The simplex rounds' first selection after stage 0: fewer links than the nearest ones,
+    /// and fewer `pair2` and `pcool` rows with them (the rows that slowed the dual simplex
+    /// most); pricing brings back any link left out that the LP wants, so the optimum and
+    /// the bound are those of the full model as before. The roster's links keep the first
+    /// LP feasible.
+    private func interiorSelection(
+        _ point: InteriorPoint, _ lagrangian: LagrangianBound, _ rows: TeamRowIndex, roster: Found?
+    ) -> [[Set<Int>]] {
+        var chosen = PricingState.noLinks(ents: basis.ents.count, terms: basis.ctx.terms)
+        var ranked = Array(repeating: Array(repeating: [(d: Double, site: Int)](), count: basis.ents.count),
+            count: basis.ctx.terms + 1)
+        for l in rows.links {
+            if point.values[l.variable.index] > 1e-6 { chosen[l.term][l.node].insert(l.site) }
+            ranked[l.term][l.node].append((lagrangian.reducedCosts[l.variable.index], l.site))
+        }
+        for k in ranked.indices {
+            for i in ranked[k].indices {
+                for e in ranked[k][i].sorted(by: { ($0.d, $0.site) < ($1.d, $1.site) }).prefix(Self.interiorKeptLinks) {
+                    chosen[k][i].insert(e.site)
+                }
+            }
+        }
+        if let roster, let own = roster.built.teamRows {
+            for l in own.links where roster.values[l.variable.index] > 0.5 { chosen[l.term][l.node].insert(l.site) }
+        }
+        seedSelection(&chosen, nearest: 0)
+        return chosen
     }
 
     /// A bound on every roster of the full model from `point`'s duals, whatever their

@@ -73,11 +73,13 @@ extension PricedTeamSolve {
             // duals that do not price every left-out link above zero; the bound then charges
             // each enterprise and term its most negative reduced cost.
             let lpDeadline = deadline.map { ContinuousClock.now + (ContinuousClock.now.duration(to: $0)) / 2 }
+            var first = true
             while true {
                 let built = try TeamFormulation.build(basis, options: options, links: selection(current.selected), pool: current.pool)
                 note("pricing: model built, \(built.model.variableCount) columns")
-                // With a roster in hand, the LP may take until half the time left, no more.
-                let lpLimit = early?.roster == nil ? secondsLeft() : ZhudianPlanner.secondsLeft(until: lpDeadline)
+                // With a roster in hand, the first LP may take until half the time left, no more.
+                let lpLimit = early?.roster == nil || !first ? secondsLeft() : ZhudianPlanner.secondsLeft(until: lpDeadline)
+                first = false
                 let lp = relaxations.solve(built.model, options: SolveOptions(timeLimit: lpLimit))
                 switch lp.status {
                 case .optimal:
@@ -91,6 +93,7 @@ extension PricedTeamSolve {
                     continue
                 case .timeLimit:
                     note("pricing: simplex LP stopped by the time limit")
+                    // A later round's LP is only stopped by the whole limit: stage 0's roster, if any.
                     return .finished(earlyResult(early, .timeLimit) ?? PartResult(termination: .timeLimit))
                 case .unbounded:
                     return .finished(PartResult(termination: .unbounded))

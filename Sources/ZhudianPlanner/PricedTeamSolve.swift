@@ -88,6 +88,7 @@ struct PricedTeamSolve {
         seedSelection(&state.selected, nearest: options.pricedLinks ?? Self.initialLinks)
         // 0. On large models, a roster and a bound before any simplex LP.
         let early = try earlyStart(state)
+        if let early { state.selected = early.selection }
         // 1. Column generation on the LP relaxation.
         let relaxed: Relaxed
         switch try lpRounds(&state, early: early) {
