@@ -292,6 +292,17 @@ int zd_simplex(zd_session *session, glp_prob *problem, const glp_smcp *parm,
     return 0;
 }
 
+int zd_interior(zd_session *session, glp_prob *problem, const glp_iptcp *parm,
+                int *rc) {
+    jmp_buf jump;
+    if (setjmp(jump) != 0) return 1;
+    zd_active_jump = &jump;
+    *rc = glp_interior(problem, parm);
+    zd_active_jump = NULL;
+    (void)session;
+    return 0;
+}
+
 int zd_intopt(zd_session *session, glp_prob *problem, glp_iocp *parm, int *rc) {
     jmp_buf jump;
     parm->cb_func = zd_callback;

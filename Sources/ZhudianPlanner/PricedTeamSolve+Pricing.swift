@@ -19,14 +19,19 @@ extension PricedTeamSolve {
         var pool: [(cut: CutSet, dual: Double)] = []
 
         init(_ lp: RelaxationResult, rows: TeamRowIndex, pool cuts: [CutSet]) {
+            self.init(rowDuals: lp.rowDuals, rows: rows, pool: cuts)
+        }
+
+        /// The duals `rowDuals` of a model with row index `rows`, optimal or not.
+        init(rowDuals: [Double], rows: TeamRowIndex, pool cuts: [CutSet]) {
             func read(_ index: [[Int]]) -> [[Double]] {
-                index.map { $0.map { $0 >= 0 ? lp.rowDuals[$0] : 0 } }
+                index.map { $0.map { $0 >= 0 ? rowDuals[$0] : 0 } }
             }
             send = read(rows.send)
             recv = read(rows.recv)
             team = read(rows.team)
-            for (c, row) in rows.pool.enumerated() where lp.rowDuals[row] != 0 {
-                pool.append((cuts[c], lp.rowDuals[row]))
+            for (c, row) in rows.pool.enumerated() where rowDuals[row] != 0 {
+                pool.append((cuts[c], rowDuals[row]))
             }
         }
     }

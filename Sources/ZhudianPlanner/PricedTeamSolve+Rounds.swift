@@ -62,7 +62,9 @@ extension PricedTeamSolve {
     /// Column generation: solve the LP over the selection, add the cut rows it breaks, else
     /// the left-out links of negative reduced cost; until neither exists or half the time
     /// left is spent. One GLPK problem serves every round, grown in place between them.
-    func lpRounds(_ state: inout PricingState) throws -> RoundsOutcome {
+    /// With a roster from stage 0 (`early`), an LP that does not end by half the time left
+    /// ends the part with that roster instead.
+    func lpRounds(_ state: inout PricingState, early: EarlyStart? = nil) throws -> RoundsOutcome {
         let n = basis.ents.count
         var grow = options.pricedLinks ?? Self.initialLinks
         var current = state
@@ -71,10 +73,14 @@ extension PricedTeamSolve {
             // duals that do not price every left-out link above zero; the bound then charges
             // each enterprise and term its most negative reduced cost.
             let lpDeadline = deadline.map { ContinuousClock.now + (ContinuousClock.now.duration(to: $0)) / 2 }
+            var first = true
             while true {
                 let built = try TeamFormulation.build(basis, options: options, links: selection(current.selected), pool: current.pool)
                 note("pricing: model built, \(built.model.variableCount) columns")
-                let lp = relaxations.solve(built.model, options: SolveOptions(timeLimit: secondsLeft()))
+                // With a roster in hand, the first LP may take until half the time left, no more.
+                let lpLimit = early?.roster == nil || !first ? secondsLeft() : ZhudianPlanner.secondsLeft(until: lpDeadline)
+                first = false
+                let lp = relaxations.solve(built.model, options: SolveOptions(timeLimit: lpLimit))
                 switch lp.status {
                 case .optimal:
                     break
@@ -86,7 +92,9 @@ extension PricedTeamSolve {
                     seedSelection(&current.selected, nearest: grow)
                     continue
                 case .timeLimit:
-                    return .finished(PartResult(termination: .timeLimit))
+                    note("pricing: simplex LP stopped by the time limit")
+                    // A later round's LP is only stopped by the whole limit: stage 0's roster, if any.
+                    return .finished(earlyResult(early, .timeLimit) ?? PartResult(termination: .timeLimit))
                 case .unbounded:
                     return .finished(PartResult(termination: .unbounded))
                 case .failed(let why):

@@ -86,18 +86,21 @@ struct PricedTeamSolve {
     private func stagesRun() throws -> PartResult? {
         var state = PricingState(ents: basis.ents.count, terms: basis.ctx.terms)
         seedSelection(&state.selected, nearest: options.pricedLinks ?? Self.initialLinks)
+        // 0. On large models, a roster and a bound before any simplex LP.
+        let early = try earlyStart(state)
+        if let early { state.selected = early.selection }
         // 1. Column generation on the LP relaxation.
         let relaxed: Relaxed
-        switch try lpRounds(&state) {
-        case .finished(let result): return result
+        switch try lpRounds(&state, early: early) {
+        case .finished(let result): return Self.withEarlyBound(result, early)
         case .rounds(let r): relaxed = r
         }
         // 2. A first roster; the selection shrinks to the links that could beat it.
-        switch try firstRoster(relaxed, &state) {
-        case .finished(let result): return result
+        switch try firstRoster(relaxed, &state, early: early?.roster) {
+        case .finished(let result): return Self.withEarlyBound(result, early)
         case .search(let built, let warm):
             // 3. Branch and cut on the selection, then the proof.
-            return try proof(relaxed, &state, built: built, warm: warm)
+            return Self.withEarlyBound(try proof(relaxed, &state, built: built, warm: warm), early)
         }
     }
 

@@ -101,6 +101,10 @@ void zd_session_end(zd_session *session);
 int zd_simplex(zd_session *session, glp_prob *problem, const glp_smcp *parm,
                int *rc);
 
+/// glp_interior under the guard. Same return convention as zd_simplex.
+int zd_interior(zd_session *session, glp_prob *problem, const glp_iptcp *parm,
+                int *rc);
+
 /// glp_intopt under the guard, with the session's callback installed in
 /// `parm`. Same return convention as zd_simplex.
 int zd_intopt(zd_session *session, glp_prob *problem, glp_iocp *parm, int *rc);
