@@ -20,6 +20,7 @@ import ZhudianCore
 ///   and lazy cycle rows as in ``TeamFormulation``.
 /// - `pcool`: y[u,v,j] + y[u,v,k] ≤ 1 for 1 ≤ k−j ≤ pairCooldown.
 /// - `ccool`: x[p,v,j] + x[p,v,k] − x[p,v,k−1] ≤ 1 for 2 ≤ k−j ≤ personCooldown (back after a break);
+///   with maxConsecutiveTerms 1 also the cliques `brk` (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);
 ///   `hcool`: x[p,v,k] ≤ x[p,v,i] (i < k) when only staying on since a history stay keeps p allowed at v.
 /// - `over[p,v,k]`: x[p,v,k] + Σ_{w≠v} x[p,w,k+1] ≤ 1 when handoverDays > 0 (rule 4 across terms);
 ///   `hand[p,v,k]`: x[p,v,k] ≤ x[p,v,k+1] when p is away during the handover days only.
@@ -126,6 +127,9 @@ enum PersonFormulation {
         // Cooldowns within the plan.
         try sink.addPairCooldown(terms: T, senders: senders, sites: sites, y: y, units: nU, cooldown: rules.pairCooldown)
         try sink.addPersonCooldown(people: people, sites: sites, ctx: ctx, col: col)
+        if options.cooldownCliques {
+            try sink.addCooldownCliques(people: people, sites: sites, ctx: ctx, col: col)
+        }
         try sink.addHistoryCooldown(hcoolRows, col: col)
         for (p, v, k) in handRows {
             guard let a = col(p, v, k) else { continue }

@@ -36,6 +36,9 @@ public struct PlanOptions: Sendable {
     var peopleSeed: Bool?
     /// Tests only: sites each sending unit starts with in the seed's restricted model.
     var seedLinks: Int?
+    /// Tests only: the people model's cooldown cliques (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);
+    /// off shows what they change.
+    var cooldownCliques = true
 
     /// The two exact models (see docs/FORMULATION.md).
     enum Formulation { case teams, people }
