@@ -96,6 +96,12 @@ enum PersonFormulation {
                 }
             }
         }
+        // Stays that `hand` and `hcool` rows hold negatively: the team cap leaves them out.
+        let held: Set<Placement> =
+            FreeTeamCap.staysOn(rules, terms: T)
+            ? Set(handRows.map { Placement(term: $0.2 + 1, person: $0.0, site: $0.1) }
+                + hcoolRows.map { Placement(term: $0.since, person: $0.person, site: $0.site) })
+            : []
         func col(_ p: Int, _ v: Int, _ k: Int) -> Variable? {
             guard k >= 1, k <= T else { return nil }
             return x[k][p * nU + v]
@@ -115,9 +121,11 @@ enum PersonFormulation {
             } else {
                 try sink.addCoverage(term: k, sites: sites, people: people, ctx: ctx, exact: false, col: col)
                 try sink.addFreeLinks(term: k, senders: senders, sites: sites, y: y[k], ctx: ctx, col: col)
-                if FreeTeamCap.applies(rules, terms: T, elastic: elastic, bonus: !keepBonus.isEmpty) {
+                if FreeTeamCap.applies(rules, terms: T, elastic: elastic, bonus: !keepBonus.isEmpty),
+                    options.stayingOnTeamCap || !FreeTeamCap.staysOn(rules, terms: T)
+                {
                     try FreeTeamCap.add(
-                        to: &sink, ctx: ctx, term: k, senders: senders, sites: sites, y: y[k], units: nU
+                        to: &sink, ctx: ctx, term: k, senders: senders, sites: sites, y: y[k], units: nU, held: held
                     ) { p, v in col(p, v, k) }
                 }
             }

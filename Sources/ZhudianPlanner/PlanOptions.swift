@@ -39,6 +39,9 @@ public struct PlanOptions: Sendable {
     /// Tests only: the people model's cooldown cliques (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);
     /// off shows what they change.
     var cooldownCliques = true
+    /// Tests only: the free team cap where people may stay on (``FreeTeamCap/staysOn(_:terms:)``);
+    /// off shows what it changes.
+    var stayingOnTeamCap = true
 
     /// The two exact models (see docs/FORMULATION.md).
     enum Formulation { case teams, people }
