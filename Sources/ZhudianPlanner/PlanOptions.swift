@@ -42,6 +42,9 @@ public struct PlanOptions: Sendable {
     /// Tests only: the free team cap where people may stay on (``FreeTeamCap/staysOn(_:terms:)``);
     /// off shows what it changes.
     var stayingOnTeamCap = true
+    /// Tests only: fix the people model's columns that price above the seed's gap
+    /// (``PersonReducedCostFix``); off shows what it changes.
+    var reducedCostFixing = true
 
     /// The two exact models (see docs/FORMULATION.md).
     enum Formulation { case teams, people }

@@ -146,17 +146,23 @@ public struct Planner: Sendable {
                 return PartResult(termination: .failed("seed model: \(error)"))
             }
         }
-        let built: BuiltModel
+        var built: BuiltModel
+        var fixing: [String] = []
         do {
             built = useTeams
                 ? try TeamFormulation.build(ctx, options: options, elastic: false, part: part)
                 : try PersonFormulation.build(ctx, options: options, elastic: false, part: part)
+            if let seed, options.reducedCostFixing {
+                fixing = [
+                    try PersonReducedCostFix.apply(to: &built.model, solver: solver, roster: seed.objective, deadline: deadline)
+                ]
+            }
         } catch {
             return PartResult(termination: .failed("model: \(error)"))
         }
         let result = built.solve(with: solver, options: options, deadline: deadline)
         var out = PartResult(termination: result.termination)
-        out.log = (seed.map { [$0.note] } ?? []) + result.log
+        out.log = (seed.map { [$0.note] } ?? []) + fixing + result.log
         out.model = built.model
         switch result.termination {
         case .infeasible where options.bestEffort:
