@@ -86,4 +86,23 @@ final class PersonReducedCostFixTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(compared, 10, "too few proven scenarios to compare")
         XCTAssertGreaterThanOrEqual(fixedSome, 4, "the fixing rarely fixed a column: the test proves little")
     }
+
+    /// `--dump-model` gets the whole model: the fixing's bounds stay out of the plan's model.
+    func testThePlansModelIsTheWholeModel() throws {
+        var checked = 0
+        for i in 0..<8 {
+            let s = PersonSeedTests.scenario(i)
+            var options = seeded(fixing: true)
+            options.timeLimit = 20
+            options.decompose = false
+            let result = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: ""), options: options)
+            guard fixedColumns(result.log) > 0 else { continue }
+            let whole = try PersonFormulation.build(PlanContext(s), options: options, elastic: false).model
+            let closed = { (m: Model?) in m?.variables.filter { $0.upper == 0 }.count }
+            XCTAssertEqual(closed(result.model), closed(whole), "scenario \(i): columns at 0 in the plan's model")
+            XCTAssertEqual(result.model?.variableCount, whole.variableCount, "scenario \(i)")
+            checked += 1
+        }
+        XCTAssertGreaterThanOrEqual(checked, 2, "too few scenarios where the fixing fixed a column")
+    }
 }
