@@ -110,6 +110,20 @@ public struct Model: Sendable, Equatable {
             name: info.name, lower: info.lower, upper: info.upper, kind: info.kind, objective: c)
     }
 
+    /// Replaces the bounds of `v` (e.g. a reduced-cost argument fixing a column to 0).
+    ///
+    /// - Throws: ``ModelError/unknownVariable(_:name:variable:variableCount:)`` or the errors of
+    ///   ``addVariable(name:lower:upper:kind:objective:)`` for the new bounds.
+    public mutating func setBounds(_ v: Variable, lower: Double, upper: Double) throws(ModelError) {
+        guard variables.indices.contains(v.index) else {
+            throw .unknownVariable(.variable, name: "bounds", variable: v, variableCount: variables.count)
+        }
+        let info = variables[v.index]
+        try Self.validateBounds(lower, upper, .variable, info.name)
+        variables[v.index] = VariableInfo(
+            name: info.name, lower: lower, upper: upper, kind: info.kind, objective: info.objective)
+    }
+
     /// The objective at `point` (indexed by ``Variable/index``), constant included;
     /// NaN when `point` is shorter than the model.
     public func objectiveValue(at point: [Double]) -> Double {

@@ -20,6 +20,7 @@ import ZhudianCore
 ///   and lazy cycle rows as in ``TeamFormulation``.
 /// - `pcool`: y[u,v,j] + y[u,v,k] ≤ 1 for 1 ≤ k−j ≤ pairCooldown.
 /// - `ccool`: x[p,v,j] + x[p,v,k] − x[p,v,k−1] ≤ 1 for 2 ≤ k−j ≤ personCooldown (back after a break);
+///   with maxConsecutiveTerms 1 also the cliques `brk` (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);
 ///   `hcool`: x[p,v,k] ≤ x[p,v,i] (i < k) when only staying on since a history stay keeps p allowed at v.
 /// - `over[p,v,k]`: x[p,v,k] + Σ_{w≠v} x[p,w,k+1] ≤ 1 when handoverDays > 0 (rule 4 across terms);
 ///   `hand[p,v,k]`: x[p,v,k] ≤ x[p,v,k+1] when p is away during the handover days only.
@@ -95,6 +96,12 @@ enum PersonFormulation {
                 }
             }
         }
+        // Stays that `hand` and `hcool` rows hold negatively: the team cap leaves them out.
+        let held: Set<Placement> =
+            FreeTeamCap.staysOn(rules, terms: T)
+            ? Set(handRows.map { Placement(term: $0.2 + 1, person: $0.0, site: $0.1) }
+                + hcoolRows.map { Placement(term: $0.since, person: $0.person, site: $0.site) })
+            : []
         func col(_ p: Int, _ v: Int, _ k: Int) -> Variable? {
             guard k >= 1, k <= T else { return nil }
             return x[k][p * nU + v]
@@ -114,9 +121,11 @@ enum PersonFormulation {
             } else {
                 try sink.addCoverage(term: k, sites: sites, people: people, ctx: ctx, exact: false, col: col)
                 try sink.addFreeLinks(term: k, senders: senders, sites: sites, y: y[k], ctx: ctx, col: col)
-                if FreeTeamCap.applies(rules, terms: T, elastic: elastic, bonus: !keepBonus.isEmpty) {
+                if FreeTeamCap.applies(rules, terms: T, elastic: elastic, bonus: !keepBonus.isEmpty),
+                    options.stayingOnTeamCap || !FreeTeamCap.staysOn(rules, terms: T)
+                {
                     try FreeTeamCap.add(
-                        to: &sink, ctx: ctx, term: k, senders: senders, sites: sites, y: y[k], units: nU
+                        to: &sink, ctx: ctx, term: k, senders: senders, sites: sites, y: y[k], units: nU, held: held
                     ) { p, v in col(p, v, k) }
                 }
             }
@@ -126,6 +135,9 @@ enum PersonFormulation {
         // Cooldowns within the plan.
         try sink.addPairCooldown(terms: T, senders: senders, sites: sites, y: y, units: nU, cooldown: rules.pairCooldown)
         try sink.addPersonCooldown(people: people, sites: sites, ctx: ctx, col: col)
+        if options.cooldownCliques {
+            try sink.addCooldownCliques(people: people, sites: sites, ctx: ctx, col: col)
+        }
         try sink.addHistoryCooldown(hcoolRows, col: col)
         for (p, v, k) in handRows {
             guard let a = col(p, v, k) else { continue }

@@ -40,6 +40,15 @@ public struct PlanOptions: Sendable {
     var peopleSeed: Bool?
     /// Tests only: sites each sending unit starts with in the seed's restricted model.
     var seedLinks: Int?
+    /// Tests only: the people model's cooldown cliques (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);
+    /// off shows what they change.
+    var cooldownCliques = true
+    /// Tests only: the free team cap where people may stay on (``FreeTeamCap/staysOn(_:terms:)``);
+    /// off shows what it changes.
+    var stayingOnTeamCap = true
+    /// Tests only: fix the people model's columns that price above the seed's gap
+    /// (``PersonReducedCostFix``); off shows what it changes.
+    var reducedCostFixing = true
 
     /// Tests only: the teams model's unit-repeat rows (``RowSink/addUnitRepeat(basis:y:z:units:)``);
     /// off shows what they change, never the optimum.

@@ -146,18 +146,27 @@ public struct Planner: Sendable {
                 return PartResult(termination: .failed("seed model: \(error)"))
             }
         }
-        let built: BuiltModel
+        var built: BuiltModel
+        // `--dump-model` writes the whole model, not the one fixed against the seed.
+        let whole: Model
+        var fixing: [String] = []
         do {
             built = useTeams
                 ? try TeamFormulation.build(ctx, options: options, elastic: false, part: part)
                 : try PersonFormulation.build(ctx, options: options, elastic: false, part: part)
+            whole = built.model
+            if let seed, options.reducedCostFixing {
+                fixing = [
+                    try PersonReducedCostFix.apply(to: &built.model, solver: solver, roster: seed.objective, deadline: deadline)
+                ]
+            }
         } catch {
             return PartResult(termination: .failed("model: \(error)"))
         }
         let result = built.solve(with: solver, options: options, deadline: deadline)
         var out = PartResult(termination: result.termination)
-        out.log = (seed.map { [$0.note] } ?? []) + result.log
-        out.model = built.model
+        out.log = (seed.map { [$0.note] } ?? []) + fixing + result.log
+        out.model = whole
         switch result.termination {
         case .infeasible where options.bestEffort:
             // The best-effort roster replaces the explanation (Planner.plan).
@@ -258,7 +267,8 @@ public struct PlanResult: Sendable {
     public let outcome: Outcome
     /// The roster (or the infeasible roster with its explanation); nil for noSolution/unsupported/failed.
     public let roster: Roster?
-    /// The model that was solved, for `--dump-model`.
+    /// The model that was solved, for `--dump-model` (whole: without the columns
+    /// ``PersonReducedCostFix`` fixed against the seed's roster).
     public internal(set) var model: Model?
     /// Solver log lines (when asked for).
     public internal(set) var log: [String]

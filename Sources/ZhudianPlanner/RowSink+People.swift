@@ -95,6 +95,42 @@ extension RowSink {
         }
     }
 
+    /// Rule 7's person cooldown as clique rows where nobody serves two terms in a row:
+    /// `brk[p,v,j]`: x[p,v,j] + x[p,v,j+2] + Σ_w x[p,w,j+1] ≤ 1, and `brk[p,v,j,k]`:
+    /// x[p,v,j] + x[p,v,k] ≤ 1 for 3 ≤ k−j ≤ personCooldown, when `maxConsecutiveTerms` is 1
+    /// and `personCooldown` ≥ 2. `col(p, v, k)` as in ``addPersonCooldown(people:sites:ctx:col:)``.
+    ///
+    /// Valid for every roster, not only an optimal one: with one term in a row at most, a
+    /// person placed in j+1 is placed in neither j nor j+2 (`consec`), and back at v in k
+    /// after v in j would need a stay at v in every term between (`ccool`), which is two
+    /// terms in a row. So any two of the row's columns exclude each other.
+    ///
+    /// Why: `ccool` holds x[p,v,j] + x[p,v,j+2] ≤ 1 + x[p,v,j+1], and the LP then puts a
+    /// person at half of the same nearby site in terms j and j+2 and half of another site in
+    /// j+1 — two half-rosters the rules each allow, whose mixture no roster is. On the peer
+    /// benchmark's free 9 × 3 (row 07) the links integer with x continuous gave 2 179.91
+    /// without these rows and the optimum, 2 198.02, with them (docs/FORMULATION.md,
+    /// "Cooldown cliques").
+    mutating func addCooldownCliques(
+        people: [Int], sites: [Int], ctx: PlanContext, col: (Int, Int, Int) -> Variable?
+    ) throws(ModelError) {
+        let rules = ctx.scenario.rules
+        guard rules.maxConsecutiveTerms == 1, rules.personCooldown >= 2, ctx.terms >= 3 else { return }
+        for j in 1...(ctx.terms - 2) {
+            for k in (j + 2)...min(ctx.terms, j + rules.personCooldown) {
+                for p in people {
+                    let between = k == j + 2 ? sites.compactMap { col(p, $0, j + 1) } : []
+                    for v in sites {
+                        guard let a = col(p, v, j), let b = col(p, v, k) else { continue }
+                        var e = expr([(a, 1), (b, 1)])
+                        for c in between { e.add(c, 1) }
+                        try model.addConstraint(name: "brk_\(p)_\(v)_\(j)_\(k)", e, upper: 1)
+                    }
+                }
+            }
+        }
+    }
+
     /// Rule 7 against the history, `hcool[p,v,k,i]`: x[p,v,k] ≤ x[p,v,i] for each requirement
     /// (p, v, k, i) of ``PlanContext/historyRequirement(_:_:_:)`` (back only by staying on).
     mutating func addHistoryCooldown(

@@ -53,15 +53,20 @@ final class FreeTeamCapTests: XCTestCase {
         XCTAssertTrue(agrees(s, "three pinned"), "the pinned scenario must be feasible")
     }
 
-    /// Where someone may stay on, dropping a surplus stay can break a chain's row, so no cap;
-    /// nor in the elastic model, nor with the baseline bonus (a negative cost).
+    /// Where someone may serve three terms in a row at a site, dropping the middle stay can
+    /// break a `ccool` row, so no cap; nor in the elastic model, nor with the baseline bonus
+    /// (a negative cost). Staying on two terms at most keeps it (``FreeTeamCap/staysOn(_:terms:)``).
     func testTheRowsAreLeftOutWhereTheyCouldCutTheOptimum() {
         var rules = Rules()
         rules.structure = .free
         rules.pairCooldown = 0
+        rules.maxConsecutiveTerms = 3
+        XCTAssertFalse(FreeTeamCap.applies(rules, terms: 3, elastic: false, bonus: false))
         rules.maxConsecutiveTerms = 2
-        XCTAssertFalse(FreeTeamCap.applies(rules, terms: 2, elastic: false, bonus: false))
+        XCTAssertTrue(FreeTeamCap.applies(rules, terms: 2, elastic: false, bonus: false))
+        XCTAssertTrue(FreeTeamCap.staysOn(rules, terms: 2))
         XCTAssertTrue(FreeTeamCap.applies(rules, terms: 1, elastic: false, bonus: false))
+        XCTAssertFalse(FreeTeamCap.staysOn(rules, terms: 1))
         rules.maxConsecutiveTerms = 1
         XCTAssertTrue(FreeTeamCap.applies(rules, terms: 3, elastic: false, bonus: false))
         XCTAssertFalse(FreeTeamCap.applies(rules, terms: 3, elastic: true, bonus: false))
@@ -78,5 +83,54 @@ final class FreeTeamCapTests: XCTestCase {
         XCTAssertTrue(built.model.constraints.contains { $0.name.hasPrefix("cap_") })
         let elastic = try PersonFormulation.build(PlanContext(s), options: PlanOptions(), elastic: true)
         XCTAssertFalse(elastic.model.constraints.contains { $0.name.hasPrefix("cap_") })
+    }
+
+    /// Staying on (pairCooldown 0, maxConsecutiveTerms 2) under free placement, with history,
+    /// leave in the handover days (`hand` rows) and history sites (`hcool` rows): the cap
+    /// without the stays those rows hold keeps the optimum, and the planner agrees with the
+    /// enumeration with the rows and without them.
+    func testStayingOnMatchesTheBruteForceWithAndWithoutTheCap() throws {
+        let config = TinyScenario(
+            terms: 2, pairCooldown: 0, maxConsecutiveTerms: 2, handoverDays: [3], unitRange: 3...3, historyPerUnit: 2,
+            peoplePerUnit: 3...3, keepAtHome: [0], minStaff: [1, 2], leaveRate: 0.15, oneStaffRate: 0.3)
+        var feasible = 0
+        var held = 0
+        for seed in UInt64(701)...730 {
+            let s = config.make(seed: seed)
+            let optimum = PeopleBruteForce.optimum(s)?.objective
+            var off = PlanOptions()
+            off.stayingOnTeamCap = false
+            assertPlanAgrees(planner, s, optimum: optimum, options: off, label: "seed \(seed), no cap")
+            if assertPlanAgrees(planner, s, optimum: optimum, label: "seed \(seed), cap") { feasible += 1 }
+            let rows = try PersonFormulation.build(PlanContext(s), options: PlanOptions(), elastic: false).model.constraints
+            if rows.contains(where: { $0.name.hasPrefix("hand_") || $0.name.hasPrefix("hcool_") }) { held += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(feasible, 10, "too few feasible scenarios to compare")
+        XCTAssertGreaterThanOrEqual(held, 5, "too few scenarios with stays the cap must leave out")
+    }
+
+    /// The staying-on cap binds: on some small cases the LP bound rises with it, and it never falls.
+    func testTheStayingOnCapRaisesTheLPBound() throws {
+        let config = TinyScenario(
+            terms: 2, pairCooldown: 0, maxConsecutiveTerms: 2, handoverDays: [0, 3], unitRange: 3...3,
+            historyPerUnit: 1, peoplePerUnit: 3...3, keepAtHome: [0], minStaff: [1], leaveRate: 0.05, oneStaffRate: 1)
+        var raised = 0
+        for seed in UInt64(701)...730 {
+            let s = config.make(seed: seed)
+            var off = PlanOptions()
+            off.stayingOnTeamCap = false
+            let with = try PersonFormulation.build(PlanContext(s), options: PlanOptions(), elastic: false).model
+            let without = try PersonFormulation.build(PlanContext(s), options: off, elastic: false).model
+            let a = GLPKSolver().solveRelaxation(with)
+            let b = GLPKSolver().solveRelaxation(without)
+            if a.status == .infeasible {
+                // The rows keep an optimal roster: with none, they may close the LP too.
+                XCTAssertNil(PeopleBruteForce.optimum(s), "seed \(seed): the cap made a feasible scenario's LP infeasible")
+            }
+            guard let x = a.objective, let y = b.objective else { continue }
+            XCTAssertGreaterThanOrEqual(x, y - 1e-6, "seed \(seed): the cap lowered the bound")
+            if x > y + 1e-6 { raised += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(raised, 1, "the staying-on cap never raised the LP bound: it binds nowhere here")
     }
 }
