@@ -17,6 +17,9 @@ struct PersonSeed {
     private let valuesByName: [String: Double]
     /// What the restricted solve did, for the log.
     let note: String
+    /// The candidate links of the restricted model the roster came from (``PricedPersonSolve``
+    /// starts its LP rounds from them).
+    let links: PersonLinks
 
     /// Sites each sending unit starts with, per term.
     static let nearest = 8
@@ -65,7 +68,8 @@ struct PersonSeed {
         let note = "people seed: \(links.count) candidate links (\(width) nearest\(how)), \(built.model.variableCount) columns; dive "
             + "\(built.model.objectiveValue(at: dived)) in \(String(format: "%.3f", diveSeconds)) s, \(undone) batches undone; "
             + "restricted MIP \(objective) (\(result.termination))"
-        return PersonSeed(placements: built.decode(values), objective: objective, valuesByName: byName, note: note)
+        return PersonSeed(
+            placements: built.decode(values), objective: objective, valuesByName: byName, note: note, links: links)
     }
 
     /// The restricted model over each sender's `nearest` sites and the links of rings built

@@ -36,6 +36,10 @@ public struct PlanOptions: Sendable {
     var peopleSeed: Bool?
     /// Tests only: sites each sending unit starts with in the seed's restricted model.
     var seedLinks: Int?
+    /// Tests only: bound and solve the people model by pricing left-out links
+    /// (``PricedPersonSolve``) (true) or solve the full model (false); nil lets the planner
+    /// decide by size.
+    var personPricing: Bool?
 
     /// The two exact models (see docs/FORMULATION.md).
     enum Formulation { case teams, people }

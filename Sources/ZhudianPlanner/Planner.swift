@@ -146,6 +146,11 @@ public struct Planner: Sendable {
                 return PartResult(termination: .failed("seed model: \(error)"))
             }
         }
+        if !useTeams, options.personPricing ?? PricedPersonSolve.worthwhile(ctx, part: part) {
+            let priced = PricedPersonSolve(
+                solver: solver, ctx: ctx, options: options, part: part, deadline: deadline, seed: seed)
+            if let result = priced.run() { return result }
+        }
         let built: BuiltModel
         do {
             built = useTeams
