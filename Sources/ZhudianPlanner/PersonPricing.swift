@@ -72,11 +72,24 @@ struct PersonPricing {
         }
     }
 
-    /// The least each left-out link adds to the LP value `L` in a roster that uses it: every
-    /// such roster costs at least `L + floor` (∞ for a link no roster can staff).
-    func floors() -> [Priced] {
-        restriction.index.links.indices.filter { !restriction.chosen[$0] }.map { Priced(link: $0, value: linkValue($0, cone: false)) }
+    /// The least each link adds to the LP value `L` in a roster that uses it: every such
+    /// roster costs at least `L + floor` (∞ for a link no roster can staff). Left-out links
+    /// by default; with the LP point `lpPoint` (a full point), every link, −∞ for those the
+    /// LP uses (the bound holds for links whose columns are all at 0 in the LP, since a
+    /// column at 0 has a reduced cost ≥ 0 and one at 1 ≤ 0).
+    func floors(lpPoint: [Double]? = nil) -> [Priced] {
+        let index = restriction.index
+        return index.links.indices.compactMap { i in
+            guard let point = lpPoint else {
+                return restriction.chosen[i] ? nil : Priced(link: i, value: linkValue(i, cone: false))
+            }
+            let used = index.columnsOfLink[i].contains { point[$0] > Self.used }
+            return Priced(link: i, value: used ? -.infinity : linkValue(i, cone: false))
+        }
     }
+
+    /// An LP value above this counts as used.
+    static let used = 1e-9
 
     /// The least reduced cost of link `i`'s columns with its link column at 1 under its own
     /// rows: people in [0, 1] (`cone == false`), or in [0, ∞) where no `x ≤ y` row holds

@@ -137,16 +137,17 @@ public struct Planner: Sendable {
             }
         }
         var seed: PersonSeed?
+        let pricePeople = !useTeams && (options.personPricing ?? PricedPersonSolve.worthwhile(ctx, part: part))
         if !useTeams, options.peopleSeed ?? PersonSeed.worthwhile(ctx, part: part) {
             do {
                 seed = try PersonSeed.find(
                     solver: solver, ctx: ctx, options: options, part: part, deadline: deadline,
-                    nearest: options.seedLinks ?? PersonSeed.nearest)
+                    nearest: options.seedLinks ?? PersonSeed.nearest, improve: !pricePeople)
             } catch {
                 return PartResult(termination: .failed("seed model: \(error)"))
             }
         }
-        if !useTeams, options.personPricing ?? PricedPersonSolve.worthwhile(ctx, part: part) {
+        if pricePeople {
             let priced = PricedPersonSolve(
                 solver: solver, ctx: ctx, options: options, part: part, deadline: deadline, seed: seed)
             if let result = priced.run() { return result }

@@ -70,16 +70,40 @@ struct PricedPersonSolve {
             + "\(index.links.count) links")
         guard let rounds = try lpRounds(index), let L = rounds.lp.objective else { return nil }
         let pricing = PersonPricing(rounds.restriction, rowDuals: rounds.lp.rowDuals)
-        let floors = rounds.converged ? pricing.floors() : []
+        let floors = rounds.converged ? pricing.floors(lpPoint: rounds.restriction.fullPoint(rounds.lp.values)) : []
         let start = seed.map { $0.point(for: built.model) }
         let incumbent = seed?.objective ?? .infinity
+        let selected = rounds.restriction.chosenCount
+        // Links the filter would add to the LP's selection.
+        func added(_ kept: [Int]) -> Int { kept.count(where: { !rounds.restriction.chosen[$0] }) }
         var chosen = rounds.restriction
         if rounds.converged {
-            let kept = floors.filter { L + $0.value < incumbent - Self.slack(incumbent) }
-            note("people pricing: LP bound \(L); \(kept.count) of \(floors.count) left-out links could beat \(incumbent)")
-            if kept.count <= Self.growth * chosen.chosenCount { for p in kept { chosen.choose(p.link) } }
+            let kept = keep(floors, index, L: L, below: incumbent, start: start)
+            note("people pricing: LP bound \(L); \(kept.count) of \(floors.count) links could beat \(incumbent)")
+            var filtered = PersonRestriction(index)
+            for c in rounds.restriction.cuts {
+                try filtered.add(cut: LazyRow(name: c.name, c.expression, lower: c.lower, upper: c.upper))
+            }
+            // All of them when few enough (one MIP then proves it); else the selected ones
+            // among them, and the proof rounds bring in the rest.
+            let all = added(kept) <= Self.growth * selected
+            for i in kept where all || rounds.restriction.chosen[i] { filtered.choose(i) }
+            choose(&filtered, roster: start)
+            chosen = filtered
         }
         return try search(chosen, rounds: rounds, floors: floors, L: L, start: start)
+    }
+
+    /// Links whose floor lets them beat `z` (the LP's own links always), and the links of
+    /// the roster `start` (a full point).
+    private func keep(
+        _ floors: [PersonPricing.Priced], _ index: PersonColumns, L: Double, below z: Double, start: [Double]?
+    ) -> [Int] {
+        // Without a roster (z = ∞), every link some roster could use.
+        let limit = z < .infinity ? z - Self.slack(z) : .infinity
+        var kept = Set(floors.filter { L + $0.value < limit }.map(\.link))
+        if let start { kept.formUnion(index.links.indices.filter { index.columnsOfLink[$0].contains { start[$0] > 0.5 } }) }
+        return kept.sorted()
     }
 
     /// The MIP over `restriction`'s links, then proof rounds adding every left-out link that
@@ -93,7 +117,7 @@ struct PricedPersonSolve {
             let model = try restriction.model()
             let leftOut = floors.filter { !restriction.chosen[$0.link] }
             // Without converged duals a left-out link's floor is unknown: no bound beyond the MIP's.
-            let floorLeft = rounds.converged ? L + max(0, leftOut.map(\.value).min() ?? .infinity) : -Double.infinity
+            let floorLeft = rounds.converged ? L + (leftOut.map(\.value).min() ?? .infinity) : -Double.infinity
             let result = solveMIP(model, restriction, rounds: rounds, start: warm.map { restriction.restrictedPoint($0) })
             var out = PartResult(termination: result.termination)
             out.priced = true
@@ -104,8 +128,14 @@ struct PricedPersonSolve {
             guard let values = result.values ?? Self.kept(warm, restriction, model), let Z = result.objective ?? warm.map({
                 restriction.index.full.model.objectiveValue(at: $0)
             }) else {
-                if result.termination == .infeasible { return nil }
-                return out
+                guard result.termination == .infeasible else { return out }
+                // No roster over these links: every link some roster could use joins (the
+                // full model decides only when none is left, or without converged floors).
+                let more = leftOut.filter { $0.value < .infinity }
+                if more.isEmpty || !rounds.converged { return nil }
+                note("people pricing: no roster over these links: \(more.count) more join")
+                for p in more { restriction.choose(p.link) }
+                continue
             }
             out.values = values
             out.placements = restriction.index.full.decode(restriction.fullPoint(values))
@@ -192,6 +222,15 @@ struct PricedPersonSolve {
                 if entering.isEmpty { return Rounds(restriction: restriction, lp: lp, model: model, converged: true) }
                 for p in entering { restriction.choose(p.link) }
             }
+        }
+    }
+
+    /// Chooses the links the roster `point` (a full point) uses, so that it is a point of the restriction.
+    private func choose(_ restriction: inout PersonRestriction, roster point: [Double]?) {
+        guard let point else { return }
+        let index = restriction.index
+        for i in index.links.indices where index.columnsOfLink[i].contains(where: { point[$0] > 0.5 }) {
+            restriction.choose(i)
         }
     }
 
