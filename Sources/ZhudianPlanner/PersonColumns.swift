@@ -32,6 +32,8 @@ struct PersonColumns {
     /// The link of each column, -1 for columns of no link (fairness steps), which every
     /// restricted model keeps.
     let linkOf: [Int]
+    /// The person of each person column `x[p,v,k]`, -1 for other columns.
+    let personOf: [Int]
     /// Rows holding each column, with the coefficient (the full model's columns, transposed).
     let rowsOf: [[(row: Int, coefficient: Double)]]
     /// Each link's own rows (rows holding only its columns) of the shapes pricing reads.
@@ -85,6 +87,7 @@ struct PersonColumns {
         let model = full.model
         var keyOf = [Link?](repeating: nil, count: model.variableCount)
         var isLinkColumn = [Bool](repeating: false, count: model.variableCount)
+        var person = Array(repeating: -1, count: model.variableCount)
         for (j, v) in model.variables.enumerated() {
             guard let (kind, a, site, term) = Self.parse(v.name) else { continue }
             if kind == "y" {
@@ -92,8 +95,10 @@ struct PersonColumns {
                 isLinkColumn[j] = true
             } else {
                 keyOf[j] = Link(unit: ctx.home(a), site: site, term: term)
+                person[j] = a
             }
         }
+        personOf = person
         links = Set(keyOf.compactMap { $0 }).sorted()
         var number: [Link: Int] = [:]
         for (i, l) in links.enumerated() { number[l] = i }

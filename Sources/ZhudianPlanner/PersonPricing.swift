@@ -88,6 +88,35 @@ struct PersonPricing {
         }
     }
 
+    /// What every roster costs at least above the LP value when the rounds stopped before
+    /// nothing priced out: with 0 on the rows of left-out links only (a dual point all the
+    /// same), a roster costs at least `L + Σ d_j` over the left-out columns it uses, and it
+    /// places each person once per term at most and — under ring and cycles
+    /// (`oneLinkPerUnitAndTerm`) — sends one team per unit and term, so the most negative
+    /// left-out reduced cost of each person and term (and unit and term) is the worst case.
+    /// Free placement may use several links of a unit in a term: each negative link column counts.
+    func unconvergedFloor(oneLinkPerUnitAndTerm: Bool) -> Double {
+        let index = restriction.index
+        var worstPerson: [Int: Double] = [:]
+        var worstUnit: [Int: Double] = [:]
+        var links = 0.0
+        let stride = index.links.count + 1
+        for (j, d) in reducedCosts.enumerated() where d < 0 {
+            let i = index.linkOf[j]
+            guard i >= 0, !restriction.chosen[i] else { continue }
+            let term = index.links[i].term
+            if index.personOf[j] >= 0 {
+                worstPerson[index.personOf[j] * stride + term] = min(worstPerson[index.personOf[j] * stride + term] ?? 0, d)
+            } else if oneLinkPerUnitAndTerm {
+                let key = index.links[i].unit * stride + term
+                worstUnit[key] = min(worstUnit[key] ?? 0, d)
+            } else {
+                links += d
+            }
+        }
+        return worstPerson.values.reduce(0, +) + worstUnit.values.reduce(0, +) + links
+    }
+
     /// An LP value above this counts as used.
     static let used = 1e-9
 

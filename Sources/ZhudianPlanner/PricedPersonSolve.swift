@@ -27,6 +27,8 @@ struct PricedPersonSolve {
     let deadline: ContinuousClock.Instant?
     /// The first roster (``PersonSeed``), whose links the rounds start from.
     let seed: PersonSeed?
+    /// Tests only: LP solves after which the rounds stop as if the time were up.
+    var roundsLimit: Int? = nil
 
     /// Links each sending unit starts with per term when there is no seed.
     static let initialLinks = PersonSeed.nearest
@@ -61,6 +63,8 @@ struct PricedPersonSolve {
         var lp: RelaxationResult
         var model: Model
         var converged: Bool
+        /// Without convergence, what every roster costs at least (``PersonPricing/unconvergedFloor(oneLinkPerUnitAndTerm:)``).
+        var floor: Double = -.infinity
     }
 
     private func stagesRun() throws -> PartResult? {
@@ -116,8 +120,8 @@ struct PricedPersonSolve {
         while true {
             let model = try restriction.model()
             let leftOut = floors.filter { !restriction.chosen[$0.link] }
-            // Without converged duals a left-out link's floor is unknown: no bound beyond the MIP's.
-            let floorLeft = rounds.converged ? L + (leftOut.map(\.value).min() ?? .infinity) : -Double.infinity
+            // Without converged duals a left-out link's own floor is unknown: the rounds' floor instead.
+            let floorLeft = rounds.converged ? L + (leftOut.map(\.value).min() ?? .infinity) : rounds.floor
             let result = solveMIP(model, restriction, rounds: rounds, start: warm.map { restriction.restrictedPoint($0) })
             var out = PartResult(termination: result.termination)
             out.priced = true
@@ -148,7 +152,7 @@ struct PricedPersonSolve {
                 return out
             }
             if !rounds.converged || !solved || expired || shouldStop() {
-                out.bound = rounds.converged ? min(Z, min(result.bestBound ?? L, floorLeft)) : nil
+                out.bound = min(Z, min(result.bestBound ?? L, floorLeft))
                 if result.termination == .optimal { out.termination = .timeLimit }
                 return out
             }
@@ -209,14 +213,19 @@ struct PricedPersonSolve {
                 }
                 note("people pricing: round \(round): \(model.variableCount) columns, \(model.constraintCount) rows, "
                     + "LP \(lp.objective ?? .nan), \(Self.format(lp.seconds)) s")
+                if shouldStop() { return nil }
+                let stop = roundsLimit.map { round >= $0 } ?? false
+                if stop || (lpDeadline.map { ContinuousClock.now >= $0 } ?? false) {
+                    // This LP's duals, 0 on the rows it lacks, still price every left-out column.
+                    let priced = PersonPricing(restriction, rowDuals: lp.rowDuals)
+                    let floor = (lp.objective ?? -.infinity)
+                        + priced.unconvergedFloor(oneLinkPerUnitAndTerm: ctx.scenario.rules.structure != .free)
+                    note("people pricing: LP rounds stopped unconverged: every roster costs at least \(floor)")
+                    return Rounds(restriction: restriction, lp: lp, model: model, converged: false, floor: floor)
+                }
                 let cuts = index.full.separate(restriction.fullPoint(lp.values))
                 for cut in cuts { try restriction.add(cut: cut) }
                 if !cuts.isEmpty { continue }
-                if shouldStop() { return nil }
-                if let lpDeadline, ContinuousClock.now >= lpDeadline {
-                    note("people pricing: LP rounds stopped at half the time left: no bound")
-                    return Rounds(restriction: restriction, lp: lp, model: model, converged: false)
-                }
                 let entering = PersonPricing(restriction, rowDuals: lp.rowDuals)
                     .entering(tolerance: Self.tolerance, perUnit: Self.linksPerRound)
                 if entering.isEmpty { return Rounds(restriction: restriction, lp: lp, model: model, converged: true) }

@@ -165,6 +165,34 @@ final class PersonPricingTests: XCTestCase {
         XCTAssertGreaterThan(checked, 8)
     }
 
+    /// LP rounds stopped after their first LP (as when the time runs out) still bound every
+    /// roster: the bound is at most the full model's optimum, and the roster costs no less.
+    func testUnconvergedRoundsStillBoundEveryRoster() throws {
+        var bounded = 0
+        var belowTheLP = 0
+        for i in 0..<16 {
+            let s = Self.scenario(i)
+            let ctx = PlanContext(s)
+            var plain = PlanOptions(timeLimit: 30)
+            plain.forcedFormulation = .people
+            plain.peopleSeed = false
+            plain.personPricing = false
+            let exact = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: ""), options: plain)
+            guard exact.outcome == .optimal, let optimum = exact.roster?.solve.objective else { continue }
+            var options = PlanOptions(timeLimit: 30)
+            options.seedLinks = 1
+            var priced = PricedPersonSolve(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, seed: nil)
+            priced.roundsLimit = 1
+            guard let result = priced.run(), let bound = result.bound, let z = result.objective else { continue }
+            XCTAssertLessThanOrEqual(bound, optimum + 1e-6 * max(1, optimum), "scenario \(i)")
+            XCTAssertGreaterThanOrEqual(z, optimum - 1e-6 * max(1, optimum), "scenario \(i)")
+            if let lp = try priced.lpRounds(try index(s))?.lp.objective, bound < lp - 1e-6 { belowTheLP += 1 }
+            bounded += 1
+        }
+        XCTAssertGreaterThan(bounded, 8)
+        XCTAssertGreaterThan(belowTheLP, 2, "no unconverged round left a column to charge: the floor went untested")
+    }
+
     /// Priced from one nearest link (with and without the seed), the planner proves the
     /// optimum of the full model, on the people model's two uses; the checker passes it.
     func testPricedOptimumEqualsTheFullModel() {
