@@ -58,8 +58,8 @@ struct PersonSeed {
         let solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: own), relativeGap: max(options.relativeGap, seedGap),
             captureLog: options.captureLog)
-        // Priced next (``PricedPersonSolve``), the dive's roster is enough: the priced MIP
-        // searches a superset of these links, from a better LP.
+        // Without `improve` (free placement priced next, ``PricedPersonSolve``) the dive's
+        // roster is enough: the priced MIP searches a superset of these links, from a better LP.
         let result = improve ? solver.solve(built.model, options: solveOptions, hooks: hooks) : nil
         if case .failed(let why)? = result?.termination { throw PersonDive.Failure(why: "restricted model: \(why)") }
         let values = result?.values ?? dived
