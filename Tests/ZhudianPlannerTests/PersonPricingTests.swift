@@ -170,7 +170,7 @@ final class PersonPricingTests: XCTestCase {
     func testUnconvergedRoundsStillBoundEveryRoster() throws {
         var bounded = 0
         var belowTheLP = 0
-        for i in 0..<16 {
+        for i in 0..<12 {
             let s = Self.scenario(i)
             let ctx = PlanContext(s)
             var plain = PlanOptions(timeLimit: 30)
@@ -189,7 +189,7 @@ final class PersonPricingTests: XCTestCase {
             if let lp = try priced.lpRounds(try index(s))?.lp.objective, bound < lp - 1e-6 { belowTheLP += 1 }
             bounded += 1
         }
-        XCTAssertGreaterThan(bounded, 8)
+        XCTAssertGreaterThan(bounded, 6)
         XCTAssertGreaterThan(belowTheLP, 2, "no unconverged round left a column to charge: the floor went untested")
     }
 
@@ -198,7 +198,7 @@ final class PersonPricingTests: XCTestCase {
     func testPricedOptimumEqualsTheFullModel() {
         var compared = 0
         var priced = 0
-        for i in 0..<16 {
+        for i in 0..<12 {
             let s = Self.scenario(i)
             let ref = ScenarioReference(name: s.name, sha256: "")
             var plain = PlanOptions(timeLimit: 30)
@@ -228,8 +228,8 @@ final class PersonPricingTests: XCTestCase {
                 compared += 1
             }
         }
-        XCTAssertGreaterThan(compared, 20)
-        XCTAssertGreaterThan(priced, 20)
+        XCTAssertGreaterThan(compared, 16)
+        XCTAssertGreaterThan(priced, 16)
     }
 
     /// On tiny scenarios the enumeration knows, the priced people model proves its optimum
