@@ -122,7 +122,8 @@ struct PricedPersonSolve {
             let leftOut = floors.filter { !restriction.chosen[$0.link] }
             // Without converged duals a left-out link's own floor is unknown: the rounds' floor instead.
             let floorLeft = rounds.converged ? L + (leftOut.map(\.value).min() ?? .infinity) : rounds.floor
-            let result = solveMIP(model, restriction, rounds: rounds, start: warm.map { restriction.restrictedPoint($0) })
+            let result = solveMIP(
+                model, restriction, rounds: rounds, start: warm.map { restriction.restrictedPoint($0) }, floor: floorLeft)
             var out = PartResult(termination: result.termination)
             out.priced = true
             out.model = model
@@ -170,12 +171,24 @@ struct PricedPersonSolve {
         return point
     }
 
+    /// The MIP over `restriction` from `start`; its progress reports bounds no higher than
+    /// `floor`, what rosters over the links left out cost at least (the MIP's own bound
+    /// covers only its links).
     private func solveMIP(
-        _ model: Model, _ restriction: PersonRestriction, rounds: Rounds, start: [Double]?
+        _ model: Model, _ restriction: PersonRestriction, rounds: Rounds, start: [Double]?, floor: Double
     ) -> SolveResult {
+        let progress = options.progress.map { report in
+            { (p: SolveProgress) in
+                // Before GLPK has a bound of its own, the LP's (or, unconverged, the rounds' floor).
+                let bound = min(p.bound ?? (rounds.converged ? rounds.lp.objective ?? -.infinity : rounds.floor), floor)
+                report(bound.isFinite
+                    ? PricedTeamSolve.capped(p, bound: bound)
+                    : SolveProgress(incumbent: p.incumbent, bound: nil, gap: nil, nodes: p.nodes, elapsed: p.elapsed))
+            }
+        }
         var hooks = SolveHooks(
             separator: restriction.index.full.cycleCuts.isEmpty ? nil : { point, _ in restriction.separate(point) },
-            initialSolution: start, progress: options.progress, shouldStop: options.shouldStop)
+            initialSolution: start, progress: progress, shouldStop: options.shouldStop)
         hooks.initialBasis = rounds.lp.basis.map { $0.restricted(from: rounds.model, to: model) }
         var mipOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)

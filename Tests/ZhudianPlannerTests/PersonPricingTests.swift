@@ -1,3 +1,4 @@
+import Foundation
 import GLPK
 import MIPModel
 import XCTest
@@ -232,6 +233,30 @@ final class PersonPricingTests: XCTestCase {
         XCTAssertGreaterThan(priced, 16)
     }
 
+    /// The search's progress never reports a bound above the optimum: the MIP over the
+    /// chosen links bounds only rosters over them, so its bound is capped by what rosters
+    /// over the links left out cost at least.
+    func testProgressNeverReportsABoundAboveTheOptimum() {
+        let bounds = BoundLog()
+        var checked = 0
+        for i in 0..<12 {
+            let s = Self.scenario(i)
+            let ref = ScenarioReference(name: s.name, sha256: "")
+            var options = PlanOptions(timeLimit: 30)
+            options.forcedFormulation = .people
+            options.personPricing = true
+            options.peopleSeed = true
+            options.seedLinks = 1
+            options.progress = { p in if let b = p.bound { bounds.add(b) } }
+            bounds.reset()
+            let got = planner.plan(s, reference: ref, options: options)
+            guard got.outcome == .optimal, let optimum = got.roster?.solve.objective else { continue }
+            for b in bounds.all { XCTAssertLessThanOrEqual(b, optimum + 1e-6 * max(1, optimum), "scenario \(i)") }
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 6)
+    }
+
     /// On tiny scenarios the enumeration knows, the priced people model proves its optimum
     /// (or infeasibility): free placement, and staying on under ring and cycles.
     func testPricedPeopleModelMatchesTheBruteForce() {
@@ -257,4 +282,15 @@ final class PersonPricingTests: XCTestCase {
         }
         XCTAssertGreaterThan(feasible, 12)
     }
+}
+
+/// Bounds reported by a plan's progress hook (called on the solving thread).
+final class BoundLog: @unchecked Sendable {
+    // @unchecked: `bounds` is only touched under `lock`.
+    private let lock = NSLock()
+    private var bounds: [Double] = []
+
+    func add(_ b: Double) { lock.withLock { bounds.append(b) } }
+    func reset() { lock.withLock { bounds = [] } }
+    var all: [Double] { lock.withLock { bounds } }
 }
