@@ -31,6 +31,13 @@ struct PersonLinks: Sendable {
     /// Links allowed over all terms.
     var count: Int { keys.reduce(0) { $0 + $1.count } }
 
+    /// Every link allowed, as (unit, site, term), in a fixed order.
+    var all: [(unit: Int, site: Int, term: Int)] {
+        keys.enumerated().flatMap { k, set in
+            set.sorted().map { (unit: $0 / units, site: $0 % units, term: k) }
+        }
+    }
+
     /// Each sender's `nearest` usable sites per term and each site's `nearest / 2` nearest
     /// usable senders (a remote site that is nobody's near one would be left uncovered), plus
     /// every link a pin, the baseline or a person's last history stay names (their rows need

@@ -17,6 +17,9 @@ struct PersonSeed {
     private let valuesByName: [String: Double]
     /// What the restricted solve did, for the log.
     let note: String
+    /// The candidate links of the restricted model the roster came from (``PricedPersonSolve``
+    /// starts its LP rounds from them).
+    let links: PersonLinks
 
     /// Sites each sending unit starts with, per term.
     static let nearest = 8
@@ -31,13 +34,13 @@ struct PersonSeed {
     }
 
     /// Dives to a roster of the restricted model (widening its links while they admit none),
-    /// then lets GLPK improve it in the rest of its share of the time; nil when the dive
+    /// then (with `improve`) lets GLPK improve it in the rest of its share of the time; nil when the dive
     /// finds none before that share ends (or even every link admits no roster).
     ///
     /// - Throws: ``ModelError`` or ``PersonDive/Failure``: bugs.
     static func find(
         solver: any MIPSolver, ctx: PlanContext, options: PlanOptions, part: Set<Int>?,
-        deadline: ContinuousClock.Instant?, nearest: Int = nearest, construct: Bool = true
+        deadline: ContinuousClock.Instant?, nearest: Int = nearest, construct: Bool = true, improve: Bool = true
     ) throws -> PersonSeed? {
         let began = ContinuousClock.now
         let own = secondsLeft(until: deadline).map { began + .limit(seconds: $0 * timeShare) }
@@ -55,17 +58,20 @@ struct PersonSeed {
         let solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: own), relativeGap: max(options.relativeGap, seedGap),
             captureLog: options.captureLog)
-        let result = solver.solve(built.model, options: solveOptions, hooks: hooks)
-        if case .failed(let why) = result.termination { throw PersonDive.Failure(why: "restricted model: \(why)") }
-        let values = result.values ?? dived
-        let objective = result.objective ?? built.model.objectiveValue(at: dived)
+        // Without `improve` (free placement priced next, ``PricedPersonSolve``) the dive's
+        // roster is enough: the priced MIP searches a superset of these links, from a better LP.
+        let result = improve ? solver.solve(built.model, options: solveOptions, hooks: hooks) : nil
+        if case .failed(let why)? = result?.termination { throw PersonDive.Failure(why: "restricted model: \(why)") }
+        let values = result?.values ?? dived
+        let objective = result?.objective ?? built.model.objectiveValue(at: dived)
         var byName: [String: Double] = [:]
         for (i, v) in built.model.variables.enumerated() where values[i] != 0 { byName[v.name] = values[i] }
         let how = rings == nil ? "" : " and constructed rings"
         let note = "people seed: \(links.count) candidate links (\(width) nearest\(how)), \(built.model.variableCount) columns; dive "
             + "\(built.model.objectiveValue(at: dived)) in \(String(format: "%.3f", diveSeconds)) s, \(undone) batches undone; "
-            + "restricted MIP \(objective) (\(result.termination))"
-        return PersonSeed(placements: built.decode(values), objective: objective, valuesByName: byName, note: note)
+            + (result.map { "restricted MIP \(objective) (\($0.termination))" } ?? "no restricted MIP")
+        return PersonSeed(
+            placements: built.decode(values), objective: objective, valuesByName: byName, note: note, links: links)
     }
 
     /// The restricted model over each sender's `nearest` sites and the links of rings built

@@ -55,6 +55,10 @@ public struct PlanOptions: Sendable {
     var unitRepeatRows = true
     /// Tests only: blossom rows by minimum odd cuts for rings (``OddCutBlossoms``).
     var oddCutBlossoms = true
+    /// Tests only: bound and solve the people model by pricing left-out links
+    /// (``PricedPersonSolve``) (true) or solve the full model (false); nil lets the planner
+    /// decide by size.
+    var personPricing: Bool?
 
     /// The two exact models (see docs/FORMULATION.md).
     enum Formulation { case teams, people }

@@ -137,14 +137,23 @@ public struct Planner: Sendable {
             }
         }
         var seed: PersonSeed?
+        let pricePeople = !useTeams && (options.personPricing ?? PricedPersonSolve.worthwhile(ctx, part: part))
+        // Priced next, a free seed's restricted MIP gave nothing the priced MIP does not (rows 33,
+        // 39, 44); under ring and cycles it found row 30's best roster, which then filters links.
         if !useTeams, options.peopleSeed ?? PersonSeed.worthwhile(ctx, part: part) {
             do {
                 seed = try PersonSeed.find(
                     solver: solver, ctx: ctx, options: options, part: part, deadline: deadline,
-                    nearest: options.seedLinks ?? PersonSeed.nearest)
+                    nearest: options.seedLinks ?? PersonSeed.nearest,
+                    improve: !pricePeople || ctx.scenario.rules.structure != .free)
             } catch {
                 return PartResult(termination: .failed("seed model: \(error)"))
             }
+        }
+        if pricePeople {
+            let priced = PricedPersonSolve(
+                solver: solver, ctx: ctx, options: options, part: part, deadline: deadline, seed: seed)
+            if let result = priced.run() { return result }
         }
         var built: BuiltModel
         // `--dump-model` writes the whole model, not the one fixed against the seed.

@@ -1,0 +1,290 @@
+import MIPModel
+import ZhudianCore
+
+/// Solves the people model over a small set of links and bounds, then proves, the full
+/// model with LP duals (docs/FORMULATION.md, "The people model at county size: a bound by
+/// pricing") — what ``PricedTeamSolve`` does for the teams model.
+///
+/// 1. **LP rounds** over the seed's candidate links (``PersonRestriction``): add the cycle
+///    rows the LP point breaks, else the left-out links whose columns can lower the LP
+///    (``PersonPricing/entering(tolerance:perUnit:)``), until neither exists. The LP value
+///    `L` is then the LP bound of the full model (with those cycle rows).
+/// 2. **Reduced-cost filter.** A roster using a left-out link costs at least `L` plus the
+///    link's floor (``PersonPricing/floors()``): with the seed's cost `Z₀`, only links with
+///    `L + floor < Z₀` can be in a better roster.
+/// 3. **MIP** over the chosen links and those, from the seed; then every left-out link with
+///    `L + floor` below the optimum `Z` joins and the MIP runs again, until none is left:
+///    `Z` is optimal for the full model. A limit first leaves the bound
+///    `min(MIP bound, L + least floor left out)`.
+///
+/// Why: at 100 enterprises over two terms the full model's root LP (108 735 columns) does
+/// not finish in minutes in GLPK; the LP over the links that matter solves in seconds.
+struct PricedPersonSolve {
+    let solver: any MIPSolver
+    let ctx: PlanContext
+    let options: PlanOptions
+    let part: Set<Int>?
+    let deadline: ContinuousClock.Instant?
+    /// The first roster (``PersonSeed``), whose links the rounds start from.
+    let seed: PersonSeed?
+    /// Tests only: LP solves after which the rounds stop as if the time were up.
+    var roundsLimit: Int? = nil
+
+    /// Links each sending unit starts with per term when there is no seed.
+    static let initialLinks = PersonSeed.nearest
+    /// At most this many priced links join per sending unit, term and round.
+    static let linksPerRound = 4
+    /// Reduced costs below minus this count as negative.
+    static let tolerance = 1e-7
+    /// The MIP takes every link that could beat the seed when they are at most this many
+    /// times the chosen ones; otherwise the chosen ones among them, and the proof rounds
+    /// bring in the rest.
+    static let growth = 2
+
+    /// Stage lines for the log.
+    private let stages = StageLog()
+    private let began = ContinuousClock.now
+
+    /// The outcome, or nil when the full model must decide (no LP over the chosen links
+    /// finished, or the links admit no roster).
+    func run() -> PartResult? {
+        do {
+            guard var result = try stagesRun() else { return nil }
+            result.log = stages.lines + (seed.map { [$0.note] } ?? []) + result.log
+            return result
+        } catch {
+            return PartResult(termination: .failed("priced people model: \(error)"))
+        }
+    }
+
+    /// What the LP rounds ended with.
+    struct Rounds {
+        var restriction: PersonRestriction
+        var lp: RelaxationResult
+        var model: Model
+        var converged: Bool
+        /// Without convergence, what every roster costs at least (``PersonPricing/unconvergedFloor(oneLinkPerUnitAndTerm:)``).
+        var floor: Double = -.infinity
+    }
+
+    private func stagesRun() throws -> PartResult? {
+        let built = try PersonFormulation.build(ctx, options: options, elastic: false, part: part)
+        let index = try PersonColumns(built, ctx: ctx)
+        note("people pricing: full model \(built.model.variableCount) columns, \(built.model.constraintCount) rows, "
+            + "\(index.links.count) links")
+        guard let rounds = try lpRounds(index), let L = rounds.lp.objective else { return nil }
+        let pricing = PersonPricing(rounds.restriction, rowDuals: rounds.lp.rowDuals)
+        let floors = rounds.converged ? pricing.floors(lpPoint: rounds.restriction.fullPoint(rounds.lp.values)) : []
+        let start = seed.map { $0.point(for: built.model) }
+        let incumbent = seed?.objective ?? .infinity
+        let selected = rounds.restriction.chosenCount
+        // Links the filter would add to the LP's selection.
+        func added(_ kept: [Int]) -> Int { kept.count(where: { !rounds.restriction.chosen[$0] }) }
+        var chosen = rounds.restriction
+        if rounds.converged {
+            let kept = keep(floors, index, L: L, below: incumbent, start: start)
+            note("people pricing: LP bound \(L); \(kept.count) of \(floors.count) links could beat \(incumbent)")
+            var filtered = PersonRestriction(index)
+            for c in rounds.restriction.cuts {
+                try filtered.add(cut: LazyRow(name: c.name, c.expression, lower: c.lower, upper: c.upper))
+            }
+            // All of them when few enough (one MIP then proves it); else the selected ones
+            // among them, and the proof rounds bring in the rest.
+            let all = added(kept) <= Self.growth * selected
+            for i in kept where all || rounds.restriction.chosen[i] { filtered.choose(i) }
+            choose(&filtered, roster: start)
+            chosen = filtered
+        }
+        return try search(chosen, rounds: rounds, floors: floors, L: L, start: start)
+    }
+
+    /// Links whose floor lets them beat `z` (the LP's own links always), and the links of
+    /// the roster `start` (a full point).
+    private func keep(
+        _ floors: [PersonPricing.Priced], _ index: PersonColumns, L: Double, below z: Double, start: [Double]?
+    ) -> [Int] {
+        // Without a roster (z = ∞), every link some roster could use.
+        let limit = z < .infinity ? z - Self.slack(z) : .infinity
+        var kept = Set(floors.filter { L + $0.value < limit }.map(\.link))
+        if let start { kept.formUnion(index.links.indices.filter { index.columnsOfLink[$0].contains { start[$0] > 0.5 } }) }
+        return kept.sorted()
+    }
+
+    /// The MIP over `restriction`'s links, then proof rounds adding every left-out link that
+    /// could beat its optimum.
+    private func search(
+        _ restriction: PersonRestriction, rounds: Rounds, floors: [PersonPricing.Priced], L: Double, start: [Double]?
+    ) throws -> PartResult? {
+        var restriction = restriction
+        var warm = start
+        while true {
+            let model = try restriction.model()
+            let leftOut = floors.filter { !restriction.chosen[$0.link] }
+            // Without converged duals a left-out link's own floor is unknown: the rounds' floor instead.
+            let floorLeft = rounds.converged ? L + (leftOut.map(\.value).min() ?? .infinity) : rounds.floor
+            let result = solveMIP(
+                model, restriction, rounds: rounds, start: warm.map { restriction.restrictedPoint($0) }, floor: floorLeft)
+            var out = PartResult(termination: result.termination)
+            out.priced = true
+            out.model = model
+            out.log = result.log
+            note("people pricing: MIP \(model.variableCount) columns, \(model.constraintCount) rows: \(result.termination), "
+                + "objective \(result.objective ?? .nan), bound \(result.bestBound ?? .nan), \(Self.format(result.seconds)) s")
+            guard let values = result.values ?? Self.kept(warm, restriction, model), let Z = result.objective ?? warm.map({
+                restriction.index.full.model.objectiveValue(at: $0)
+            }) else {
+                guard result.termination == .infeasible else { return out }
+                // No roster over these links: every link some roster could use joins (the
+                // full model decides only when none is left, or without converged floors).
+                let more = leftOut.filter { $0.value < .infinity }
+                if more.isEmpty || !rounds.converged { return nil }
+                note("people pricing: no roster over these links: \(more.count) more join")
+                for p in more { restriction.choose(p.link) }
+                continue
+            }
+            out.values = values
+            out.placements = restriction.index.full.decode(restriction.fullPoint(values))
+            out.objective = Z
+            let solved = result.termination == .optimal || result.termination == .gapLimit
+            let entering = leftOut.filter { L + $0.value < Z - Self.slack(Z) }
+            if rounds.converged, solved, entering.isEmpty {
+                // Every left-out link now has L + floor ≥ Z: no roster over it is cheaper.
+                out.bound = result.termination == .optimal ? Z : min(Z, min(result.bestBound ?? L, floorLeft))
+                return out
+            }
+            if !rounds.converged || !solved || expired || shouldStop() {
+                out.bound = min(Z, min(result.bestBound ?? L, floorLeft))
+                if result.termination == .optimal { out.termination = .timeLimit }
+                return out
+            }
+            note("people pricing: \(entering.count) left-out links could beat \(Z): another MIP")
+            for p in entering { restriction.choose(p.link) }
+            warm = restriction.fullPoint(values)
+        }
+    }
+
+    /// `start` (a full point) when it keeps every row of `model`, restricted to it.
+    private static func kept(_ start: [Double]?, _ restriction: PersonRestriction, _ model: Model) -> [Double]? {
+        guard let start else { return nil }
+        let point = restriction.restrictedPoint(start)
+        guard model.violations(at: point).isEmpty, restriction.separate(point).isEmpty else { return nil }
+        return point
+    }
+
+    /// The MIP over `restriction` from `start`; its progress reports bounds no higher than
+    /// `floor`, what rosters over the links left out cost at least (the MIP's own bound
+    /// covers only its links).
+    private func solveMIP(
+        _ model: Model, _ restriction: PersonRestriction, rounds: Rounds, start: [Double]?, floor: Double
+    ) -> SolveResult {
+        let progress = options.progress.map { report in
+            { (p: SolveProgress) in
+                // Before GLPK has a bound of its own, the LP's (or, unconverged, the rounds' floor).
+                let bound = min(p.bound ?? (rounds.converged ? rounds.lp.objective ?? -.infinity : rounds.floor), floor)
+                report(bound.isFinite
+                    ? PricedTeamSolve.capped(p, bound: bound)
+                    : SolveProgress(incumbent: p.incumbent, bound: nil, gap: nil, nodes: p.nodes, elapsed: p.elapsed))
+            }
+        }
+        var hooks = SolveHooks(
+            separator: restriction.index.full.cycleCuts.isEmpty ? nil : { point, _ in restriction.separate(point) },
+            initialSolution: start, progress: progress, shouldStop: options.shouldStop)
+        hooks.initialBasis = rounds.lp.basis.map { $0.restricted(from: rounds.model, to: model) }
+        var mipOptions = SolveOptions(
+            timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
+        // GLPK's branching evaluates every fractional column (a tableau row each): at row 33
+        // about 100 nodes in 46 s; over 20 candidates, 1 400 nodes and a better roster.
+        mipOptions.branchingCandidates = PricedTeamSolve.branchingCandidates
+        return solver.solve(model, options: mipOptions, hooks: hooks)
+    }
+
+    /// LP rounds until nothing prices out or half the time left is gone; nil when the LP
+    /// did not finish, or the links admit no LP point even when every one is chosen.
+    func lpRounds(_ index: PersonColumns) throws -> Rounds? {
+        var restriction = PersonRestriction(index)
+        var width = options.seedLinks ?? Self.initialLinks
+        choose(&restriction, PersonLinks.candidates(ctx, part: part, baseline: options.baseline, nearest: width))
+        if let seed {
+            choose(&restriction, seed.links)
+            for placed in seed.placements { choose(&restriction, ctx.home(placed.person), placed.site, placed.term) }
+        }
+        let lpDeadline = deadline.map { ContinuousClock.now + ContinuousClock.now.duration(to: $0) / 2 }
+        return try solver.withRelaxations { relaxations throws -> Rounds? in
+            var round = 0
+            while true {
+                round += 1
+                let model = try restriction.model()
+                let lp = relaxations.solve(model, options: SolveOptions(timeLimit: secondsLeft(until: deadline)))
+                switch lp.status {
+                case .optimal: break
+                case .infeasible:
+                    // Too few links for any LP point: widen, until every link is in.
+                    guard restriction.chosenCount < index.links.count else { return nil }
+                    width *= 2
+                    choose(&restriction, PersonLinks.candidates(ctx, part: part, baseline: options.baseline, nearest: width))
+                    continue
+                case .timeLimit: return nil
+                case .unbounded: throw PersonColumns.Failure(why: "the LP is unbounded (costs are never negative below)")
+                case .failed(let why): throw PersonColumns.Failure(why: why)
+                }
+                note("people pricing: round \(round): \(model.variableCount) columns, \(model.constraintCount) rows, "
+                    + "LP \(lp.objective ?? .nan), \(Self.format(lp.seconds)) s")
+                if shouldStop() { return nil }
+                let stop = roundsLimit.map { round >= $0 } ?? false
+                if stop || (lpDeadline.map { ContinuousClock.now >= $0 } ?? false) {
+                    // This LP's duals, 0 on the rows it lacks, still price every left-out column.
+                    let priced = PersonPricing(restriction, rowDuals: lp.rowDuals)
+                    let floor = (lp.objective ?? -.infinity)
+                        + priced.unconvergedFloor(oneLinkPerUnitAndTerm: ctx.scenario.rules.structure != .free)
+                    note("people pricing: LP rounds stopped unconverged: every roster costs at least \(floor)")
+                    return Rounds(restriction: restriction, lp: lp, model: model, converged: false, floor: floor)
+                }
+                let cuts = index.full.separate(restriction.fullPoint(lp.values))
+                for cut in cuts { try restriction.add(cut: cut) }
+                if !cuts.isEmpty { continue }
+                let entering = PersonPricing(restriction, rowDuals: lp.rowDuals)
+                    .entering(tolerance: Self.tolerance, perUnit: Self.linksPerRound)
+                if entering.isEmpty { return Rounds(restriction: restriction, lp: lp, model: model, converged: true) }
+                for p in entering { restriction.choose(p.link) }
+            }
+        }
+    }
+
+    /// Chooses the links the roster `point` (a full point) uses, so that it is a point of the restriction.
+    private func choose(_ restriction: inout PersonRestriction, roster point: [Double]?) {
+        guard let point else { return }
+        let index = restriction.index
+        for i in index.links.indices where index.columnsOfLink[i].contains(where: { point[$0] > 0.5 }) {
+            restriction.choose(i)
+        }
+    }
+
+    private func choose(_ restriction: inout PersonRestriction, _ links: PersonLinks) {
+        for l in links.all { choose(&restriction, l.unit, l.site, l.term) }
+    }
+
+    private func choose(_ restriction: inout PersonRestriction, _ u: Int, _ v: Int, _ k: Int) {
+        // A candidate link the full model has no column for (nobody may take it) is no link.
+        if let i = restriction.index.linkNumber[PersonColumns.Link(unit: u, site: v, term: k)] { restriction.choose(i) }
+    }
+
+    /// Whether the people model of this part is priced: as many sending units as make the seed pay.
+    static func worthwhile(_ ctx: PlanContext, part: Set<Int>?) -> Bool {
+        PersonSeed.worthwhile(ctx, part: part)
+    }
+
+    /// What a cost may exceed another by and still count as equal.
+    static func slack(_ z: Double) -> Double { tolerance * max(1, abs(z)) }
+
+    private var expired: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
+
+    private func shouldStop() -> Bool { options.shouldStop?() ?? false }
+
+    private func note(_ line: @autoclosure () -> String) {
+        if options.captureLog {
+            stages.lines.append("[\(Self.format((ContinuousClock.now - began).seconds)) s] " + line())
+        }
+    }
+
+    private static func format(_ x: Double) -> String { String(format: "%.3f", x) }
+}
