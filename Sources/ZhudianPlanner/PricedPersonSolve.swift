@@ -268,10 +268,21 @@ struct PricedPersonSolve {
         if let i = restriction.index.linkNumber[PersonColumns.Link(unit: u, site: v, term: k)] { restriction.choose(i) }
     }
 
-    /// Whether the people model of this part is priced: as many sending units as make the seed pay.
+    /// Whether the people model of this part is priced: as many sending units as make the seed
+    /// pay and, under free placement where nobody stays on, more than ``freeUnits``. Measured
+    /// (BENCHMARKS.md, "Where issue 21 stands (end of the fifth round)"): free 40 × 1 is proven
+    /// in 1 s by the full model with reduced-cost fixing and stops at 0.12 % priced; free 30 × 2
+    /// stops at 0.02 % and 0.41 %; with people staying on (ring 26 × 2: 3.3 s → 1.0 s; free
+    /// 29 × 2: 0.33 % → 0.21 %) and at 100 enterprises and more, pricing is ahead.
     static func worthwhile(_ ctx: PlanContext, part: Set<Int>?) -> Bool {
-        PersonSeed.worthwhile(ctx, part: part)
+        guard PersonSeed.worthwhile(ctx, part: part) else { return false }
+        let rules = ctx.scenario.rules
+        if rules.structure != .free || FreeTeamCap.staysOn(rules, terms: ctx.terms) { return true }
+        return ctx.senders.filter { part?.contains($0) ?? true }.count > freeUnits
     }
+
+    /// Sending units above which free placement without staying on is priced.
+    static let freeUnits = 50
 
     /// What a cost may exceed another by and still count as equal.
     static func slack(_ z: Double) -> Double { tolerance * max(1, abs(z)) }

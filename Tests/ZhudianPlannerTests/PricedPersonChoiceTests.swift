@@ -1,0 +1,33 @@
+import XCTest
+import ZhudianCore
+@testable import ZhudianPlanner
+
+/// Which people models are priced (``PricedPersonSolve/worthwhile(_:part:)``): the choice
+/// the fifth round's measurements made, so a change to it is deliberate.
+final class PricedPersonChoiceTests: XCTestCase {
+    private func context(units: Int, structure: Structure, terms: Int, stayingOn: Bool) -> PlanContext {
+        var c = GeneratorConfig(units: units)
+        c.seed = 21
+        c.structure = structure
+        c.terms = terms
+        var s = ScenarioGenerator.generate(c)
+        if stayingOn {
+            s.rules.pairCooldown = 0
+            s.rules.maxConsecutiveTerms = 2
+        }
+        return PlanContext(s)
+    }
+
+    func testFreePlacementWithoutStayingOnIsPricedOnlyAboveFiftyUnits() {
+        XCTAssertFalse(PricedPersonSolve.worthwhile(context(units: 40, structure: .free, terms: 1, stayingOn: false), part: nil))
+        XCTAssertFalse(PricedPersonSolve.worthwhile(context(units: 30, structure: .free, terms: 2, stayingOn: false), part: nil))
+        XCTAssertTrue(PricedPersonSolve.worthwhile(context(units: 60, structure: .free, terms: 2, stayingOn: false), part: nil))
+    }
+
+    func testStayingOnIsPricedFromTheSeedsSize() {
+        XCTAssertTrue(PricedPersonSolve.worthwhile(context(units: 26, structure: .ring, terms: 2, stayingOn: true), part: nil))
+        XCTAssertTrue(PricedPersonSolve.worthwhile(context(units: 29, structure: .free, terms: 2, stayingOn: true), part: nil))
+        // Too few sending units for the seed: never priced.
+        XCTAssertFalse(PricedPersonSolve.worthwhile(context(units: 12, structure: .ring, terms: 2, stayingOn: true), part: nil))
+    }
+}
