@@ -29,14 +29,20 @@ struct Blossoms {
     /// and fractional pair of a term, every round.
     static let oddCutNodes = 400
 
-    /// Handle and teeth of blossom rows violated at `point`.
-    func violated(_ point: [Double]) -> [(handle: [Int], teeth: [CutSet.Pair])] {
+    /// Pair values `x_e = y_uv + y_vu` at `point`, keyed by ``key(_:_:_:)``; pairs at 0 left out.
+    private func pairValues(_ point: [Double]) -> [Int: Double] {
         var x: [Int: Double] = [:]
         for a in arcs {
             let v = point[a.variable.index]
             guard v > 1e-9 else { continue }
             x[Self.key(a.from, a.to, nodes), default: 0] += v
         }
+        return x
+    }
+
+    /// Handle and teeth of blossom rows violated at `point`, by the odd-component heuristic.
+    func violated(_ point: [Double]) -> [(handle: [Int], teeth: [CutSet.Pair])] {
+        let x = pairValues(point)
         let eps = 1e-6
         var sets = UnionFind(nodes)
         var fractional = Array(repeating: false, count: nodes)
@@ -93,15 +99,20 @@ struct Blossoms {
             let rhs = Double(handle.count) + Double(teeth.count - 1) / 2
             if lhs > rhs + 1e-6 { found.append((handle.sorted(), teeth.sorted())) }
         }
-        if found.isEmpty && oddCuts && nodes <= Self.oddCutNodes {
-            var byPair: [CutSet.Pair: Double] = [:]
-            for k in pairs {
-                let (a, b) = k.quotientAndRemainder(dividingBy: nodes)
-                byPair[CutSet.Pair(a, b)] = x[k] ?? 0
-            }
-            found = OddCutBlossoms(nodes: nodes).violated(byPair)
-        }
         return found
+    }
+
+    /// Handle and teeth of blossom rows violated at `point`, by minimum odd cuts
+    /// (``OddCutBlossoms``); none unless ``oddCuts`` is on and the ring has at most
+    /// ``oddCutNodes`` enterprises. For when the heuristic finds none.
+    func violatedByOddCuts(_ point: [Double]) -> [(handle: [Int], teeth: [CutSet.Pair])] {
+        guard oddCuts, nodes <= Self.oddCutNodes else { return [] }
+        var byPair: [CutSet.Pair: Double] = [:]
+        for (k, v) in pairValues(point) {
+            let (a, b) = k.quotientAndRemainder(dividingBy: nodes)
+            byPair[CutSet.Pair(a, b)] = v
+        }
+        return OddCutBlossoms(nodes: nodes).violated(byPair)
     }
 
     private static func key(_ a: Int, _ b: Int, _ n: Int) -> Int { min(a, b) * n + max(a, b) }
