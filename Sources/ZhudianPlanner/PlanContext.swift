@@ -23,6 +23,14 @@ struct PlanContext {
     let unitForbids: Set<UnitPair>
     /// `forbid` entries for one person: person index → site indices.
     let personForbids: [Int: Set<Int>]
+    /// Each unit's location, by unit index.
+    private let locations: [Location?]
+    /// Each unit's minStaff as a site, by unit index.
+    private let minStaffs: [Int]
+    /// Each unit's group, numbered, where `sameGroup: forbid` applies; nil otherwise. The
+    /// link checks run for every pair of units (9 million at 3000): reading a `Unit` there
+    /// copied it, and its retains and releases were a fifth of that time.
+    private let forbiddenGroup: [Int?]
 
     struct UnitPair: Hashable {
         let from: Int
@@ -66,6 +74,15 @@ struct PlanContext {
         }
         unitForbids = uf
         personForbids = pf
+        locations = scenario.units.map(\.location)
+        minStaffs = scenario.units.map { scenario.minStaff(of: $0) }
+        var groups: [String: Int] = [:]
+        forbiddenGroup = scenario.units.map { unit in
+            guard scenario.rules.sameGroup == .forbid, let g = unit.group else { return nil }
+            if let known = groups[g] { return known }
+            groups[g] = groups.count
+            return groups.count - 1
+        }
     }
 
     /// Earliest history term number (0 when there is one history term; 1 when none).
@@ -89,11 +106,12 @@ struct PlanContext {
     func home(_ p: Int) -> Int { index.unit[scenario.people[p].unit] ?? 0 }
 
     /// minStaff of site unit `v`.
-    func minStaff(_ v: Int) -> Int { scenario.minStaff(of: scenario.units[v]) }
+    func minStaff(_ v: Int) -> Int { minStaffs[v] }
 
     /// Kilometres from unit `u` to unit `v`.
     func km(_ u: Int, _ v: Int) -> Double {
-        scenario.kilometres(from: scenario.units[u], to: scenario.units[v])
+        guard let a = locations[u], let b = locations[v] else { return 0 }
+        return a.kilometres(to: b)
     }
 
     /// Whether any absence of `p` overlaps `range`.
@@ -123,33 +141,33 @@ struct PlanContext {
     func siteAllowed(_ p: Int, _ v: Int) -> RuleKind? {
         let u = home(p)
         if u == v { return .selfInspection }
-        let home = scenario.units[u]
-        let site = scenario.units[v]
-        if scenario.sameGroupForbidden(home: home, site: site) { return .group }
+        if groupForbidden(u, v) { return .group }
         if personForbids[p]?.contains(v) == true || unitForbids.contains(UnitPair(from: u, to: v)) {
             return .forbid
         }
-        if let cap = scenario.rules.maxDistanceKm, home.location != nil, site.location != nil,
-            km(u, v) > cap
-        {
-            return .distance
-        }
+        if tooFar(u, v) { return .distance }
         return nil
     }
 
     /// Whether link u → v is allowed by fixed unit-level facts: self, group, unit forbid, distance.
     func linkAllowed(_ u: Int, _ v: Int) -> RuleKind? {
         if u == v { return .selfInspection }
-        let home = scenario.units[u]
-        let site = scenario.units[v]
-        if scenario.sameGroupForbidden(home: home, site: site) { return .group }
+        if groupForbidden(u, v) { return .group }
         if unitForbids.contains(UnitPair(from: u, to: v)) { return .forbid }
-        if let cap = scenario.rules.maxDistanceKm, home.location != nil, site.location != nil,
-            km(u, v) > cap
-        {
-            return .distance
-        }
+        if tooFar(u, v) { return .distance }
         return nil
+    }
+
+    /// Whether `sameGroup: forbid` keeps people of unit `u` away from site `v`.
+    private func groupForbidden(_ u: Int, _ v: Int) -> Bool {
+        guard let g = forbiddenGroup[u] else { return false }
+        return g == forbiddenGroup[v]
+    }
+
+    /// Whether `maxDistanceKm` bars link u → v (never when a location is missing).
+    private func tooFar(_ u: Int, _ v: Int) -> Bool {
+        guard let cap = scenario.rules.maxDistanceKm, let a = locations[u], let b = locations[v] else { return false }
+        return a.kilometres(to: b) > cap
     }
 
     /// Whether link u → v is barred in term `k` by a history link within `pairCooldown`.
