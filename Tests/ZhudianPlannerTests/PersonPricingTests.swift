@@ -32,6 +32,22 @@ final class PersonPricingTests: XCTestCase {
         return s
     }
 
+    /// The priced solve of `s` from one nearest link per unit and term, without a seed.
+    static func pricedFromOneLink(_ s: Scenario) -> PricedPersonSolve {
+        var options = PlanOptions()
+        options.seedLinks = 1
+        return PricedPersonSolve(solver: GLPKSolver(), ctx: PlanContext(s), options: options, part: nil, deadline: nil, seed: nil)
+    }
+
+    /// Options that plan the full people model: no seed, no pricing.
+    static var fullPeopleModel: PlanOptions {
+        var plain = PlanOptions(timeLimit: 30)
+        plain.forcedFormulation = .people
+        plain.peopleSeed = false
+        plain.personPricing = false
+        return plain
+    }
+
     /// The full model of `s`, indexed.
     func index(_ s: Scenario) throws -> PersonColumns {
         let ctx = PlanContext(s)
@@ -115,10 +131,7 @@ final class PersonPricingTests: XCTestCase {
         var leftOut = 0
         for i in 0..<16 {
             let s = Self.scenario(i)
-            let ctx = PlanContext(s)
-            var options = PlanOptions()
-            options.seedLinks = 1
-            let priced = PricedPersonSolve(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, seed: nil)
+            let priced = Self.pricedFromOneLink(s)
             let index = try index(s)
             guard let rounds = try priced.lpRounds(index) else { continue }
             XCTAssertTrue(rounds.converged, "scenario \(i)")
@@ -140,10 +153,7 @@ final class PersonPricingTests: XCTestCase {
         var checked = 0
         for i in 0..<8 {
             let s = Self.scenario(i)
-            let ctx = PlanContext(s)
-            var options = PlanOptions()
-            options.seedLinks = 1
-            let priced = PricedPersonSolve(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, seed: nil)
+            let priced = Self.pricedFromOneLink(s)
             let index = try index(s)
             guard let rounds = try priced.lpRounds(index), let L = rounds.lp.objective else { continue }
             let floors = PersonPricing(rounds.restriction, rowDuals: rounds.lp.rowDuals).floors()
@@ -174,10 +184,7 @@ final class PersonPricingTests: XCTestCase {
         for i in 0..<12 {
             let s = Self.scenario(i)
             let ctx = PlanContext(s)
-            var plain = PlanOptions(timeLimit: 30)
-            plain.forcedFormulation = .people
-            plain.peopleSeed = false
-            plain.personPricing = false
+            let plain = Self.fullPeopleModel
             let exact = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: ""), options: plain)
             guard exact.outcome == .optimal, let optimum = exact.roster?.solve.objective else { continue }
             var options = PlanOptions(timeLimit: 30)
@@ -202,10 +209,7 @@ final class PersonPricingTests: XCTestCase {
         for i in 0..<12 {
             let s = Self.scenario(i)
             let ref = ScenarioReference(name: s.name, sha256: "")
-            var plain = PlanOptions(timeLimit: 30)
-            plain.forcedFormulation = .people
-            plain.peopleSeed = false
-            plain.personPricing = false
+            let plain = Self.fullPeopleModel
             let expected = planner.plan(s, reference: ref, options: plain)
             for seeded in [false, true] {
                 var options = plain
