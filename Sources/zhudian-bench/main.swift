@@ -27,13 +27,27 @@ struct Row {
     let verdict: RosterVerdict
 }
 
-func peakMemoryMiB() -> Double {
-    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
-        return kb / 1024
+/// The process's peak resident set so far, from Linux's `/proc/self/status`. A missing file
+/// or line is reported as a failed reading, never as 0 MiB.
+func peakMemoryMiB() -> Result<Double, PeakMemoryError> {
+    let text: String
+    do {
+        text = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+    } catch {
+        return .failure(PeakMemoryError(reason: "cannot read /proc/self/status: \(error)"))
     }
-    return 0
+    for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        guard let kb = line.split(separator: " ").compactMap({ Double($0) }).first else {
+            return .failure(PeakMemoryError(reason: "unreadable line '\(line)'"))
+        }
+        return .success(kb / 1024)
+    }
+    return .failure(PeakMemoryError(reason: "no VmHWM line in /proc/self/status"))
+}
+
+/// Why the peak memory column could not be filled.
+struct PeakMemoryError: Error {
+    let reason: String
 }
 
 func format(_ x: Double?, _ digits: Int = 2) -> String {
@@ -111,7 +125,14 @@ print("| scenario | n | structure | terms | model | status | objective | bound |
 print("| --- | ---: | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
 @MainActor func emit(_ r: Row) {
     if r.status.hasPrefix("failed") || r.verdict.isFailure { failures += 1 }
-    print("| \(r.name) | \(r.n) | \(r.structure) | \(r.terms) | \(r.formulation) | \(r.status) | \(format(r.objective)) | \(format(r.bound)) | \(r.gap.map { format($0 * 100, 3) + "%" } ?? "—") | \(format(r.seconds, 3)) | \(format(peakMemoryMiB(), 0)) | \(r.verdict.cell) |")
+    let memory: String
+    switch peakMemoryMiB() {
+    case .success(let mib): memory = format(mib, 0)
+    case .failure(let e):
+        failures += 1
+        memory = "failed: \(e.reason)"
+    }
+    print("| \(r.name) | \(r.n) | \(r.structure) | \(r.terms) | \(r.formulation) | \(r.status) | \(format(r.objective)) | \(format(r.bound)) | \(r.gap.map { format($0 * 100, 3) + "%" } ?? "—") | \(format(r.seconds, 3)) | \(memory) | \(r.verdict.cell) |")
 }
 
 
