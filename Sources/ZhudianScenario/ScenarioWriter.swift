@@ -30,10 +30,10 @@ public enum ScenarioWriter {
         var out = ""
         if let comment { out += commentLines(comment) }
         out += "version: \(scenario.version)\n"
-        out += "name: \(quoted(scenario.name))\n"
-        out += "authority: \(quoted(scenario.authority))\n"
-        out += "sector: \(quoted(scenario.sector))\n"
-        out += "mode: \(quoted(scenario.mode.rawValue))\n"
+        out += "name: \(YAMLScalar.quoted(scenario.name))\n"
+        out += "authority: \(YAMLScalar.quoted(scenario.authority))\n"
+        out += "sector: \(YAMLScalar.quoted(scenario.sector))\n"
+        out += "mode: \(YAMLScalar.quoted(scenario.mode.rawValue))\n"
         out += "\n" + calendar(scenario.calendar)
         out += "\n" + rules(scenario.rules)
         out += "\n" + objective(scenario.objective)
@@ -53,18 +53,18 @@ public enum ScenarioWriter {
         out += "  termMonths: \(c.termMonths)\n"
         out += "  terms: \(c.terms)\n"
         out += "  handoverDays: \(c.handoverDays)\n"
-        out += "  holidays: [\(c.holidays.map { quoted($0.description) }.joined(separator: ", "))]\n"
-        out += "  workdays: [\(c.workdays.map { quoted($0.description) }.joined(separator: ", "))]\n"
-        if let official = c.official { out += "  official: \(quoted(official))\n" }
+        out += "  holidays: [\(c.holidays.map { YAMLScalar.quoted($0.description) }.joined(separator: ", "))]\n"
+        out += "  workdays: [\(c.workdays.map { YAMLScalar.quoted($0.description) }.joined(separator: ", "))]\n"
+        if let official = c.official { out += "  official: \(YAMLScalar.quoted(official))\n" }
         if c.events.isEmpty {
             out += "  events: []\n"
         } else {
             out += "  events:\n"
-            for e in c.events { out += "    - " + flow([("date", date(e.date)), ("title", quoted(e.title))]) + "\n" }
+            for e in c.events { out += "    - " + flow([("date", date(e.date)), ("title", YAMLScalar.quoted(e.title))]) + "\n" }
         }
         if let day = c.reportDay { out += "  reportDay: \(day)\n" }
         // Sorted keys: a dictionary's own order differs between runs.
-        let due = c.reportDue.keys.sorted().compactMap { key in c.reportDue[key].map { (quoted(key), date($0)) } }
+        let due = c.reportDue.keys.sorted().compactMap { key in c.reportDue[key].map { (YAMLScalar.quoted(key), date($0)) } }
         out += "  reportDue: " + flow(due) + "\n"
         out += "  visitsPerMonth: \(c.visitsPerMonth)\n"
         out += "  minVisitGapDays: \(c.minVisitGapDays)\n"
@@ -74,10 +74,10 @@ public enum ScenarioWriter {
     private static func rules(_ r: Rules) -> String {
         var out = "rules:\n"
         out += "  minStaff: \(r.minStaff)\n"
-        out += "  structure: \(quoted(r.structure.rawValue))\n"
+        out += "  structure: \(YAMLScalar.quoted(r.structure.rawValue))\n"
         out += "  minCycle: \(r.minCycle)\n"
-        out += "  mutualPairs: \(quoted(r.mutualPairs.rawValue))\n"
-        out += "  sameGroup: \(quoted(r.sameGroup.rawValue))\n"
+        out += "  mutualPairs: \(YAMLScalar.quoted(r.mutualPairs.rawValue))\n"
+        out += "  sameGroup: \(YAMLScalar.quoted(r.sameGroup.rawValue))\n"
         out += "  pairCooldown: \(r.pairCooldown)\n"
         out += "  personCooldown: \(r.personCooldown)\n"
         out += "  maxConsecutiveTerms: \(r.maxConsecutiveTerms)\n"
@@ -93,12 +93,12 @@ public enum ScenarioWriter {
     }
 
     private static func unit(_ u: Unit) -> String {
-        var fields: [(String, String)] = [("id", quoted(u.id)), ("name", quoted(u.name))]
-        if let short = u.short { fields.append(("short", quoted(short))) }
-        fields.append(("kind", quoted(u.kind.rawValue)))
-        if let level = u.level { fields.append(("level", quoted(level.rawValue))) }
-        if let group = u.group { fields.append(("group", quoted(group))) }
-        if let town = u.town { fields.append(("town", quoted(town))) }
+        var fields: [(String, String)] = [("id", YAMLScalar.quoted(u.id)), ("name", YAMLScalar.quoted(u.name))]
+        if let short = u.short { fields.append(("short", YAMLScalar.quoted(short))) }
+        fields.append(("kind", YAMLScalar.quoted(u.kind.rawValue)))
+        if let level = u.level { fields.append(("level", YAMLScalar.quoted(level.rawValue))) }
+        if let group = u.group { fields.append(("group", YAMLScalar.quoted(group))) }
+        if let town = u.town { fields.append(("town", YAMLScalar.quoted(town))) }
         if let loc = u.location {
             fields.append(("location", flow([("lat", number(loc.lat)), ("lon", number(loc.lon))])))
         }
@@ -112,15 +112,15 @@ public enum ScenarioWriter {
     }
 
     private static func person(_ p: Person) -> String {
-        var fields: [(String, String)] = [("id", quoted(p.id)), ("name", quoted(p.name)), ("unit", quoted(p.unit))]
+        var fields: [(String, String)] = [("id", YAMLScalar.quoted(p.id)), ("name", YAMLScalar.quoted(p.name)), ("unit", YAMLScalar.quoted(p.unit))]
         if !p.qualified { fields.append(("qualified", "false")) }
         if !p.active { fields.append(("active", "false")) }
-        if let phone = p.phone { fields.append(("phone", quoted(phone))) }
+        if let phone = p.phone { fields.append(("phone", YAMLScalar.quoted(phone))) }
         fields.append(("served", String(p.served)))
         if !p.unavailable.isEmpty {
             let absences = p.unavailable.map { a in
                 var f = [("from", date(a.range.from)), ("to", date(a.range.to))]
-                if let reason = a.reason { f.append(("reason", quoted(reason))) }
+                if let reason = a.reason { f.append(("reason", YAMLScalar.quoted(reason))) }
                 return flow(f)
             }
             fields.append(("unavailable", "[" + absences.joined(separator: ", ") + "]"))
@@ -142,7 +142,7 @@ public enum ScenarioWriter {
             } else {
                 out += lead + "stays:\n"
                 for s in term.stays {
-                    out += "      - " + flow([("person", quoted(s.person)), ("site", quoted(s.site))]) + "\n"
+                    out += "      - " + flow([("person", YAMLScalar.quoted(s.person)), ("site", YAMLScalar.quoted(s.site))]) + "\n"
                 }
             }
         }
@@ -150,19 +150,19 @@ public enum ScenarioWriter {
     }
 
     private static func pin(_ p: Pin) -> String {
-        flow([("term", String(p.term)), subject(p.subject), ("site", quoted(p.site))])
+        flow([("term", String(p.term)), subject(p.subject), ("site", YAMLScalar.quoted(p.site))])
     }
 
     private static func forbid(_ f: Forbid) -> String {
-        var fields = [subject(f.subject), ("site", quoted(f.site))]
-        if let reason = f.reason { fields.append(("reason", quoted(reason))) }
+        var fields = [subject(f.subject), ("site", YAMLScalar.quoted(f.site))]
+        if let reason = f.reason { fields.append(("reason", YAMLScalar.quoted(reason))) }
         return flow(fields)
     }
 
     private static func subject(_ s: Pin.Subject) -> (String, String) {
         switch s {
-        case .unit(let id): ("unit", quoted(id))
-        case .person(let id): ("person", quoted(id))
+        case .unit(let id): ("unit", YAMLScalar.quoted(id))
+        case .person(let id): ("person", YAMLScalar.quoted(id))
         }
     }
 
@@ -179,7 +179,7 @@ public enum ScenarioWriter {
         "{" + fields.map { $0.0 + ": " + $0.1 }.joined(separator: ", ") + "}"
     }
 
-    private static func date(_ d: CivilDate) -> String { quoted(d.description) }
+    private static func date(_ d: CivilDate) -> String { YAMLScalar.quoted(d.description) }
 
     /// Shortest round-trip form; integral values as integers (`1`, not `1.0`).
     static func number(_ x: Double) -> String {
@@ -192,35 +192,6 @@ public enum ScenarioWriter {
             text.insert(contentsOf: ".0", at: e)
         }
         return text
-    }
-
-    /// A double-quoted YAML scalar. Escapes `"` and `\`, every control character, and the
-    /// characters YAML would read as line breaks (NEL, U+2028, U+2029) or refuses (U+FFFE, U+FFFF);
-    /// the BOM is escaped too, since a reader may drop it.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x00: out += "\\0"
-            case 0x09: out += "\\t"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x85: out += "\\N"
-            case 0x2028: out += "\\L"
-            case 0x2029: out += "\\P"
-            case 0x01...0x1F, 0x7F...0x9F: out += "\\x" + hex(scalar.value, width: 2)
-            case 0xFEFF, 0xFFFE, 0xFFFF: out += "\\u" + hex(scalar.value, width: 4)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex(_ value: UInt32, width: Int) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     /// `# ` lines for `comment`; characters a comment cannot hold become spaces.

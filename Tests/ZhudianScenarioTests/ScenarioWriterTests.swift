@@ -198,11 +198,11 @@ final class ScenarioWriterTests: XCTestCase {
     }
 
     func testQuotingAndNumbers() {
-        XCTAssertEqual(ScenarioWriter.quoted("a\"b\\c"), #""a\"b\\c""#)
+        XCTAssertEqual(YAMLScalar.quoted("a\"b\\c"), #""a\"b\\c""#)
         XCTAssertEqual(
-            ScenarioWriter.quoted("\n\t\r\u{0}\u{1B}\u{7F}\u{85}\u{2028}\u{2029}\u{FEFF}"),
+            YAMLScalar.quoted("\n\t\r\u{0}\u{1B}\u{7F}\u{85}\u{2028}\u{2029}\u{FEFF}"),
             #""\n\t\r\0\x1B\x7F\N\L\P\uFEFF""#)
-        XCTAssertEqual(ScenarioWriter.quoted("枣庄 😀"), "\"枣庄 😀\"")
+        XCTAssertEqual(YAMLScalar.quoted("枣庄 😀"), "\"枣庄 😀\"")
         XCTAssertEqual(ScenarioWriter.number(1), "1")
         XCTAssertEqual(ScenarioWriter.number(-0.0), "0")
         XCTAssertEqual(ScenarioWriter.number(35.1234), "35.1234")

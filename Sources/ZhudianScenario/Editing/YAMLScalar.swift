@@ -10,26 +10,33 @@ enum YAMLScalar {
         isSafePlain(text) ? text : quoted(text)
     }
 
-    /// `text` as a double-quoted scalar, escaped.
+    /// A double-quoted YAML scalar. Escapes `"` and `\`, every control character, and the
+    /// characters YAML would read as line breaks (NEL, U+2028, U+2029) or refuses (U+FFFE, U+FFFF);
+    /// the BOM is escaped too, since a reader may drop it.
     static func quoted(_ text: String) -> String {
         var out = "\""
-        for c in text.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if c.value < 0x20 || c.value == 0x7F || c == "\u{85}" || c == "\u{2028}" || c == "\u{2029}" {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x00: out += "\\0"
+            case 0x09: out += "\\t"
+            case 0x0A: out += "\\n"
+            case 0x0D: out += "\\r"
+            case 0x85: out += "\\N"
+            case 0x2028: out += "\\L"
+            case 0x2029: out += "\\P"
+            case 0x01...0x1F, 0x7F...0x9F: out += "\\x" + hex(scalar.value, width: 2)
+            case 0xFEFF, 0xFFFE, 0xFFFF: out += "\\u" + hex(scalar.value, width: 4)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out + "\""
+    }
+
+    private static func hex(_ value: UInt32, width: Int) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
     /// A value for a number, boolean, date or choice: plain when it is one token of
