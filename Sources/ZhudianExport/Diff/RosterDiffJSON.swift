@@ -25,7 +25,7 @@ public enum RosterDiffJSON {
         let c = cost.map {
             "{\"distance\": \(number($0.distance)), \"fairness\": \(number($0.fairness)), \"total\": \(number($0.total))}"
         }
-        return "{\"scenario\": \(string(name)), \"objective\": \(objective.map(number) ?? "null"), \"cost\": \(c ?? "null")}"
+        return "{\"scenario\": \(JSONString.literal(name)), \"objective\": \(objective.map(number) ?? "null"), \"cost\": \(c ?? "null")}"
     }
 
     private static func term(_ t: RosterDiff.TermDiff) -> String {
@@ -33,7 +33,7 @@ public enum RosterDiffJSON {
             "\"term\": \(t.term)", "\"linksBefore\": \(links(t.linksBefore))", "\"linksAfter\": \(links(t.linksAfter))",
             "\"ringBefore\": \(ring(t.ringBefore))", "\"ringAfter\": \(ring(t.ringAfter))",
             "\"added\": \(links(t.added))", "\"removed\": \(links(t.removed))",
-            "\"moves\": [" + t.moves.map { "{\"person\": \(string($0.person)), \"from\": \(strings($0.from)), \"to\": \(strings($0.to))}" }
+            "\"moves\": [" + t.moves.map { "{\"person\": \(JSONString.literal($0.person)), \"from\": \(strings($0.from)), \"to\": \(strings($0.to))}" }
                 .joined(separator: ", ") + "]",
             "\"uncovered\": \(strings(t.uncovered))",
         ]
@@ -41,7 +41,7 @@ public enum RosterDiffJSON {
     }
 
     private static func links(_ l: [Link]) -> String {
-        "[" + l.map { "{\"from\": \(string($0.from)), \"to\": \(string($0.to))}" }.joined(separator: ", ") + "]"
+        "[" + l.map { "{\"from\": \(JSONString.literal($0.from)), \"to\": \(JSONString.literal($0.to))}" }.joined(separator: ", ") + "]"
     }
 
     private static func ring(_ r: [[String]]?) -> String {
@@ -49,32 +49,11 @@ public enum RosterDiffJSON {
         return "[" + r.map(strings).joined(separator: ", ") + "]"
     }
 
-    private static func strings(_ s: [String]) -> String { "[" + s.map(string).joined(separator: ", ") + "]" }
+    private static func strings(_ s: [String]) -> String { "[" + s.map(JSONString.literal).joined(separator: ", ") + "]" }
 
     /// Shortest round-trip text; integral values without `.0`.
     static func number(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
         return "\(x)"
-    }
-
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,3 +1,5 @@
+import ZhudianCore
+
 /// A JSON value in the order it is written; just enough for the roster file.
 indirect enum JSONValue {
     case object([(String, JSONValue)])
@@ -31,7 +33,7 @@ enum JSONWriter {
             out += "{\n"
             for (i, (key, item)) in pairs.enumerated() {
                 out += String(repeating: "  ", count: indent + 1)
-                string(key, into: &out)
+                out += JSONString.literal(key)
                 out += ": "
                 write(item, indent: indent + 1, into: &out)
                 out += i + 1 < pairs.count ? ",\n" : "\n"
@@ -47,7 +49,7 @@ enum JSONWriter {
             }
             out += String(repeating: "  ", count: indent) + "]"
         case .string(let s):
-            string(s, into: &out)
+            out += JSONString.literal(s)
         case .int(let n):
             out += String(n)
         case .double(let d):
@@ -64,28 +66,5 @@ enum JSONWriter {
     static func number(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
         return d.description
-    }
-
-    private static func string(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }
