@@ -14,7 +14,7 @@ struct PersonSeed {
     /// Its cost in the people model's objective (the same columns cost the same in both).
     let objective: Double
     /// Column values by column name, to move onto the full model.
-    private let valuesByName: [String: Double]
+    let valuesByName: [String: Double]
     /// What the restricted solve did, for the log.
     let note: String
     /// The candidate links of the restricted model the roster came from (``PricedPersonSolve``

@@ -38,6 +38,9 @@ public struct PlanOptions: Sendable {
     /// Tests only: seed the people model with a roster over candidate links (``PersonSeed``)
     /// (true) or not (false); nil lets the planner decide by size.
     var peopleSeed: Bool?
+    /// Tests only: seed the people model of ring and cycles with staying on by the teams
+    /// model's roster where everyone rotates (``RotatingSeed``); off shows what it changes.
+    var rotatingSeed = true
     /// Tests only: sites each sending unit starts with in the seed's restricted model.
     var seedLinks: Int?
     /// Tests only: the people model's cooldown cliques (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);

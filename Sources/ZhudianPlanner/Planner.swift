@@ -138,14 +138,9 @@ public struct Planner: Sendable {
         }
         var seed: PersonSeed?
         let pricePeople = !useTeams && (options.personPricing ?? PricedPersonSolve.worthwhile(ctx, part: part))
-        // Priced next, a free seed's restricted MIP gave nothing the priced MIP does not (rows 33,
-        // 39, 44); under ring and cycles it found row 30's best roster, which then filters links.
-        if !useTeams, options.peopleSeed ?? PersonSeed.worthwhile(ctx, part: part) {
+        if !useTeams {
             do {
-                seed = try PersonSeed.find(
-                    solver: solver, ctx: ctx, options: options, part: part, deadline: deadline,
-                    nearest: options.seedLinks ?? PersonSeed.nearest,
-                    improve: !pricePeople || ctx.scenario.rules.structure != .free)
+                seed = try peopleSeed(ctx, options: options, part: part, deadline: deadline, pricePeople: pricePeople)
             } catch {
                 return PartResult(termination: .failed("seed model: \(error)"))
             }

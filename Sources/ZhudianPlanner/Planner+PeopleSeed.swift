@@ -1,0 +1,41 @@
+import MIPModel
+
+extension Planner {
+    /// The people model's first roster: the cheaper of the teams model's roster with everyone
+    /// rotating (``RotatingSeed``, ring and cycles with staying on) and the restricted model's
+    /// (``PersonSeed``, more than 24 sending units); nil when neither applies or finds one.
+    ///
+    /// Both, because neither wins everywhere (docs/FORMULATION.md, "A first roster where
+    /// people stay on"): at 100 enterprises the rotating roster is less than half the
+    /// restricted model's, at 26 the restricted model finds the optimum, 6 % below it.
+    ///
+    /// - Throws: ``RotatingSeed/Failure``, ``PersonDive/Failure`` or ``ModelError``: bugs.
+    func peopleSeed(
+        _ ctx: PlanContext, options: PlanOptions, part: Set<Int>?, deadline: ContinuousClock.Instant?, pricePeople: Bool
+    ) throws -> PersonSeed? {
+        var seeds: [PersonSeed] = []
+        if options.rotatingSeed, RotatingSeed.applies(ctx.scenario.rules),
+            let rotating = try RotatingSeed.find(solver: solver, ctx: ctx, options: options, part: part, deadline: deadline)
+        {
+            seeds.append(rotating)
+        }
+        // Priced next, a free seed's restricted MIP gave nothing the priced MIP does not (rows 33,
+        // 39, 44); under ring and cycles it found row 30's best roster, which then filters links.
+        if options.peopleSeed ?? PersonSeed.worthwhile(ctx, part: part),
+            let restricted = try PersonSeed.find(
+                solver: solver, ctx: ctx, options: options, part: part, deadline: deadline,
+                nearest: options.seedLinks ?? PersonSeed.nearest,
+                improve: !pricePeople || ctx.scenario.rules.structure != .free)
+        {
+            seeds.append(restricted)
+        }
+        // The first of equal costs: the rotating roster, found first.
+        guard var kept = seeds.indices.first else { return nil }
+        for i in seeds.indices.dropFirst() where seeds[i].beats(seeds[kept].objective) { kept = i }
+        let best = seeds[kept]
+        let dropped = seeds.indices.filter { $0 != kept }.map { "not kept (dearer): " + seeds[$0].note }
+        return PersonSeed(
+            placements: best.placements, objective: best.objective, valuesByName: best.valuesByName,
+            note: ([best.note] + dropped).joined(separator: "\n"), links: best.links)
+    }
+}
