@@ -61,8 +61,6 @@ enum TeamFormulation {
         let nU = s.units.count
         let elastic = basis.elastic
         var sink = RowSink(model: Model(name: elastic ? "zhudian_teams_elastic" : "zhudian_teams"), elastic: elastic)
-        // Elastic models keep the costs too (see ElasticSolve).
-        let fW = s.objective.fairness
         let ents = basis.ents
         let node = basis.node
 
@@ -78,7 +76,7 @@ enum TeamFormulation {
 
         // y columns, and per term each unit's links in site order.
         var y: [[Int: Variable]] = Array(repeating: [:], count: T + 1)
-        var out: [[[(site: Int, variable: Variable)]]] = Array(
+        var out: SiteLinks = Array(
             repeating: Array(repeating: [], count: ents.count), count: T + 1)
         var arcsOfTerm: [[(from: Int, to: Int, variable: Variable)]] = Array(repeating: [], count: T + 1)
         var linkColumns: [TeamLink] = []
@@ -131,37 +129,10 @@ enum TeamFormulation {
             try sink.addUnitCooldown(basis.unitConflicts, y: y, units: nU)
             if options.unitRepeatRows { try sink.addUnitRepeat(basis: basis, y: y, z: z, units: nU) }
         }
-        for k in 1...T {
-            if rules.personCooldown > rules.pairCooldown {
-                for j in max(1, k - rules.personCooldown)..<k where k - j > rules.pairCooldown {
-                    for (i, u) in ents.enumerated() {
-                        for l in out[j][i] {
-                            guard let b = y[k][u * nU + l.site] else { continue }
-                            for p in ctx.index.peopleOfUnit[u] {
-                                guard let zj = z[p][j], let zk = z[p][k] else { continue }
-                                try sink.model.addConstraint(
-                                    name: "ccool_\(p)_\(l.site)_\(j)_\(k)",
-                                    expr([(zj, 1), (l.variable, 1), (zk, 1), (b, 1)]), upper: 3)
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        try addPersonCooldown(&sink, basis: basis, y: y, z: z, out: out)
 
         // Consecutive terms and handover overlap, per person.
-        let m = rules.maxConsecutiveTerms
-        for u in ents {
-            for p in ctx.index.peopleOfUnit[u] {
-                try sink.addConsecutive(person: p, ctx: ctx) { t in z[p][t].map { [$0] } ?? [] }
-                if s.calendar.handoverDays > 0 && m >= 2 && T >= 2 {
-                    for k in 1..<T {
-                        guard let a = z[p][k], let b = z[p][k + 1] else { continue }
-                        try sink.model.addConstraint(name: "over_\(p)_\(k)", expr([(a, 1), (b, 1)]), upper: 1)
-                    }
-                }
-            }
-        }
+        try addConsecutive(&sink, basis: basis, z: z)
 
         // Pins: a person is at v when both their z and their unit's link to v are 1.
         let zPins = z
@@ -173,67 +144,13 @@ enum TeamFormulation {
         }
 
         // Fairness.
-        if fW > 0, basis.pricing?.staysCost ?? true {
-            for u in ents {
-                for p in ctx.index.peopleOfUnit[u] {
-                    let cols = (1...T).compactMap { z[p][$0] }
-                    guard !cols.isEmpty else { continue }
-                    let served = Double(s.people[p].served)
-                    if cols.count == 1 {
-                        try sink.model.setObjectiveCoefficient(cols[0], fW * served)
-                        continue
-                    }
-                    var e = LinearExpression()
-                    for c in cols { e.add(c, 1) }
-                    for r in 1...cols.count {
-                        let t = try sink.model.addVariable(
-                            name: "t_\(p)_\(r)", lower: 0, upper: 1,
-                            objective: fW * (served + Double(r - 1)))
-                        e.add(t, -1)
-                    }
-                    try sink.model.addConstraint(name: "fair_\(p)", e, lower: 0, upper: 0)
-                }
-            }
-        }
+        try addFairness(&sink, basis: basis, z: z)
 
         // Kept baseline stays.
-        if !elastic, s.objective.change > 0, let base = options.baseline {
-            let part = basis.part
-            var n = 0
-            n = base.terms.reduce(0) { n, t in
-                n + t.stays.filter { st in ctx.index.unit[st.site].map { part?.contains($0) ?? true } ?? (part == nil) }.count
-            }
-            for term in base.terms where term.term >= 1 && term.term <= T {
-                for st in term.stays {
-                    guard let p = ctx.index.person[st.person], let v = ctx.index.unit[st.site],
-                        let zc = z[p][term.term], let yc = y[term.term][ctx.home(p) * nU + v]
-                    else { continue }
-                    let q = try sink.model.addVariable(name: "q_\(p)_\(v)_\(term.term)", lower: 0, upper: 1, objective: -s.objective.change)
-                    try sink.model.addConstraint(name: "keepz_\(p)_\(v)_\(term.term)", expr([(q, 1), (zc, -1)]), upper: 0)
-                    try sink.model.addConstraint(name: "keepy_\(p)_\(v)_\(term.term)", expr([(q, 1), (yc, -1)]), upper: 0)
-                }
-            }
-            sink.model.objectiveConstant += s.objective.change * Double(n)
-        }
+        try addKeptBaseline(&sink, basis: basis, options: options, y: y, z: z)
 
         // Rows found earlier (subtour, blossom), as ordinary rows.
-        for (c, cut) in pool.enumerated() {
-            var inS = Array(repeating: false, count: ents.count)
-            for i in cut.members { inS[i] = true }
-            var e = LinearExpression()
-            for i in cut.members {
-                for l in out[cut.term][i] where inS[node[l.site]] { e.add(l.variable, 1) }
-            }
-            for t in cut.teeth {
-                if let c = y[cut.term][ents[t.a] * nU + ents[t.b]] { e.add(c, 1) }
-                if let c = y[cut.term][ents[t.b] * nU + ents[t.a]] { e.add(c, 1) }
-            }
-            let kind = cut.teeth.isEmpty ? "sec" : "blossom"
-            index.pool.append(
-                try sink.model.addConstraint(
-                    name: "\(kind)\(c)_t\(cut.term)_\(cut.members.count)", e, upper: cut.bound
-                ).index)
-        }
+        index.pool = try addPool(&sink, basis: basis, pool: pool, y: y, out: out)
 
         // Arcs per term for blossom separation, where 2-cycles are barred.
         if (rules.structure == .ring && ents.count > 2) || (rules.structure == .cycles && rules.minCycle > 2) {
@@ -287,159 +204,11 @@ enum TeamFormulation {
     }
 }
 
+/// Per term and node, the node's link columns in site order: `out[k][i]` for `ents[i]`.
+typealias SiteLinks = [[[(site: Int, variable: Variable)]]]
+
 /// Which links a teams model includes: `sites[k][i]` lists, in ascending unit index, the
 /// sites enterprise `basis.ents[i]` may be linked to in term k (index 0 unused).
 struct LinkSelection {
     var sites: [[[Int]]]
-}
-
-/// A row of one term that holds for every roster, by node indices (positions in
-/// ``TeamBasis/ents``), so it may be added to any teams model and priced exactly:
-/// - a subtour row `Σ_{i,j∈S} y_ij ≤ |S| − 1` (`teeth` empty, `members` = S);
-/// - a blossom row `Σ_{i,j∈H} y_ij + Σ_{{a,b}∈T} (y_ab + y_ba) ≤ |H| + (|T| − 1)/2`
-///   (`members` = H, `teeth` = T: an odd number of pairs leaving H, disjoint or not — see
-///   ``Blossoms`` and ``OddCutBlossoms``).
-struct CutSet: Hashable {
-    /// An unordered pair of nodes, `a < b`.
-    struct Pair: Hashable, Comparable {
-        let a: Int
-        let b: Int
-        init(_ x: Int, _ y: Int) {
-            a = min(x, y)
-            b = max(x, y)
-        }
-        static func < (l: Pair, r: Pair) -> Bool { (l.a, l.b) < (r.a, r.b) }
-    }
-
-    let term: Int
-    let members: [Int]
-    var teeth: [Pair] = []
-
-    /// The right-hand side.
-    var bound: Double {
-        teeth.isEmpty ? Double(members.count - 1) : Double(members.count) + Double(teeth.count - 1) / 2
-    }
-}
-
-/// A link column of a teams model: enterprise `TeamBasis.ents[node]` at `site` in `term`.
-struct TeamLink {
-    let term: Int
-    let node: Int
-    let site: Int
-    let variable: Variable
-}
-
-/// Where a teams model's priced rows are: row indices per term and node (−1 when absent),
-/// and the pool rows in ``CutSet`` order.
-struct TeamRowIndex {
-    var send: [[Int]]
-    var recv: [[Int]]
-    var team: [[Int]]
-    var pool: [Int] = []
-    /// The link columns.
-    var links: [TeamLink] = []
-    /// Blossom separation per term (index 0 is term 1); empty where 2-cycles are allowed.
-    var blossoms: [Blossoms] = []
-
-    init(terms: Int, nodes: Int) {
-        let empty = Array(repeating: Array(repeating: -1, count: nodes), count: terms + 1)
-        send = empty
-        recv = empty
-        team = empty
-    }
-}
-
-/// What a teams model needs to know about one part's people and links, whichever links it
-/// includes: who may be placed in which term, who is barred from which site, and which
-/// links can be staffed at all. Computed once and shared by every model of the part.
-struct TeamBasis {
-    let ctx: PlanContext
-    let elastic: Bool
-    let part: Set<Int>?
-    /// Enterprises in the structure (senders that are also sites), ascending.
-    let ents: [Int]
-    /// Unit index → position in `ents`, or −1.
-    let node: [Int]
-    /// `placeable[p][k]`: person p may be placed in term k (qualified, available for the
-    /// whole stay including handover days, not still handing over from history).
-    let placeable: [[Bool]]
-    /// `personBans[p][k]`: sites p may not be at in term k for reasons of their own
-    /// (a person forbid entry, the person cooldown after history stays).
-    let personBans: [[Set<Int>]]
-    /// `placeableCount[i][k]`: placeable people of `ents[i]` in term k.
-    let placeableCount: [[Int]]
-    /// `bannedCount[i][k][v]`: how many of them are barred from site v.
-    let bannedCount: [[[Int: Int]]]
-    let distanceWeight: Double
-    /// Elastic priced solves only: what the model minimises (``ElasticSolve``); nil for the
-    /// SPEC §3 cost of the stays with every slack at 1.
-    var pricing: ElasticPricing? = nil
-    /// Links a unit cannot use in both of two terms (``UnitCooldown``); empty in elastic
-    /// models. Found once per part, as every model of the part shares them.
-    private(set) var unitConflicts: [UnitCooldown.Conflict] = []
-
-    init(_ ctx: PlanContext, elastic: Bool, part: Set<Int>?) {
-        self.ctx = ctx
-        self.elastic = elastic
-        self.part = part
-        let s = ctx.scenario
-        let T = ctx.terms
-        distanceWeight = s.objective.distance
-        ents = ctx.senders.filter { part?.contains($0) ?? true }
-        var node = Array(repeating: -1, count: s.units.count)
-        for (i, u) in ents.enumerated() { node[u] = i }
-        self.node = node
-        var placeable = Array(repeating: Array(repeating: false, count: T + 1), count: s.people.count)
-        var bans = Array(repeating: Array(repeating: Set<Int>(), count: T + 1), count: s.people.count)
-        var counts = Array(repeating: Array(repeating: 0, count: T + 1), count: ents.count)
-        var banned = Array(repeating: Array(repeating: [Int: Int](), count: T + 1), count: ents.count)
-        for (i, u) in ents.enumerated() {
-            for p in ctx.index.peopleOfUnit[u] {
-                for k in 1...T {
-                    guard ctx.personTermStatus(p, k) == .eligible else { continue }
-                    // Still handing over at a history site when term 1 starts.
-                    if k == 1, s.calendar.handoverDays > 0, !ctx.historySites(person: p, term: 0).isEmpty {
-                        continue
-                    }
-                    placeable[p][k] = true
-                    counts[i][k] += 1
-                    var own = ctx.personForbids[p] ?? []
-                    let c = s.rules.personCooldown
-                    if c > 0 {
-                        var t = max(k - c, ctx.firstHistoryTerm)
-                        while t <= 0 {
-                            own.formUnion(ctx.historySites(person: p, term: t))
-                            t += 1
-                        }
-                    }
-                    bans[p][k] = own
-                    for v in own { banned[i][k][v, default: 0] += 1 }
-                }
-            }
-        }
-        self.placeable = placeable
-        personBans = bans
-        placeableCount = counts
-        bannedCount = banned
-        if !elastic { unitConflicts = UnitCooldown.conflicts(self) }
-    }
-
-    /// Whether p may never be at v in term k (fixed facts, forbid entries, person cooldown).
-    func personBanned(_ p: Int, _ v: Int, _ k: Int) -> Bool {
-        ctx.siteAllowed(p, v) != nil || personBans[p][k].contains(v)
-    }
-
-    /// Whether link u → v may be used in term k: allowed by the unit-level rules, not barred
-    /// by a history link cooldown, and staffable by enough of u's placeable people.
-    func possible(_ u: Int, _ v: Int, _ k: Int) -> Bool {
-        guard ctx.linkAllowed(u, v) == nil, !ctx.linkCooledDownByHistory(u, v, term: k) else { return false }
-        let i = node[u]
-        return placeableCount[i][k] - (bannedCount[i][k][v] ?? 0) >= ctx.minStaff(v)
-    }
-
-    /// The objective coefficient of link u → v: distance weight × km × team size.
-    func cost(_ u: Int, _ v: Int) -> Double {
-        guard pricing?.staysCost ?? true else { return 0 }
-        return distanceWeight * ctx.km(u, v) * Double(ctx.minStaff(v))
-    }
 }
