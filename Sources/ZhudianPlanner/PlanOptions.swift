@@ -39,8 +39,9 @@ public struct PlanOptions: Sendable {
     /// (true) or not (false); nil lets the planner decide by size.
     var peopleSeed: Bool?
     /// Tests only: seed the people model of ring and cycles with staying on by the teams
-    /// model's roster where everyone rotates (``RotatingSeed``); off shows what it changes.
-    var rotatingSeed = true
+    /// model's roster where everyone rotates (``RotatingSeed``) (true) or not (false); nil
+    /// lets the planner decide by size, as for ``peopleSeed``.
+    var rotatingSeed: Bool?
     /// Tests only: sites each sending unit starts with in the seed's restricted model.
     var seedLinks: Int?
     /// Tests only: the people model's cooldown cliques (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);

@@ -1,9 +1,9 @@
 import MIPModel
 
 extension Planner {
-    /// The people model's first roster: the cheaper of the teams model's roster with everyone
-    /// rotating (``RotatingSeed``, ring and cycles with staying on) and the restricted model's
-    /// (``PersonSeed``, more than 24 sending units); nil when neither applies or finds one.
+    /// The people model's first roster, above 24 sending units: the cheaper of the teams
+    /// model's roster with everyone rotating (``RotatingSeed``, ring and cycles with staying
+    /// on) and the restricted model's (``PersonSeed``); nil when neither applies or finds one.
     ///
     /// Both, because neither wins everywhere (docs/FORMULATION.md, "A first roster where
     /// people stay on"): at 100 enterprises the rotating roster is less than half the
@@ -14,7 +14,9 @@ extension Planner {
         _ ctx: PlanContext, options: PlanOptions, part: Set<Int>?, deadline: ContinuousClock.Instant?, pricePeople: Bool
     ) throws -> PersonSeed? {
         var seeds: [PersonSeed] = []
-        if options.rotatingSeed, RotatingSeed.applies(ctx.scenario.rules),
+        // Below 25 sending units the full model proves fast from no seed (peer rows 10, 14,
+        // 19: the teams solve and the fixing it allows cost more than they save).
+        if options.rotatingSeed ?? PersonSeed.worthwhile(ctx, part: part), RotatingSeed.applies(ctx.scenario.rules),
             let rotating = try RotatingSeed.find(solver: solver, ctx: ctx, options: options, part: part, deadline: deadline)
         {
             seeds.append(rotating)

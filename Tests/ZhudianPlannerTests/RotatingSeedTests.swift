@@ -95,6 +95,7 @@ final class RotatingSeedTests: XCTestCase {
             var options = PlanOptions()
             options.forcedFormulation = .people
             options.peopleSeed = true
+            options.rotatingSeed = true
             options.seedLinks = 2
             let solver = GLPKSolver()
             let rotating = try RotatingSeed.find(solver: solver, ctx: ctx, options: options, part: nil, deadline: nil)
@@ -124,6 +125,7 @@ final class RotatingSeedTests: XCTestCase {
             let bounds = Bounds()
             var options = PlanOptions(timeLimit: 20)
             options.forcedFormulation = .people
+            options.rotatingSeed = true
             options.progress = { bounds.add($0.bound) }
             let result = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: ""), options: options)
             guard result.outcome == .optimal, let optimum = result.roster?.solve.objective else { continue }
