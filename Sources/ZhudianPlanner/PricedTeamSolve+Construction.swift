@@ -149,7 +149,7 @@ extension PricedTeamSolve {
             shouldStop: options.shouldStop)
         var staffing = SolveOptions(timeLimit: secondsLeft().map { early ? $0 / 2 : $0 / 4 })
         if early { staffing.cuts.mir = false }
-        let result = solver.solve(fixed.model, options: staffing, hooks: hooks)
+        let result = try staff(fixed, links: used, options: staffing, hooks: hooks)
         note("pricing: constructed links (people counted \(counting)) staffed: \(result.termination), objective \(result.objective ?? .nan), \(seconds(result.seconds)) s")
         try Self.surfaceFailure(result)
         guard let values = result.values, let objective = result.objective else { return nil }

@@ -102,7 +102,8 @@ extension PricedTeamSolve {
                 }
                 note("pricing: LP \(built.model.variableCount) columns, \(built.model.constraintCount) rows, "
                     + "objective \(lp.objective ?? .nan), \(current.pool.count) cut rows, \(seconds(lp.seconds)) s")
-                if shouldStop() { return .finished(PartResult(termination: .stopped)) }
+                // A stop (Ctrl-C) keeps stage 0's roster, as a time limit does.
+                if shouldStop() { return .finished(earlyResult(early, .stopped) ?? PartResult(termination: .stopped)) }
                 if let lpDeadline, ContinuousClock.now >= lpDeadline {
                     note("pricing: LP rounds stopped at half the time left")
                     return relaxed(lp, built, current, converged: false)

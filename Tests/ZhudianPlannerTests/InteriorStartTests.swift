@@ -110,6 +110,36 @@ final class InteriorStartTests: XCTestCase {
     }
 }
 
+extension InteriorStartTests {
+    /// A stop asked for as soon as stage 0 reports its roster (what Ctrl-C does during the
+    /// first simplex LP at 3000 enterprises): the plan still ends with that roster, which
+    /// the checker passes. The stop is driven by the progress report, not by a clock.
+    func testAStopAfterStageZeroKeepsItsRoster() {
+        var planned = 0
+        for i in stride(from: 0, to: 16, by: 2) {
+            let s = Self.scenario(i)
+            let reported = PollCounter()
+            let polls = PollCounter()
+            var options = PlanOptions(timeLimit: 30)
+            options.pricing = true
+            options.interiorStart = true
+            options.progress = { _ in _ = reported.next() }
+            // The first report is stage 0's roster; from then on every poll says stop.
+            options.shouldStop = { reported.peek() > 0 && polls.next() > 0 }
+            let result = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: Fixtures.sha256), options: options)
+            guard reported.peek() > 0 else { continue }
+            guard let roster = result.roster else {
+                XCTFail("scenario \(i): no roster (\(result.outcome))")
+                continue
+            }
+            let report = RosterChecker(scenario: s, scenarioSHA256: Fixtures.sha256).check(roster)
+            XCTAssertTrue(report.passed, "scenario \(i): \(report.lines(.en))")
+            planned += 1
+        }
+        XCTAssertGreaterThanOrEqual(planned, 5)
+    }
+}
+
 /// GLPK, with every simplex LP relaxation ending at its time limit before an answer (what a
 /// 120 s limit does to the first LP at 3000 enterprises × 2 terms); MIP solves and the
 /// interior-point method are GLPK's own.

@@ -257,4 +257,11 @@ final class PollCounter: @unchecked Sendable {
         count += 1
         return count
     }
+
+    /// The number of calls so far, without counting this one.
+    func peek() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
 }
