@@ -125,7 +125,7 @@ struct PricedPersonSolve {
         while true {
             let unfixed = try restriction.model()
             var model = unfixed
-            if let reducedCosts, options.reducedCostFixing {
+            if let reducedCosts, options.reducedCostFixing, best.isFinite {
                 let fixed = try Self.fixByReducedCost(&model, restriction, reducedCosts: reducedCosts, L: L, roster: best)
                 note("people pricing: \(fixed) of \(model.variableCount) columns priced above \(best) − \(L): fixed to 0")
             }
