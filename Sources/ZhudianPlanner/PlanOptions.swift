@@ -51,7 +51,8 @@ public struct PlanOptions: Sendable {
     /// off shows what it changes.
     var stayingOnTeamCap = true
     /// Tests only: fix the people model's columns that price above the seed's gap
-    /// (``PersonReducedCostFix``); off shows what it changes.
+    /// (``PersonReducedCostFix``; priced: ``PricedPersonSolve/fixByReducedCost(_:_:reducedCosts:L:roster:)``);
+    /// off shows what it changes.
     var reducedCostFixing = true
 
     /// Tests only: the teams model's unit-repeat rows (``RowSink/addUnitRepeat(basis:y:z:units:)``);

@@ -95,7 +95,8 @@ struct PricedPersonSolve {
             choose(&filtered, roster: start)
             chosen = filtered
         }
-        return try search(chosen, rounds: rounds, floors: floors, L: L, start: start)
+        let reducedCosts = rounds.converged ? pricing.reducedCosts : nil
+        return try search(chosen, rounds: rounds, floors: floors, L: L, start: start, reducedCosts: reducedCosts)
     }
 
     /// Links whose floor lets them beat `z` (the LP's own links always), and the links of
@@ -111,14 +112,23 @@ struct PricedPersonSolve {
     }
 
     /// The MIP over `restriction`'s links, then proof rounds adding every left-out link that
-    /// could beat its optimum.
+    /// could beat its optimum. With converged `reducedCosts` (every full column's), each MIP
+    /// fixes the columns that price above the gap to its best roster so far
+    /// (``fixByReducedCost(_:_:reducedCosts:L:roster:)``).
     private func search(
-        _ restriction: PersonRestriction, rounds: Rounds, floors: [PersonPricing.Priced], L: Double, start: [Double]?
+        _ restriction: PersonRestriction, rounds: Rounds, floors: [PersonPricing.Priced], L: Double, start: [Double]?,
+        reducedCosts: [Double]?
     ) throws -> PartResult? {
         var restriction = restriction
         var warm = start
+        var best = seed?.objective ?? .infinity
         while true {
-            let model = try restriction.model()
+            let unfixed = try restriction.model()
+            var model = unfixed
+            if let reducedCosts, options.reducedCostFixing, best.isFinite {
+                let fixed = try Self.fixByReducedCost(&model, restriction, reducedCosts: reducedCosts, L: L, roster: best)
+                note("people pricing: \(fixed) of \(model.variableCount) columns priced above \(best) − \(L): fixed to 0")
+            }
             let leftOut = floors.filter { !restriction.chosen[$0.link] }
             // Without converged duals a left-out link's own floor is unknown: the rounds' floor instead.
             let floorLeft = rounds.converged ? L + (leftOut.map(\.value).min() ?? .infinity) : rounds.floor
@@ -126,7 +136,7 @@ struct PricedPersonSolve {
                 model, restriction, rounds: rounds, start: warm.map { restriction.restrictedPoint($0) }, floor: floorLeft)
             var out = PartResult(termination: result.termination)
             out.priced = true
-            out.model = model
+            out.model = unfixed
             out.log = result.log
             note("people pricing: MIP \(model.variableCount) columns, \(model.constraintCount) rows: \(result.termination), "
                 + "objective \(result.objective ?? .nan), bound \(result.bestBound ?? .nan), \(Self.format(result.seconds)) s")
@@ -160,6 +170,7 @@ struct PricedPersonSolve {
             note("people pricing: \(entering.count) left-out links could beat \(Z): another MIP")
             for p in entering { restriction.choose(p.link) }
             warm = restriction.fullPoint(values)
+            best = min(best, Z)
         }
     }
 

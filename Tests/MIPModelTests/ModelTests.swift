@@ -123,4 +123,25 @@ final class BasisRestrictedTests: XCTestCase {
         // Nothing dropped: the same as transferred.
         XCTAssertEqual(basis.restricted(from: from, to: from), basis)
     }
+
+    /// A column basic at 0 is left out of the next model (a link the priced MIP does not
+    /// keep): the moved basis would be one basic entry short; `restricted` makes a row that
+    /// held it basic instead, and leaves the others alone.
+    func testADroppedBasicColumnFreesARowThatHeldIt() throws {
+        var from = Model()
+        let x = try from.addVariable(name: "x", upper: 1, objective: 1)
+        let y = try from.addVariable(name: "y", upper: 1, objective: 1)
+        let z = try from.addVariable(name: "z", upper: 1, objective: 1)
+        try from.addConstraint(name: "a", x + z, lower: 1)
+        try from.addConstraint(name: "b", y + z, upper: 1)
+        var to = Model()
+        let x2 = try to.addVariable(name: "x", upper: 1, objective: 1)
+        let y2 = try to.addVariable(name: "y", upper: 1, objective: 1)
+        try to.addConstraint(name: "a", LinearExpression([(x2, 1)]), lower: 1)
+        try to.addConstraint(name: "b", LinearExpression([(y2, 1)]), upper: 1)
+        // x basic at 1, z basic at 0, y and both rows non-basic.
+        let basis = Basis(columns: [.basic, .atLower, .basic], rows: [.atLower, .atUpper])
+        XCTAssertEqual(basis.transferred(from: from, to: to), Basis(columns: [.basic, .atLower], rows: [.atLower, .atUpper]))
+        XCTAssertEqual(basis.restricted(from: from, to: to), Basis(columns: [.basic, .atLower], rows: [.basic, .atUpper]))
+    }
 }
