@@ -35,17 +35,21 @@ struct PersonSeed {
 
     /// Dives to a roster of the restricted model (widening its links while they admit none),
     /// then (with `improve`) lets GLPK improve it in the rest of its share of the time; nil when the dive
-    /// finds none before that share ends (or even every link admits no roster).
+    /// finds none before that share ends (or even every link admits no roster). With `from`
+    /// (``RotatingSeed``'s roster), there is no dive: the restricted model is the one over
+    /// that seed's links, and GLPK improves that seed's roster.
     ///
     /// - Throws: ``ModelError`` or ``PersonDive/Failure``: bugs.
     static func find(
         solver: any MIPSolver, ctx: PlanContext, options: PlanOptions, part: Set<Int>?,
-        deadline: ContinuousClock.Instant?, nearest: Int = nearest, construct: Bool = true, improve: Bool = true
+        deadline: ContinuousClock.Instant?, nearest: Int = nearest, construct: Bool = true, improve: Bool = true,
+        from given: PersonSeed? = nil
     ) throws -> PersonSeed? {
         let began = ContinuousClock.now
         let own = secondsLeft(until: deadline).map { began + .limit(seconds: $0 * timeShare) }
-        let rings = construct ? try constructed(solver, ctx, options, part, own, nearest) : nil
-        let start = try rings ?? widestNeeded(solver, ctx, options, part, own, nearest)
+        let rings = construct && given == nil ? try constructed(solver, ctx, options, part, own, nearest) : nil
+        let start = try given.map { try Self.over($0, ctx, options, part, nearest) }
+            ?? rings ?? widestNeeded(solver, ctx, options, part, own, nearest)
         guard let (links, width, built, dived, undone) = start else { return nil }
         let diveSeconds = (ContinuousClock.now - began).seconds
         // The restricted bound is no bound of the full model: progress shows the roster only.
@@ -66,12 +70,20 @@ struct PersonSeed {
         let objective = result?.objective ?? built.model.objectiveValue(at: dived)
         var byName: [String: Double] = [:]
         for (i, v) in built.model.variables.enumerated() where values[i] != 0 { byName[v.name] = values[i] }
-        let how = rings == nil ? "" : " and constructed rings"
+        let how = given != nil ? " and the rotating roster's" : rings == nil ? "" : " and constructed rings"
         let note = "people seed: \(links.count) candidate links (\(width) nearest\(how)), \(built.model.variableCount) columns; dive "
             + "\(built.model.objectiveValue(at: dived)) in \(String(format: "%.3f", diveSeconds)) s, \(undone) batches undone; "
             + (result.map { "restricted MIP \(objective) (\($0.termination))" } ?? "no restricted MIP")
         return PersonSeed(
             placements: built.decode(values), objective: objective, valuesByName: byName, note: note, links: links)
+    }
+
+    /// The restricted model over `given`'s links, and `given`'s roster as its point.
+    private static func over(
+        _ given: PersonSeed, _ ctx: PlanContext, _ options: PlanOptions, _ part: Set<Int>?, _ nearest: Int
+    ) throws -> (PersonLinks, Int, BuiltModel, [Double], Int) {
+        let built = try PersonFormulation.build(ctx, options: options, elastic: false, part: part, links: given.links)
+        return (given.links, nearest, built, given.point(for: built.model), 0)
     }
 
     /// The restricted model over each sender's `nearest` sites and the links of rings built

@@ -1,13 +1,15 @@
 import MIPModel
 
 extension Planner {
-    /// The people model's first roster, above 24 sending units: the cheaper of the teams
-    /// model's roster with everyone rotating (``RotatingSeed``, ring and cycles with staying
-    /// on) and the restricted model's (``PersonSeed``); nil when neither applies or finds one.
+    /// The people model's first roster, above 24 sending units: the teams model's roster with
+    /// everyone rotating (``RotatingSeed``, ring and cycles with staying on), then the
+    /// restricted model's (``PersonSeed``) — started from the rotating roster when there is
+    /// one, instead of its own dive — and the cheaper of the two is kept; nil when neither
+    /// applies or finds one.
     ///
-    /// Both, because neither wins everywhere (docs/FORMULATION.md, "A first roster where
-    /// people stay on"): at 100 enterprises the rotating roster is less than half the
-    /// restricted model's, at 26 the restricted model finds the optimum, 6 % below it.
+    /// Why both (docs/FORMULATION.md, "A first roster where people stay on"): at 100
+    /// enterprises the rotating roster is less than half of what the restricted model's dive
+    /// finds; at 26 the restricted model, improving it, finds the optimum 6 % below it.
     ///
     /// - Throws: ``RotatingSeed/Failure``, ``PersonDive/Failure`` or ``ModelError``: bugs.
     func peopleSeed(
@@ -27,7 +29,7 @@ extension Planner {
             let restricted = try PersonSeed.find(
                 solver: solver, ctx: ctx, options: options, part: part, deadline: deadline,
                 nearest: options.seedLinks ?? PersonSeed.nearest,
-                improve: !pricePeople || ctx.scenario.rules.structure != .free)
+                improve: !pricePeople || ctx.scenario.rules.structure != .free, from: seeds.first)
         {
             seeds.append(restricted)
         }
@@ -35,7 +37,7 @@ extension Planner {
         guard var kept = seeds.indices.first else { return nil }
         for i in seeds.indices.dropFirst() where seeds[i].beats(seeds[kept].objective) { kept = i }
         let best = seeds[kept]
-        let dropped = seeds.indices.filter { $0 != kept }.map { "not kept (dearer): " + seeds[$0].note }
+        let dropped = seeds.indices.filter { $0 != kept }.map { "not kept (no cheaper): " + seeds[$0].note }
         return PersonSeed(
             placements: best.placements, objective: best.objective, valuesByName: best.valuesByName,
             note: ([best.note] + dropped).joined(separator: "\n"), links: best.links)
