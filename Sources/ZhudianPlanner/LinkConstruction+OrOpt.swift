@@ -23,22 +23,22 @@ extension LinkConstruction {
         _ a: Int, length: Int, _ succ: [Int], _ pred: [Int], _ into: [[Int]], _ w: (Int, Int) -> Double?,
         allowed: (Int) -> Bool = { _ in true }
     ) -> OrOptMove? {
-        var e = a
-        var run = [a]
-        for _ in 1..<length {
-            e = succ[e]
-            run.append(e)
-        }
+        precondition((1...3).contains(length), "or-opt moves runs of one to three nodes")
+        // The run's nodes without an array: this runs for every node a kick touches, and
+        // allocating the run cost more than pricing it.
+        let second = length >= 2 ? succ[a] : a
+        let e = length == 3 ? succ[second] : second
+        func inRun(_ x: Int) -> Bool { x == a || x == second || x == e }
         let p = pred[a]
         let q = succ[e]
-        guard !run.contains(p), !run.contains(q), p != q,
+        guard !inRun(p), !inRun(q), p != q,
             let out1 = w(p, a), let out2 = w(e, q), let join = w(p, q)
         else { return nil }
         let gain = out1 + out2 - join
         guard gain > 1e-9 else { return nil }
-        for c in into[a] where c != p && !run.contains(c) && allowed(c) {
+        for c in into[a] where c != p && !inRun(c) && allowed(c) {
             let d = succ[c]
-            guard !run.contains(d), let in1 = w(c, a), let in2 = w(e, d), let old = w(c, d) else { continue }
+            guard !inRun(d), let in1 = w(c, a), let in2 = w(e, d), let old = w(c, d) else { continue }
             let delta = in1 + in2 - old - gain
             if delta < -1e-9 { return OrOptMove(p: p, q: q, c: c, d: d, a: a, e: e, delta: delta) }
         }

@@ -59,14 +59,18 @@ extension LinkConstruction {
     ) -> Double {
         let n = nodes
         var queue = active
-        var queued = Set(active)
+        // A flag per node, not a set: hashing was most of a kick's cost.
+        var queued = Array(repeating: false, count: n)
+        for v in active { queued[v] = true }
         var change = 0.0
         var steps = 0
-        func push(_ nodes: Int...) {
-            for v in nodes where queued.insert(v).inserted { queue.append(v) }
+        func push(_ v: Int) {
+            guard !queued[v] else { return }
+            queued[v] = true
+            queue.append(v)
         }
         while let a = queue.popLast(), steps < 20 * n {
-            queued.remove(a)
+            queued[a] = false
             steps += 1
             // 2-opt: a → b … c → d becomes a → c … b → d, the run b … c reversed.
             let b = succ[a]
@@ -102,7 +106,7 @@ extension LinkConstruction {
                         succ[b] = d
                         pred[d] = b
                         change += delta
-                        push(a, b, c, d)
+                        for v in [a, b, c, d] { push(v) }
                         found = true
                         break
                     }
@@ -114,7 +118,7 @@ extension LinkConstruction {
                 if let move = Self.orOptMove(a, length: length, succ, pred, into, w) {
                     move.apply(&succ, &pred)
                     change += move.delta
-                    push(move.p, move.q, move.c, move.a, move.e, move.d)
+                    for v in [move.p, move.q, move.c, move.a, move.e, move.d] { push(v) }
                     break
                 }
             }
