@@ -23,12 +23,18 @@ extension LinkConstruction {
         _ a: Int, length: Int, _ succ: [Int], _ pred: [Int], _ into: [[Int]], _ w: (Int, Int) -> Double?,
         allowed: (Int) -> Bool = { _ in true }
     ) -> OrOptMove? {
-        precondition((1...3).contains(length), "or-opt moves runs of one to three nodes")
-        // The run's nodes without an array: this runs for every node a kick touches, and
-        // allocating the run cost more than pricing it.
-        let second = length >= 2 ? succ[a] : a
-        let e = length == 3 ? succ[second] : second
-        func inRun(_ x: Int) -> Bool { x == a || x == second || x == e }
+        // The run is walked, not stored: this runs for every node a kick touches, and
+        // allocating the run (one to three nodes) cost more than pricing it.
+        var e = a
+        for _ in 1..<length { e = succ[e] }
+        func inRun(_ x: Int) -> Bool {
+            var v = a
+            for _ in 0..<length {
+                if v == x { return true }
+                v = succ[v]
+            }
+            return false
+        }
         let p = pred[a]
         let q = succ[e]
         guard !inRun(p), !inRun(q), p != q,
