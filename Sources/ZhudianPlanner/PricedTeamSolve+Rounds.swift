@@ -74,6 +74,9 @@ extension PricedTeamSolve {
             // each enterprise and term its most negative reduced cost.
             let lpDeadline = deadline.map { ContinuousClock.now + (ContinuousClock.now.duration(to: $0)) / 2 }
             var first = true
+            // Set once nothing priced out: from then on every cut round also looks for odd
+            // cuts (ring 300: 52 LP rounds instead of 64, the same converged bound).
+            var oddCutsStarted = false
             while true {
                 let built = try TeamFormulation.build(basis, options: options, links: selection(current.selected), pool: current.pool)
                 note("pricing: model built, \(built.model.variableCount) columns")
@@ -108,7 +111,10 @@ extension PricedTeamSolve {
                     note("pricing: LP rounds stopped at half the time left")
                     return relaxed(lp, built, current, converged: false)
                 }
-                if addViolatedCuts(lp, built, &current) > 0 { continue }
+                if addViolatedCuts(lp, built, &current) > 0 {
+                    if oddCutsStarted { _ = addOddCutBlossoms(lp, built, &current) }
+                    continue
+                }
                 // Left-out links with negative reduced cost.
                 // TeamFormulation.build always indexes its team rows.
                 guard let rows = built.teamRows else { return .finished(nil) }
@@ -119,6 +125,7 @@ extension PricedTeamSolve {
                     // Odd-cut blossoms once nothing prices out: over the first selection they
                     // lifted ring 300's LP above its optimum, to fall back as links entered,
                     // and the rounds took 20 s instead of 6.9 s.
+                    oddCutsStarted = true
                     if addOddCutBlossoms(lp, built, &current) > 0 { continue }
                     return relaxed(lp, built, current, converged: true)
                 }
@@ -175,6 +182,8 @@ extension PricedTeamSolve {
     }
 
     /// Min-cut subtour separation in the LP rounds up to this many enterprises (n − 1
-    /// max-flows per round cost more than they give beyond).
-    static let minCutNodes = 400
+    /// max-flows per round). Over flat arc arrays (``SupportFlow``) a round of them costs
+    /// about 0.6 s at 1000 enterprises, and there they lift the LP point the ring is built
+    /// from (BENCHMARKS.md, "Rings, sixth round").
+    static let minCutNodes = 1200
 }
