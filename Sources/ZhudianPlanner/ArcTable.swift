@@ -4,8 +4,11 @@
 /// dictionary lookup cost most of its time.
 final class ArcTable {
     let nodes: Int
-    /// NaN = not asked yet, +∞ = no such arc.
-    private var weight: [Double]
+    /// NaN = not asked yet, +∞ = no such arc. Raw memory, owned by the table: a class's stored
+    /// array is checked for exclusive access at run time on every read and write
+    /// (`swift_beginAccess`), which took a tenth of ring 100 × 2's whole plan (perf), all of it
+    /// in the local search's inner loop.
+    private let weight: UnsafeMutableBufferPointer<Double>
     private let other: (Int, Int) -> Double?
     /// The given arcs by tail and by head, each list ascending.
     let outgoing: [[Int]]
@@ -27,10 +30,13 @@ final class ArcTable {
                 incoming[v].append(u)
             }
         }
-        self.weight = weight
+        self.weight = UnsafeMutableBufferPointer<Double>.allocate(capacity: weight.count)
+        _ = self.weight.initialize(from: weight)
         self.outgoing = outgoing
         self.incoming = incoming
     }
+
+    deinit { weight.deallocate() }
 
     /// The weight of arc `u → v`, nil when it cannot be used.
     func link(_ u: Int, _ v: Int) -> Double? {
