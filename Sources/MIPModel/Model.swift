@@ -180,7 +180,10 @@ public struct Model: Sendable, Equatable {
         guard !name.isEmpty else { throw .emptyName(entity) }
         let bytes = name.utf8.count
         guard bytes <= 255 else { throw .nameTooLong(entity, name: name, bytes: bytes) }
-        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        // General category Cc is exactly U+0000–U+001F and U+007F–U+009F; comparing code
+        // points skips the property table lookup, which took 3 % of a ring 100 × 2 plan (perf:
+        // every model of every LP round names each of its columns and rows).
+        guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else {
             throw .controlCharacterInName(entity, name: name)
         }
     }

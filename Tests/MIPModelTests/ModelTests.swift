@@ -38,6 +38,18 @@ final class ModelTests: XCTestCase {
         XCTAssertThrowsError(try model.setObjectiveCoefficient(x, .nan))
     }
 
+    /// A name is refused for a control character exactly where Unicode's general category
+    /// says Cc, for every scalar of the Basic Multilingual Plane and some beyond it.
+    func testControlCharactersAreUnicodesCategoryCc() {
+        let scalars = (0..<0x1_0000).compactMap(Unicode.Scalar.init) + ["\u{1F600}", "\u{E0001}", "\u{10FFFD}"]
+        var model = Model()
+        for scalar in scalars {
+            let name = "a" + String(Character(scalar))
+            let refused = error { try model.addVariable(name: name) } == .controlCharacterInName(.variable, name: name)
+            XCTAssertEqual(refused, scalar.properties.generalCategory == .control, "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
     func testValidationErrors() throws {
         var model = Model()
         let x = try model.addVariable(name: "x")
