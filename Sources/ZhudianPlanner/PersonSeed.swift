@@ -70,7 +70,7 @@ struct PersonSeed {
         let objective = result?.objective ?? built.model.objectiveValue(at: dived)
         var byName: [String: Double] = [:]
         for (i, v) in built.model.variables.enumerated() where values[i] != 0 { byName[v.name] = values[i] }
-        let how = given != nil ? " and the rotating roster's" : rings == nil ? "" : " and constructed rings"
+        let how = given != nil ? ", constructed rings and the rotating roster's" : rings == nil ? "" : " and constructed rings"
         let note = "people seed: \(links.count) candidate links (\(width) nearest\(how)), \(built.model.variableCount) columns; dive "
             + "\(built.model.objectiveValue(at: dived)) in \(String(format: "%.3f", diveSeconds)) s, \(undone) batches undone; "
             + (result.map { "restricted MIP \(objective) (\($0.termination))" } ?? "no restricted MIP")
@@ -78,12 +78,20 @@ struct PersonSeed {
             placements: built.decode(values), objective: objective, valuesByName: byName, note: note, links: links)
     }
 
-    /// The restricted model over `given`'s links, and `given`'s roster as its point.
+    /// The restricted model over `given`'s links and those of the rings built per term
+    /// (``PersonRings``, which prefer the previous term's links, as people staying on need),
+    /// and `given`'s roster as its point. Without the rings, peer row 30 (cycles 60 × 2,
+    /// staying on) ended at 6 498.74 from the rotating roster's 6 841.91; the dive over them
+    /// had found 6 467.85.
     private static func over(
         _ given: PersonSeed, _ ctx: PlanContext, _ options: PlanOptions, _ part: Set<Int>?, _ nearest: Int
     ) throws -> (PersonLinks, Int, BuiltModel, [Double], Int) {
-        let built = try PersonFormulation.build(ctx, options: options, elastic: false, part: part, links: given.links)
-        return (given.links, nearest, built, given.point(for: built.model), 0)
+        var links = given.links
+        for (k, ring) in (PersonRings.build(ctx, part: part) ?? []).enumerated() {
+            for link in ring { links.insert(link.from, link.to, term: k) }
+        }
+        let built = try PersonFormulation.build(ctx, options: options, elastic: false, part: part, links: links)
+        return (links, nearest, built, given.point(for: built.model), 0)
     }
 
     /// The restricted model over each sender's `nearest` sites and the links of rings built
