@@ -89,17 +89,7 @@ final class InteriorStartTests: XCTestCase {
         for i in stride(from: 0, to: 16, by: 2) {
             let s = Self.scenario(i)
             guard let optimum = fullOptimum(s) else { continue }
-            var options = PlanOptions(timeLimit: 30)
-            options.pricing = true
-            options.interiorStart = true
-            let result = cutShort.plan(s, reference: ScenarioReference(name: s.name, sha256: Fixtures.sha256), options: options)
-            guard let roster = result.roster else {
-                XCTFail("scenario \(i): no roster (\(result.outcome))")
-                continue
-            }
-            XCTAssertEqual(result.outcome, PlanResult.Outcome.feasible, "scenario \(i)")
-            let report = RosterChecker(scenario: s, scenarioSHA256: Fixtures.sha256).check(roster)
-            XCTAssertTrue(report.passed, "scenario \(i): \(report.lines(.en))")
+            guard let roster = stageZeroRoster(cutShort, s, "scenario \(i)") else { continue }
             let tol = 1e-6 * max(1, abs(optimum))
             XCTAssertGreaterThanOrEqual(roster.solve.objective ?? -.infinity, optimum - tol, "scenario \(i)")
             XCTAssertLessThanOrEqual(roster.solve.bound ?? .infinity, optimum + tol, "scenario \(i)")
@@ -158,5 +148,27 @@ struct SimplexCutShort: MIPSolver, InteriorPointSolver {
 
     func interiorPoint(_ model: Model) throws(InteriorPointFailure) -> InteriorPoint? {
         try glpk.interiorPoint(model)
+    }
+}
+
+extension XCTestCase {
+    /// `planner`'s roster for `s` with stage 0 on (pricing, interior start, 30 s), after
+    /// asserting that it is `feasible` and that the checker passes it; nil (a failure) when
+    /// the plan has none.
+    func stageZeroRoster(
+        _ planner: Planner, _ s: Scenario, _ label: String, file: StaticString = #filePath, line: UInt = #line
+    ) -> Roster? {
+        var options = PlanOptions(timeLimit: 30)
+        options.pricing = true
+        options.interiorStart = true
+        let result = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: Fixtures.sha256), options: options)
+        guard let roster = result.roster else {
+            XCTFail("\(label): no roster (\(result.outcome))", file: file, line: line)
+            return nil
+        }
+        XCTAssertEqual(result.outcome, PlanResult.Outcome.feasible, label, file: file, line: line)
+        let report = RosterChecker(scenario: s, scenarioSHA256: Fixtures.sha256).check(roster)
+        XCTAssertTrue(report.passed, "\(label): \(report.lines(.en))", file: file, line: line)
+        return roster
     }
 }
