@@ -8,15 +8,10 @@ feasible points), on sets whose links carry at least MINSUM.
 # Local cuts over 4-node sets and two consecutive terms: per term the links inside S form a
 # subgraph with in/out degree <= 1 and no 2- or 3-cycle; no link in both terms.
 import sys, re, itertools, numpy as np, highspy, time
+import dumped
 path, rounds, minsum = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
-h = highspy.Highs(); h.setOptionValue("output_flag", False); h.readModel(path)
-lp = h.getLp(); n = lp.num_col_
-h.changeColsIntegrality(n, np.arange(n, dtype=np.int32), np.zeros(n, dtype=np.uint8))
-Y = {}
-for j, nm in enumerate(lp.col_names_):
-    m = re.match(r'x\d+_y_(\d+)_(\d+)_(\d+)$', nm)
-    if m: Y[tuple(map(int, m.groups()))] = j
-T = max(k for _, _, k in Y); nodes = sorted(set(u for u, _, _ in Y))
+h, lp = dumped.relaxation(path); n = lp.num_col_
+Y, T, nodes = dumped.links(lp)
 N = 4
 arcs = [(a, b) for a in range(N) for b in range(N) if a != b]
 def ok(sub):

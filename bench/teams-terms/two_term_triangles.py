@@ -10,15 +10,10 @@ M.lp fam|local ROUNDS`.
 # Two-term triangle rows: for a triple S and terms k, k+1, the arcs inside S in each term form
 # at most a path of two arcs (no 2- or 3-cycles), and no arc is used in both terms.
 import sys, re, itertools, collections, numpy as np, highspy
+import dumped
 path, mode, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
-h = highspy.Highs(); h.setOptionValue("output_flag", False); h.readModel(path)
-lp = h.getLp(); n = lp.num_col_
-h.changeColsIntegrality(n, np.arange(n, dtype=np.int32), np.zeros(n, dtype=np.uint8))
-Y = {}
-for j, nm in enumerate(lp.col_names_):
-    m = re.match(r'x\d+_y_(\d+)_(\d+)_(\d+)$', nm)
-    if m: Y[tuple(map(int, m.groups()))] = j
-T = max(k for _, _, k in Y); nodes = sorted(set(u for u, _, _ in Y))
+h, lp = dumped.relaxation(path); n = lp.num_col_
+Y, T, nodes = dumped.links(lp)
 def configs():
     out = [frozenset()]
     arcs = [(a, b) for a in range(3) for b in range(3) if a != b]
