@@ -79,13 +79,7 @@ final class PersonSeedTests: XCTestCase {
                     solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: nearest)
                 else { continue }
                 found += 1
-                assertSeedKeepsEveryRule(seed, s, ctx, "scenario \(i), \(nearest)")
-                let text = RosterAssembly.objective(s, ctx, seed.placements, baseline: nil)
-                XCTAssertEqual(seed.objective, text, accuracy: 1e-6 * max(1, abs(text)), "scenario \(i), \(nearest)")
-                let full = try PersonFormulation.build(ctx, options: options, elastic: false).model
-                let point = seed.point(for: full)
-                XCTAssertEqual(full.violations(at: point), [], "scenario \(i), \(nearest)")
-                XCTAssertEqual(full.objectiveValue(at: point), text, accuracy: 1e-6 * max(1, abs(text)), "scenario \(i)")
+                try assertSeedIsAPointOfTheFullModel(seed, s, ctx, options, "scenario \(i), \(nearest)")
             }
         }
         XCTAssertGreaterThan(found, 24)
@@ -267,6 +261,22 @@ extension PersonSeedTests {
 }
 
 extension XCTestCase {
+    /// The seed's roster keeps every rule, costs what the rule text says, and is a point of
+    /// the full people model at that cost, breaking none of its rows.
+    func assertSeedIsAPointOfTheFullModel(
+        _ seed: PersonSeed, _ s: Scenario, _ ctx: PlanContext, _ options: PlanOptions, _ label: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        assertSeedKeepsEveryRule(seed, s, ctx, label, file: file, line: line)
+        let text = RosterAssembly.objective(s, ctx, seed.placements, baseline: nil)
+        let tolerance = 1e-6 * max(1, abs(text))
+        XCTAssertEqual(seed.objective, text, accuracy: tolerance, label, file: file, line: line)
+        let full = try PersonFormulation.build(ctx, options: options, elastic: false).model
+        let point = seed.point(for: full)
+        XCTAssertEqual(full.violations(at: point), [], label, file: file, line: line)
+        XCTAssertEqual(full.objectiveValue(at: point), text, accuracy: tolerance, label, file: file, line: line)
+    }
+
     /// The seed's roster, as `plan` would write it, passes the independent checker.
     func assertSeedKeepsEveryRule(
         _ seed: PersonSeed, _ s: Scenario, _ ctx: PlanContext, _ label: String,

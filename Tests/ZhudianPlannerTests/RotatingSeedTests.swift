@@ -30,13 +30,7 @@ final class RotatingSeedTests: XCTestCase {
             guard let seed = try RotatingSeed.find(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil)
             else { continue }
             found += 1
-            assertSeedKeepsEveryRule(seed, s, ctx, "scenario \(i)")
-            let text = RosterAssembly.objective(s, ctx, seed.placements, baseline: nil)
-            XCTAssertEqual(seed.objective, text, accuracy: 1e-6 * max(1, abs(text)), "scenario \(i)")
-            let full = try PersonFormulation.build(ctx, options: options, elastic: false).model
-            let point = seed.point(for: full)
-            XCTAssertEqual(full.violations(at: point), [], "scenario \(i)")
-            XCTAssertEqual(full.objectiveValue(at: point), text, accuracy: 1e-6 * max(1, abs(text)), "scenario \(i)")
+            try assertSeedIsAPointOfTheFullModel(seed, s, ctx, options, "scenario \(i)")
             // Everyone rotates: no unit sends to the same site in two terms in a row.
             var previous: Set<String> = []
             for k in 1...s.calendar.terms {
