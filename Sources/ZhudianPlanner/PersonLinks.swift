@@ -28,6 +28,13 @@ struct PersonLinks: Sendable {
         keys[k].insert(u * units + v)
     }
 
+    /// Allows the links of per-term rings (index 1…T, as ``PersonRings/build(_:part:)`` gives them).
+    mutating func insert(rings: [[(from: Int, to: Int)]]) {
+        for (k, ring) in rings.enumerated() {
+            for link in ring { insert(link.from, link.to, term: k) }
+        }
+    }
+
     /// Links allowed over all terms.
     var count: Int { keys.reduce(0) { $0 + $1.count } }
 

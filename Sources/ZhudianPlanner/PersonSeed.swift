@@ -87,9 +87,7 @@ struct PersonSeed {
         _ given: PersonSeed, _ ctx: PlanContext, _ options: PlanOptions, _ part: Set<Int>?, _ nearest: Int
     ) throws -> (PersonLinks, Int, BuiltModel, [Double], Int) {
         var links = given.links
-        for (k, ring) in (PersonRings.build(ctx, part: part) ?? []).enumerated() {
-            for link in ring { links.insert(link.from, link.to, term: k) }
-        }
+        links.insert(rings: PersonRings.build(ctx, part: part) ?? [])
         let built = try PersonFormulation.build(ctx, options: options, elastic: false, part: part, links: links)
         return (links, nearest, built, given.point(for: built.model), 0)
     }
@@ -104,9 +102,7 @@ struct PersonSeed {
     ) throws -> (PersonLinks, Int, BuiltModel, [Double], Int)? {
         guard let rings = PersonRings.build(ctx, part: part) else { return nil }
         var links = PersonLinks.candidates(ctx, part: part, baseline: options.baseline, nearest: nearest)
-        for (k, ring) in rings.enumerated() {
-            for link in ring { links.insert(link.from, link.to, term: k) }
-        }
+        links.insert(rings: rings)
         let built = try PersonFormulation.build(ctx, options: options, elastic: false, part: part, links: links)
         let column = Dictionary(
             uniqueKeysWithValues: built.model.variables.enumerated().filter { $0.element.name.hasPrefix("y_") }
