@@ -58,13 +58,27 @@ extension PricedTeamSolve {
         // are (a roster's cost is at least L + the sum of its links' reduced costs).
         // Without a first roster, GLPK needs room to find one: the LP's support and nearest
         // sites (the city example found none in 28 s in the reduced-cost neighbourhood).
-        let neighbourhood = r.converged && constructed != nil
-            ? Self.cheapest(
-                price(r.duals, PricingState.noLinks(ents: n, terms: T), below: Self.neighbourhoodGap(r.L), perUnit: Int.max),
-                count: Self.neighbourhoodLinks * n * T)
-            : nil
-        return try supportRoster(
-            r.lp.values, r.built, state.pool, start: constructed, neighbourhood: neighbourhood, rootStart: r.rootStart)
+        var searched = false
+        guard r.converged, let constructed else {
+            return try supportRoster(
+                r.lp.values, r.built, state.pool, start: constructed, neighbourhood: nil, rootStart: r.rootStart,
+                searched: &searched)
+        }
+        let priced = price(r.duals, PricingState.noLinks(ents: n, terms: T), below: Self.neighbourhoodGap(r.L), perUnit: Int.max)
+        var best: Found? = nil
+        for perUnit in Self.neighbourhoodSizes {
+            let found = try supportRoster(
+                r.lp.values, r.built, state.pool, start: constructed,
+                neighbourhood: Self.cheapest(priced, count: perUnit * n * T), rootStart: r.rootStart,
+                searched: &searched)
+            if let found, found.objective < (best ?? constructed).objective { best = found }
+            // Among the LP's many optimal dual solutions, the one GLPK ends on decides which
+            // links are cheapest: when none of them beat the constructed roster, a wider
+            // neighbourhood is worth one more short MIP, if this one searched its links to the
+            // end (ring 100 × 2, BENCHMARKS.md "Two terms, seventh round").
+            if best != nil || !searched || priced.count <= perUnit * n * T { break }
+        }
+        return best
     }
 
     /// The selection the search goes on with once `first` is in hand: with converged duals,
