@@ -7,7 +7,7 @@ extension PricedTeamSolve {
     /// `neighbourhood` (the links of least reduced cost) or, without one, each enterprise's
     /// nearest few; and `start`'s links, `start` offered as the incumbent. Stopped at a
     /// 0.01 % gap or a quarter of the time left (at most 20 s with a start). `searched`: the
-    /// MIP ended at its optimum or gap, not at its time limit.
+    /// MIP proved its roster optimal over its links (not stopped at its gap or time limit).
     func supportRoster(
         _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet],
         start: (built: BuiltModel, values: [Double], objective: Double)?, neighbourhood: [Priced]?,
@@ -45,7 +45,7 @@ extension PricedTeamSolve {
         let result = solver.solve(small.model, options: o, hooks: hooks)
         note("pricing: support MIP \(small.model.variableCount) columns: \(result.termination), objective \(result.objective ?? .nan), \(seconds(result.seconds)) s")
         try Self.surfaceFailure(result)
-        searched = result.termination == .optimal || result.termination == .gapLimit
+        searched = result.termination == .optimal
         guard let values = result.values, let objective = result.objective else { return nil }
         return (small, values, objective)
     }
@@ -80,7 +80,7 @@ extension PricedTeamSolve {
     static let neighbourhoodLinks = 3
 
     /// Links per enterprise and term of the support MIP's neighbourhoods, tried in turn while
-    /// none gives a roster better than the constructed one.
+    /// none holds a roster better than the constructed one.
     static let neighbourhoodSizes = [neighbourhoodLinks, neighbourhoodLinks + 1]
 
     /// Reduced costs considered for that neighbourhood at most (relative to the bound).
