@@ -58,13 +58,28 @@ extension PricedTeamSolve {
         // are (a roster's cost is at least L + the sum of its links' reduced costs).
         // Without a first roster, GLPK needs room to find one: the LP's support and nearest
         // sites (the city example found none in 28 s in the reduced-cost neighbourhood).
-        let neighbourhood = r.converged && constructed != nil
-            ? Self.cheapest(
-                price(r.duals, PricingState.noLinks(ents: n, terms: T), below: Self.neighbourhoodGap(r.L), perUnit: Int.max),
-                count: Self.neighbourhoodLinks * n * T)
-            : nil
-        return try supportRoster(
-            r.lp.values, r.built, state.pool, start: constructed, neighbourhood: neighbourhood, rootStart: r.rootStart)
+        var searched = false
+        guard r.converged, let constructed else {
+            return try supportRoster(
+                r.lp.values, r.built, state.pool, start: constructed, neighbourhood: nil, rootStart: r.rootStart,
+                searched: &searched)
+        }
+        var best: Found? = nil
+        for perUnit in Self.neighbourhoodSizes {
+            // Each enterprise's and term's cheapest links, not the cheapest overall: among the
+            // LP's many optimal dual solutions the one GLPK ends on can make many links of a few
+            // enterprises cheapest, and ring 100 × 2's optimum then lay outside the overall
+            // cheapest 3·n·T (BENCHMARKS.md "Two terms, seventh round").
+            let neighbourhood = price(
+                r.duals, PricingState.noLinks(ents: n, terms: T), below: Self.neighbourhoodGap(r.L), perUnit: perUnit)
+            let found = try supportRoster(
+                r.lp.values, r.built, state.pool, start: constructed, neighbourhood: neighbourhood,
+                rootStart: r.rootStart, searched: &searched)
+            if let found, found.objective < (best ?? constructed).objective { best = found }
+            // None of those links beat the constructed roster, proven: one wider neighbourhood.
+            if best != nil || !searched { break }
+        }
+        return best
     }
 
     /// The selection the search goes on with once `first` is in hand: with converged duals,

@@ -6,11 +6,12 @@ extension PricedTeamSolve {
     /// A roster found quickly: branch and cut over the links the LP solution uses plus
     /// `neighbourhood` (the links of least reduced cost) or, without one, each enterprise's
     /// nearest few; and `start`'s links, `start` offered as the incumbent. Stopped at a
-    /// 0.01 % gap or a quarter of the time left (at most 20 s with a start).
+    /// 0.01 % gap or a quarter of the time left (at most 20 s with a start). `searched`: the
+    /// MIP proved its roster optimal over its links (not stopped at its gap or time limit).
     func supportRoster(
         _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet],
         start: (built: BuiltModel, values: [Double], objective: Double)?, neighbourhood: [Priced]?,
-        rootStart: (Model) -> Basis?
+        rootStart: (Model) -> Basis?, searched: inout Bool
     ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
         guard let rows = lpModel.teamRows else { return nil }
         let T = basis.ctx.terms
@@ -44,6 +45,7 @@ extension PricedTeamSolve {
         let result = solver.solve(small.model, options: o, hooks: hooks)
         note("pricing: support MIP \(small.model.variableCount) columns: \(result.termination), objective \(result.objective ?? .nan), \(seconds(result.seconds)) s")
         try Self.surfaceFailure(result)
+        searched = result.termination == .optimal
         guard let values = result.values, let objective = result.objective else { return nil }
         return (small, values, objective)
     }
@@ -76,6 +78,10 @@ extension PricedTeamSolve {
     /// enterprise and term, those of least reduced cost (measured at 1000 enterprises: the
     /// links within 1 of the optimum's gap were 4 per enterprise).
     static let neighbourhoodLinks = 3
+
+    /// Links per enterprise and term of the support MIP's neighbourhoods, tried in turn while
+    /// none holds a roster better than the constructed one.
+    static let neighbourhoodSizes = [neighbourhoodLinks, neighbourhoodLinks + 1]
 
     /// Reduced costs considered for that neighbourhood at most (relative to the bound).
     static func neighbourhoodGap(_ L: Double) -> Double { 0.01 * max(1, abs(L)) }

@@ -28,6 +28,9 @@ struct TeamBasis {
     /// Links a unit cannot use in both of two terms (``UnitCooldown``); empty in elastic
     /// models. Found once per part, as every model of the part shares them.
     private(set) var unitConflicts: [UnitCooldown.Conflict] = []
+    /// Links no team of the terms next to theirs leaves people for (``AdjacentStaffing``);
+    /// nil in elastic models, whose slacks may leave a unit without a team in a term.
+    private(set) var adjacent: AdjacentStaffing? = nil
 
     init(_ ctx: PlanContext, elastic: Bool, part: Set<Int>?) {
         self.ctx = ctx
@@ -72,7 +75,10 @@ struct TeamBasis {
         personBans = bans
         placeableCount = counts
         bannedCount = banned
-        if !elastic { unitConflicts = UnitCooldown.conflicts(self) }
+        if !elastic {
+            adjacent = AdjacentStaffing(self)
+            unitConflicts = UnitCooldown.conflicts(self)
+        }
     }
 
     /// Whether p may never be at v in term k (fixed facts, forbid entries, person cooldown).
@@ -81,11 +87,14 @@ struct TeamBasis {
     }
 
     /// Whether link u → v may be used in term k: allowed by the unit-level rules, not barred
-    /// by a history link cooldown, and staffable by enough of u's placeable people.
+    /// by a history link cooldown, and staffable by enough of u's placeable people (beside
+    /// the teams of the terms next to it, ``AdjacentStaffing``).
     func possible(_ u: Int, _ v: Int, _ k: Int) -> Bool {
         guard ctx.linkAllowed(u, v) == nil, !ctx.linkCooledDownByHistory(u, v, term: k) else { return false }
         let i = node[u]
-        return placeableCount[i][k] - (bannedCount[i][k][v] ?? 0) >= ctx.minStaff(v)
+        let need = ctx.minStaff(v)
+        return placeableCount[i][k] - (bannedCount[i][k][v] ?? 0) >= need
+            && adjacent?.allows(i, v, k, need: need) ?? true
     }
 
     /// The objective coefficient of link u → v: distance weight × km × team size.

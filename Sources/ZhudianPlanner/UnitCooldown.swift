@@ -72,7 +72,7 @@ struct UnitCooldown {
     /// `free[p][k]`: p may be placed in term k: placeable, and not barred by the history terms
     /// just before the plan (the `consec` row over a window of history and term k has room 0;
     /// windows as ``RowSink/addConsecutive(person:ctx:placed:)`` writes them).
-    private static func freeTerms(_ people: [Int], ctx: PlanContext, basis: TeamBasis) -> [Int: [Bool]] {
+    static func freeTerms(_ people: [Int], ctx: PlanContext, basis: TeamBasis) -> [Int: [Bool]] {
         let m = ctx.scenario.rules.maxConsecutiveTerms
         var free: [Int: [Bool]] = [:]
         for p in people {
