@@ -58,6 +58,9 @@ public struct PlanOptions: Sendable {
     /// Tests only: the teams model's unit-repeat rows (``RowSink/addUnitRepeat(basis:y:z:units:)``);
     /// off shows what they change, never the optimum.
     var unitRepeatRows = true
+    /// Tests only: the unit-repeat rows without `rep` where a unit can never come back
+    /// (``UnitRepeatCliques``); off shows what they change, never the optimum.
+    var unitRepeatCliques = true
     /// Tests only: blossom rows by minimum odd cuts for rings (``OddCutBlossoms``).
     var oddCutBlossoms = true
     /// Tests only: bound and solve the people model by pricing left-out links

@@ -127,7 +127,9 @@ enum TeamFormulation {
         // break a people rule and so use a link twice after all.
         if !elastic {
             try sink.addUnitCooldown(basis.unitConflicts, y: y, units: nU)
-            if options.unitRepeatRows { try sink.addUnitRepeat(basis: basis, y: y, z: z, units: nU) }
+            if options.unitRepeatRows {
+                try sink.addUnitRepeat(basis: basis, y: y, z: z, units: nU, cliques: options.unitRepeatCliques)
+            }
         }
         try addPersonCooldown(&sink, basis: basis, y: y, z: z, out: out)
 

@@ -17,6 +17,13 @@ extension RowSink {
     /// window at all. With `pairCooldown ≥ 2` no unit comes back within two terms: the rows are
     /// written without `rep` (and without the people rows, which would say nothing).
     ///
+    /// A site `u` can never come back to (a ``UnitCooldown`` conflict between terms j and
+    /// j+2: too few people for three disjoint teams) gets its `rclq` row without `rep` as well:
+    /// `pcool` (j, j+1), (j+1, j+2) and `ucool` (j, j+2) are the three edges of a triangle of
+    /// the links' conflict graph, whose clique row is `Σ_k y[u,v,k] ≤ 1`
+    /// (``UnitRepeatCliques``). Without it the LP puts u at v in all three terms at ½ and pays
+    /// `rep[u,j] = ½`, which the person rows accept at fractional `z`.
+    ///
     /// Why they matter: with three terms the LP alternates each unit between two sites at half
     /// values (`a, b, a` and `b, a, b`, both coming back) while people serve terms j and j+2 as
     /// if it did not; the person rows of the cooldown (`ccool`) are slack at half values. On peer
@@ -29,7 +36,7 @@ extension RowSink {
     ///
     /// - Complexity: O(E · T · (S + P_u)) rows for E enterprises with S sites and P_u people each.
     mutating func addUnitRepeat(
-        basis: TeamBasis, y: [[Int: Variable]], z: [[Variable?]], units nU: Int
+        basis: TeamBasis, y: [[Int: Variable]], z: [[Variable?]], units nU: Int, cliques: Bool = true
     ) throws(ModelError) {
         let ctx = basis.ctx
         let rules = ctx.scenario.rules
@@ -39,6 +46,7 @@ extension RowSink {
         // Coming back is free for people without the person cooldown: nothing to say then.
         guard !comesBack || rules.personCooldown >= 2 else { return }
         let noTwoInARow = rules.maxConsecutiveTerms == 1 || ctx.scenario.calendar.handoverDays > 0
+        let noReturn = cliques ? UnitRepeatCliques(basis.unitConflicts) : UnitRepeatCliques([])
         for u in basis.ents {
             for j in 1...(T - 2) {
                 let window = [j, j + 1, j + 2]
@@ -54,6 +62,10 @@ extension RowSink {
                     let cols = links(v)
                     guard cols.count >= 2 else { continue }
                     var e = LinearExpression.sum(cols)
+                    if noReturn.contains(unit: u, site: v, window: j) {
+                        try model.addConstraint(name: "rnot_\(u)_\(v)_\(j)", e, upper: 1)
+                        continue
+                    }
                     if let rep { e.add(rep, -1) }
                     try model.addConstraint(name: "rclq_\(u)_\(v)_\(j)", e, upper: 1)
                 }

@@ -24,6 +24,8 @@ final class TeamsBruteForceTests: XCTestCase {
     struct Tally {
         var feasible = 0
         var infeasible = 0
+        /// Seeds whose teams model has `rnot` rows (``UnitRepeatCliques``).
+        var cliques = 0
     }
 
     func compare(
@@ -39,15 +41,24 @@ final class TeamsBruteForceTests: XCTestCase {
             } else {
                 tally.infeasible += 1
             }
-            // The unit-repeat rows off once: the optimum must not depend on them.
-            for (pricing, repeatRows) in [(false, true), (true, true), (false, false)] {
+            do {
+                let built = try TeamFormulation.build(PlanContext(s), options: PlanOptions(), elastic: false)
+                if built.model.constraints.contains(where: { $0.name.hasPrefix("rnot_") }) { tally.cliques += 1 }
+            } catch {
+                XCTFail("seed \(seed): \(error)", file: file, line: line)
+            }
+            // The unit-repeat rows off once, and their `rnot` cliques off once: the optimum
+            // must not depend on them.
+            for (pricing, repeatRows, cliques) in [(false, true, true), (true, true, true), (false, false, false), (false, true, false)] {
                 var options = PlanOptions()
                 options.forcedFormulation = .teams
                 options.pricing = pricing
                 options.unitRepeatRows = repeatRows
+                options.unitRepeatCliques = cliques
                 assertPlanAgrees(
                     planner, s, optimum: expected?.objective, options: options,
-                    label: "seed \(seed), pricing \(pricing), repeat rows \(repeatRows)", file: file, line: line)
+                    label: "seed \(seed), pricing \(pricing), repeat rows \(repeatRows), cliques \(cliques)",
+                    file: file, line: line)
             }
         }
         return tally
@@ -67,6 +78,8 @@ final class TeamsBruteForceTests: XCTestCase {
     func testRingsOverThreeTermsMatchTheBruteForce() {
         let tally = compare(config(.ring), seeds: 44...51)
         XCTAssertGreaterThanOrEqual(tally.feasible, 6, "\(tally)")
+        // The cliques are in play on this shape, so the comparisons above test them.
+        XCTAssertGreaterThanOrEqual(tally.cliques, 3, "\(tally)")
         XCTAssertGreaterThanOrEqual(tally.infeasible, 1, "\(tally)")
     }
 }
