@@ -197,6 +197,16 @@ final class ResidentRuleTests: XCTestCase {
         if case let .pairCooldown(_, _, _, usedIn, _) = single?.message { XCTAssertEqual(usedIn, 0) } else { XCTFail() }
     }
 
+    func testPairCooldownIsDirected() {
+        // SPEC rule 7 bars "a link u → v that was used": A → D in term 1 does not bar D → A in
+        // term 2 (README, Interpretations). The good roster has both; a longer cooldown too.
+        var s = Fixtures.smallResident()
+        s.rules.pairCooldown = 2
+        let rings = Fixtures.residentRings
+        XCTAssertTrue(rings[0].contains { $0 == ("A", "D") } && rings[1].contains { $0 == ("D", "A") })
+        assertPasses(check(Fixtures.smallResidentRoster(), s))
+    }
+
     func testPersonCooldownCountsHistory() {
         var s = Fixtures.smallResident()
         // A-1 was at E in term 0 and is back at E in term 2 (personCooldown 2).
