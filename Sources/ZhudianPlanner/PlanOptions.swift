@@ -42,6 +42,9 @@ public struct PlanOptions: Sendable {
     /// model's roster where everyone rotates (``RotatingSeed``) (true) or not (false); nil
     /// lets the planner decide by size, as for ``peopleSeed``.
     var rotatingSeed: Bool?
+    /// Tests only: with a rotating seed, also seed from one term's rotating links kept in every
+    /// term (``StayingSeed``); off shows what it changes.
+    var stayingSeed = true
     /// Tests only: sites each sending unit starts with in the seed's restricted model.
     var seedLinks: Int?
     /// Tests only: the people model's cooldown cliques (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);

@@ -22,6 +22,12 @@ extension Planner {
             let rotating = try RotatingSeed.find(solver: solver, ctx: ctx, options: options, part: part, deadline: deadline)
         {
             seeds.append(rotating)
+            if options.stayingSeed,
+                let staying = try StayingSeed.find(
+                    solver: solver, ctx: ctx, options: options, part: part, deadline: deadline, from: rotating)
+            {
+                seeds.append(staying)
+            }
         }
         // Priced next, a free seed's restricted MIP gave nothing the priced MIP does not (rows 33,
         // 39, 44); under ring and cycles it found row 30's best roster, which then filters links.
@@ -29,17 +35,22 @@ extension Planner {
             let restricted = try PersonSeed.find(
                 solver: solver, ctx: ctx, options: options, part: part, deadline: deadline,
                 nearest: options.seedLinks ?? PersonSeed.nearest,
-                improve: !pricePeople || ctx.scenario.rules.structure != .free, from: seeds.first)
+                improve: !pricePeople || ctx.scenario.rules.structure != .free, from: Self.cheapest(seeds).map { seeds[$0] })
         {
             seeds.append(restricted)
         }
-        // The first of equal costs: the rotating roster, found first.
-        guard var kept = seeds.indices.first else { return nil }
-        for i in seeds.indices.dropFirst() where seeds[i].beats(seeds[kept].objective) { kept = i }
+        guard let kept = Self.cheapest(seeds) else { return nil }
         let best = seeds[kept]
         let dropped = seeds.indices.filter { $0 != kept }.map { "not kept (no cheaper): " + seeds[$0].note }
         return PersonSeed(
             placements: best.placements, objective: best.objective, valuesByName: best.valuesByName,
             note: ([best.note] + dropped).joined(separator: "\n"), links: best.links)
+    }
+
+    /// The index of the cheapest of `seeds`, the first of equal costs (the rotating roster, found first).
+    static func cheapest(_ seeds: [PersonSeed]) -> Int? {
+        guard var kept = seeds.indices.first else { return nil }
+        for i in seeds.indices.dropFirst() where seeds[i].beats(seeds[kept].objective) { kept = i }
+        return kept
     }
 }
