@@ -50,6 +50,14 @@ final class ExportUnitTests: XCTestCase {
         XCTAssertEqual(Markup.width("王a"), 3)
     }
 
+    /// The fast path (no special byte) returns the text as is; every special is escaped,
+    /// CR LF as one line break.
+    func testCalendarTextEscapesSpecialsAndPassesPlainTextThrough() {
+        XCTAssertEqual(ICSWriter.escape("驻点监督 王明 E001"), "驻点监督 王明 E001")
+        XCTAssertEqual(ICSWriter.escape("a\\b;c,d\r\ne\nf\rg"), "a\\\\b\\;c\\,d\\ne\\nf\\ng")
+        XCTAssertEqual(ICSWriter.escape("矿,"), "矿\\,")
+    }
+
     func testCalendarLinesAreFoldedAt75OctetsWithoutSplittingCharacters() {
         var w = ICSWriter()
         w.property("DESCRIPTION", text: String(repeating: "驻点监督", count: 30) + ",;\\\n")

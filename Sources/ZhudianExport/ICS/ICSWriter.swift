@@ -41,6 +41,15 @@ struct ICSWriter {
     }
 
     static func escape(_ value: String) -> String {
+        // Most values (names, places) need nothing: a byte scan is far cheaper than walking
+        // Characters, which was a third of writing ring 100 × 2's 501 calendars (perf).
+        let special = value.utf8.contains { byte in
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","), 0x0D, 0x0A: true
+            default: false
+            }
+        }
+        guard special else { return value }
         var out = ""
         for ch in value {
             switch ch {
