@@ -47,7 +47,7 @@ public struct Planner: Sendable {
         } else {
             parts = [nil]
         }
-        let outcomes = PartResults(count: parts.count)
+        let outcomes = Slots<PartResult>(count: parts.count)
         let solveOne: @Sendable (Int) -> Void = { i in
             outcomes.set(
                 i, self.solvePart(ctx, options: options, useTeams: useTeams, part: parts[i], deadline: deadline, known: known))
@@ -57,7 +57,7 @@ public struct Planner: Sendable {
         } else {
             solveOne(0)
         }
-        let results = outcomes.all
+        let results = outcomes.values.map { $0 ?? PartResult(termination: .failed("a part was not solved")) }
         let log = results.flatMap(\.log)
         let model = parts.count == 1 ? results.first?.model : nil
 
@@ -313,19 +313,4 @@ struct PartResult: Sendable {
     var priced = false
     /// The roster is ``PersonSeed``'s: the full model ended without one.
     var seeded = false
-}
-
-/// Results filled in by parallel part solves.
-final class PartResults: @unchecked Sendable {
-    // @unchecked: `slots` is only touched under `lock`.
-    private let lock = NSLock()
-    private var slots: [PartResult?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ r: PartResult) { lock.withLock { slots[i] = r } }
-
-    var all: [PartResult] {
-        lock.withLock { slots.map { $0 ?? PartResult(termination: .failed("a part was not solved")) } }
-    }
 }
