@@ -19,10 +19,7 @@ final class UnitRepeatTests: XCTestCase {
     func rootBound(_ s: Scenario, rows: Bool) throws -> (bound: Double, model: Model, lp: RelaxationResult) {
         var options = PlanOptions()
         options.unitRepeatRows = rows
-        let built = try TeamFormulation.build(PlanContext(s), options: options, elastic: false)
-        let lp = GLPKSolver().solveRelaxation(built.model)
-        let bound = try XCTUnwrap(lp.objective, "\(lp.status)")
-        return (bound + built.model.objectiveConstant, built.model, lp)
+        return try teamsRootBound(s, options: options)
     }
 
     func testTheRowsLiftTheRootBoundOnTheThreeTermShape() throws {
