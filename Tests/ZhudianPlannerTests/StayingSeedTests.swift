@@ -32,6 +32,11 @@ final class StayingSeedTests: XCTestCase {
         try RotatingSeed.find(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil)
     }
 
+    /// The kept-links roster from `from`, the rotating one, with no deadline.
+    private func keptLinksSeed(_ ctx: PlanContext, _ options: PlanOptions, from: PersonSeed) throws -> PersonSeed? {
+        try StayingSeed.find(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, from: from)
+    }
+
     func testKeptLinksRosterKeepsEveryRuleAndIsAPointOfThePeopleModel() throws {
         var found = 0
         for i in 0..<12 {
@@ -40,8 +45,7 @@ final class StayingSeedTests: XCTestCase {
             var options = PlanOptions()
             options.forcedFormulation = .people
             guard let from = try rotating(s, ctx, options),
-                let seed = try StayingSeed.find(
-                    solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, from: from)
+                let seed = try keptLinksSeed(ctx, options, from: from)
             else { continue }
             found += 1
             try assertSeedIsAPointOfTheFullModel(seed, s, ctx, options, "scenario \(i)")
@@ -70,7 +74,7 @@ final class StayingSeedTests: XCTestCase {
             XCTAssertNotNil(from, "terms \(terms)")
             guard let from else { continue }
             XCTAssertNil(
-                try StayingSeed.find(solver: GLPKSolver(), ctx: ctx, options: PlanOptions(), part: nil, deadline: nil, from: from),
+                try keptLinksSeed(ctx, PlanOptions(), from: from),
                 "terms \(terms), maxConsecutiveTerms \(consecutive)")
         }
     }
@@ -91,8 +95,7 @@ final class StayingSeedTests: XCTestCase {
             options.peopleSeed = false
             options.rotatingSeed = true
             guard let from = try rotating(s, ctx, options),
-                let staying = try StayingSeed.find(
-                    solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, from: from)
+                let staying = try keptLinksSeed(ctx, options, from: from)
             else { continue }
             let kept = try planner.peopleSeed(ctx, options: options, part: nil, deadline: nil, pricePeople: true)
             let tolerance = 1e-6 * max(1, staying.objective)
@@ -128,7 +131,7 @@ final class StayingSeedTests: XCTestCase {
                 }
                 let ctx = PlanContext(s)
                 if let from = try rotating(s, ctx, PlanOptions()),
-                    try StayingSeed.find(solver: GLPKSolver(), ctx: ctx, options: PlanOptions(), part: nil, deadline: nil, from: from)
+                    try keptLinksSeed(ctx, PlanOptions(), from: from)
                         != nil
                 {
                     seeded += 1
