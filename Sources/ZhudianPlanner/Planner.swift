@@ -167,7 +167,8 @@ public struct Planner: Sendable {
         } catch {
             return PartResult(termination: .failed("model: \(error)"))
         }
-        let result = built.solve(with: solver, options: options, deadline: deadline)
+        let first = useTeams ? [] : PersonBranching.columns(built.model, options: options)
+        let result = built.solve(with: solver, options: options, deadline: deadline, branchFirst: first)
         var out = PartResult(termination: result.termination)
         out.log = (seed.map { [$0.note] } ?? []) + fixing + result.log
         out.model = whole

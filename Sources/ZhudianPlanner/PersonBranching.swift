@@ -1,0 +1,21 @@
+import MIPModel
+
+/// Which columns the people model's MIPs branch on first: the link columns `y[u,v,k]`
+/// (``SolveOptions/branchFirst``).
+///
+/// Why: the people model's LP optimum mixes links at ½ — `u → v` and `v → u` at ½ each, two
+/// people of `u` at ½ on `v` — and after branching on one person another person of the unit
+/// (often interchangeable) takes the half, at the same LP value: at peer row 24 (free 30 × 2)
+/// GLPK's own rule left the bound at the root's for hundreds of nodes. Fixing the link decides
+/// where the unit's people may go at once; given the links the LP is nearly integral
+/// (docs/FORMULATION.md, "GLPK's search on the small rows, eighth round").
+enum PersonBranching {
+    /// The binary link columns of a people model (named `y_u_v_k` by ``PersonFormulation``,
+    /// as ``PersonColumns`` reads them), or none when ``PlanOptions/linksFirst`` is off.
+    static func columns(_ model: Model, options: PlanOptions) -> [Int] {
+        guard options.linksFirst else { return [] }
+        return model.variables.indices.filter {
+            model.variables[$0].kind == .binary && model.variables[$0].name.hasPrefix("y_")
+        }
+    }
+}
