@@ -6,8 +6,8 @@ import ZhudianTestSupport
 @testable import ZhudianPlanner
 
 /// Branching on the people model's links first (``PersonBranching``): the planner proves the
-/// brute force's optimum with it on and off, on the full model and the priced one, and the
-/// MIPs do branch on links.
+/// brute force's optimum with it on and off, on the full model (seeded or not) and the priced
+/// one, and the MIPs do branch on links.
 final class PersonBranchingTests: XCTestCase {
     let planner = Planner(solver: GLPKSolver())
 
@@ -19,10 +19,14 @@ final class PersonBranchingTests: XCTestCase {
         structure: .ring, minCycle: 2, unitRange: 4...4, historyPerUnit: 1, peoplePerUnit: 3...3, peopleCap: 12,
         minStaff: [1], leaveRate: 0.1)
 
-    static func options(linksFirst: Bool, priced: Bool) -> PlanOptions {
+    /// The people model, priced or not, seeded or not (links first applies to the seeded
+    /// full model and to the priced one).
+    static func options(linksFirst: Bool, priced: Bool, seeded: Bool = true) -> PlanOptions {
         var options = PlanOptions()
         options.forcedFormulation = .people
         options.personPricing = priced
+        options.peopleSeed = seeded
+        options.seedLinks = 1
         options.linksFirst = linksFirst
         options.captureLog = true
         return options
@@ -36,10 +40,10 @@ final class PersonBranchingTests: XCTestCase {
             for seed in seeds {
                 let s = config.make(seed: seed)
                 let expected = PeopleBruteForce.optimum(s)?.objective
-                for priced in [false, true] {
+                for (priced, seeded) in [(false, false), (false, true), (true, true)] {
                     for linksFirst in [true, false] {
-                        let label = "seed \(seed), priced \(priced), links first \(linksFirst)"
-                        let options = Self.options(linksFirst: linksFirst, priced: priced)
+                        let label = "seed \(seed), priced \(priced), seeded \(seeded), links first \(linksFirst)"
+                        let options = Self.options(linksFirst: linksFirst, priced: priced, seeded: seeded)
                         if assertPlanAgrees(planner, s, optimum: expected, options: options, label: label), linksFirst {
                             feasible += 1
                         }
@@ -47,7 +51,7 @@ final class PersonBranchingTests: XCTestCase {
                 }
             }
         }
-        XCTAssertGreaterThan(feasible, 12, "too few feasible scenarios to compare")
+        XCTAssertGreaterThan(feasible, 18, "too few feasible scenarios to compare")
     }
 
     /// The full people model, solved with its link columns first: the same optimum as GLPK's
@@ -92,6 +96,27 @@ final class PersonBranchingTests: XCTestCase {
             off += Self.linkBranches(planner.plan(s, reference: ref, options: Self.options(linksFirst: false, priced: true)).log)
         }
         XCTAssertGreaterThan(on, 0, "no priced MIP branched on a link")
+        XCTAssertEqual(off, 0)
+    }
+
+    /// The seeded full model branches on links (its log line counts the nodes), and not
+    /// with the option off.
+    func testTheSeededFullModelBranchesOnLinks() {
+        var on = 0
+        var off = 0
+        for seed in UInt64(21)...32 {
+            let s = Self.free.make(seed: seed)
+            let ref = ScenarioReference(name: s.name, sha256: "")
+            for linksFirst in [true, false] {
+                let log = planner.plan(s, reference: ref, options: Self.options(linksFirst: linksFirst, priced: false)).log
+                let count = log.compactMap { line -> Int? in
+                    guard line.hasPrefix("links first: ") else { return nil }
+                    return Int(line.dropFirst("links first: ".count).split(separator: " ").first ?? "")
+                }.reduce(0, +)
+                if linksFirst { on += count } else { off += count }
+            }
+        }
+        XCTAssertGreaterThan(on, 0, "no seeded full model branched on a link")
         XCTAssertEqual(off, 0)
     }
 
