@@ -10,12 +10,22 @@ import MIPModel
 /// where the unit's people may go at once; given the links the LP is nearly integral
 /// (docs/FORMULATION.md, "GLPK's search on the small rows, eighth round").
 ///
-/// Used by the priced MIPs and by the full model when it has a seed (more than 24 sending
-/// units). Not below: there the full model is presolved (GLPK's presolve renumbers the
-/// columns, so naming columns turns it off) and GLPK's own rule proves faster — peer row 15
-/// (free 15 × 2) took 2.2–2.8 s with links first against 0.5–1.0 s, row 07 ended at 1.84 %
-/// against 1.07 %.
+/// Used by the priced MIPs, and by the full model only where it has a seed (more than 24
+/// sending units) and more than one term (``appliesToFullModel(_:seeded:)``).
 enum PersonBranching {
+    /// Whether the full people model branches on links first. Naming columns turns GLPK's
+    /// presolve off (it renumbers the columns), and where the full model was presolved that
+    /// can cost more than links first gain: below 25 sending units peer row 15 (free 15 × 2)
+    /// took 2.2–2.8 s with links first against 0.5–1.0 s and row 07 ended at 1.84 % against
+    /// 1.07 %; with one term row 26 (free 40 × 1) 12–14 s against 1.7–1.9 s (without presolve
+    /// GLPK's own rule took 19 s there). Over two terms row 24 (free 30 × 2) is proven in
+    /// 13–18 s, where it stopped at 0.02 % before. Measured per row, not derived: the rule
+    /// follows the rows measured (docs/FORMULATION.md, "GLPK's search on the small rows").
+    static func appliesToFullModel(_ ctx: PlanContext, seeded: Bool) -> Bool {
+        seeded && ctx.terms > 1
+    }
+
+
     /// The binary link columns of a people model (named `y_u_v_k` by ``PersonFormulation``,
     /// as ``PersonColumns`` reads them), or none when ``PlanOptions/linksFirst`` is off.
     static func columns(_ model: Model, options: PlanOptions) -> [Int] {

@@ -167,8 +167,8 @@ public struct Planner: Sendable {
         } catch {
             return PartResult(termination: .failed("model: \(error)"))
         }
-        // Seeded: more than 24 sending units (``PersonBranching``, why not below).
-        let first = useTeams || seed == nil ? [] : PersonBranching.columns(built.model, options: options)
+        let first = useTeams || !PersonBranching.appliesToFullModel(ctx, seeded: seed != nil)
+            ? [] : PersonBranching.columns(built.model, options: options)
         let result = built.solve(with: solver, options: options, deadline: deadline, branchFirst: first)
         var out = PartResult(termination: result.termination)
         let branched = first.isEmpty || !options.captureLog

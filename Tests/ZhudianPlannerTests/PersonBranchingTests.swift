@@ -120,6 +120,15 @@ final class PersonBranchingTests: XCTestCase {
         XCTAssertEqual(off, 0)
     }
 
+    /// The full model branches on links first only seeded and over more than one term.
+    func testTheFullModelRuleNeedsASeedAndTwoTerms() {
+        let one = PlanContext(TinyScenario(terms: 1).make(seed: 21))
+        let two = PlanContext(Self.free.make(seed: 21))
+        XCTAssertFalse(PersonBranching.appliesToFullModel(one, seeded: true))
+        XCTAssertFalse(PersonBranching.appliesToFullModel(two, seeded: false))
+        XCTAssertTrue(PersonBranching.appliesToFullModel(two, seeded: true))
+    }
+
     /// The nodes the priced MIPs' log lines say branched on a link.
     static func linkBranches(_ log: [String]) -> Int {
         log.filter { $0.contains("people pricing: MIP") }.compactMap { line -> Int? in
