@@ -249,6 +249,30 @@ static void zd_branch_limited(glp_tree *tree, glp_prob *problem, int limit) {
     free(val);
 }
 
+// Branches on the flagged fractional column of largest fractionality × (1 + |cost|), its
+// up branch first; returns 0, leaving the choice to the other rules, when none is
+// fractional. Why: in the people model a node's LP mixes links at ½ whose people
+// (interchangeable, or cheap to move) branching on one at a time does not separate;
+// fixing the link itself does (docs/FORMULATION.md, "GLPK's search on the small rows").
+static int zd_branch_first(glp_tree *tree, glp_prob *problem, const unsigned char *first) {
+    int n = glp_get_num_cols(problem);
+    int chosen = 0;
+    double best = -1.0;
+    for (int j = 1; j <= n; j++) {
+        if (!first[j] || !glp_ios_can_branch(tree, j)) continue;
+        double x = glp_get_col_prim(problem, j);
+        double f = x - floor(x);
+        double score = (f < 1.0 - f ? f : 1.0 - f) * (1.0 + fabs(glp_get_obj_coef(problem, j)));
+        if (score > best) {
+            best = score;
+            chosen = j;
+        }
+    }
+    if (chosen == 0) return 0;
+    glp_ios_branch_upon(tree, chosen, GLP_UP_BRNCH);
+    return 1;
+}
+
 // The glp_intopt callback. The column checks skip work on a presolved
 // problem, whose columns do not match the model's.
 static void zd_callback(glp_tree *tree, void *info) {
@@ -262,6 +286,11 @@ static void zd_callback(glp_tree *tree, void *info) {
             return;
         break;
     case GLP_IBRANCH:
+        if (matches && session->branch_first != NULL &&
+            zd_branch_first(tree, problem, session->branch_first)) {
+            session->branched_first++;
+            break;
+        }
         if (matches && session->branch_candidates > 0)
             zd_branch_limited(tree, problem, session->branch_candidates);
         break;

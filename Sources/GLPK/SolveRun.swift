@@ -12,6 +12,7 @@ struct SolveRun {
     private let started = ContinuousClock.now
     private var nodes = 0
     private var lazyRowsAdded = 0
+    private var branchedFirst = 0
     private var log: [String] = []
     private var bound: Double?
 
@@ -42,6 +43,11 @@ struct SolveRun {
         if prepared.columnCount == 0 {
             return solveEmpty()
         }
+        let first: [UInt8]?
+        switch Self.branchFirstFlags(options.branchFirst, prepared) {
+        case .success(let flags): first = flags
+        case .failure(let why): return result(.failed(why.message))
+        }
         let incumbent = screenedInitialSolution(prepared)
         let callbacks = SolveSession(
             model: model, hooks: hooks, integerColumns: prepared.integerColumns,
@@ -51,7 +57,7 @@ struct SolveRun {
             columns: prepared.columnCount, captureLog: captureLog,
             during: { session in
                 callbacks.attach(to: session)
-                return searched(prepared, session, callbacks: callbacks, incumbent: incumbent)
+                return searched(prepared, session, callbacks: callbacks, incumbent: incumbent, first: first)
             },
             after: { session, found in (found, Self.Ended(session, captureLog: captureLog)) })
         let outcome: Outcome
@@ -67,6 +73,7 @@ struct SolveRun {
         }
         nodes = ended.nodes
         lazyRowsAdded = ended.lazyRowsAdded
+        branchedFirst = ended.branchedFirst
         if let b = ended.bound { bound = b }
         log = ended.log
 
@@ -88,13 +95,18 @@ struct SolveRun {
     /// found a point, its raw and rounded values.
     private func searched(
         _ prepared: PreparedModel, _ session: UnsafeMutablePointer<zd_session>, callbacks: SolveSession,
-        incumbent: [Double]?
+        incumbent: [Double]?, first: [UInt8]?
     ) -> (Outcome, [Double], [Double]?) {
         guard let problem = ProblemHandle() else { return (.glpkError("glp_create_prob failed"), [], nil) }
         problem.load(prepared)
         let pointer = problem.pointer
+        // C reads the flags only during zd_intopt, inside this closure.
         let outcome = withExtendedLifetime(callbacks) {
-            search(pointer, prepared, session, incumbent: incumbent)
+            (first ?? []).withUnsafeBufferPointer { flags in
+                session.pointee.branch_first = first == nil ? nil : flags.baseAddress
+                defer { session.pointee.branch_first = nil }
+                return search(pointer, prepared, session, incumbent: incumbent)
+            }
         }
         var found: (raw: [Double], rounded: [Double]?) = ([], nil)
         if case .finished(_, hasValues: true) = outcome { found = readValues(pointer, prepared) }
@@ -106,6 +118,7 @@ struct SolveRun {
     private struct Ended {
         let nodes: Int
         let lazyRowsAdded: Int
+        let branchedFirst: Int
         let bound: Double?
         /// GLPK's terminal output and caught errors (with ``SolveOptions/captureLog`` only).
         let log: [String]
@@ -114,6 +127,7 @@ struct SolveRun {
             let snapshot = session.pointee.snapshot
             nodes = Int(snapshot.nodes)
             lazyRowsAdded = Int(session.pointee.lazy_rows_added)
+            branchedFirst = Int(session.pointee.branched_first)
             bound = snapshot.has_bound != 0 ? snapshot.bound : nil
             log = captureLog ? SolveRun.lines(session.pointee.log) + SolveRun.lines(session.pointee.error) : []
         }
@@ -138,7 +152,7 @@ struct SolveRun {
         _ problem: OpaquePointer, _ prepared: PreparedModel, _ session: UnsafeMutablePointer<zd_session>,
         incumbent: [Double]?, allowPresolve: Bool = true
     ) -> Outcome {
-        let needsOwnColumns = hooks.separator != nil || incumbent != nil
+        let needsOwnColumns = hooks.separator != nil || incumbent != nil || !options.branchFirst.isEmpty
         let presolve = allowPresolve && options.presolve && !needsOwnColumns
         if !presolve {
             // glp_intopt without presolve needs an optimal LP basis first.
@@ -329,10 +343,12 @@ struct SolveRun {
         case .infeasible, .unbounded, .failed:
             bestBound = nil
         }
-        return SolveResult(
+        var out = SolveResult(
             termination: termination, values: values, objective: objective, bestBound: bestBound,
             seconds: (ContinuousClock.now - started).seconds, nodes: nodes, log: log,
             lazyRowsAdded: lazyRowsAdded)
+        out.branchedFirst = branchedFirst
+        return out
     }
 
     private static func errorMessage(_ session: UnsafeMutablePointer<zd_session>) -> String {

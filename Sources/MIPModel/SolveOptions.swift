@@ -24,6 +24,13 @@ public struct SolveOptions: Sendable, Equatable {
     /// GLPK's default rule (Driebeck–Tomlin) computes one simplex tableau row per fractional
     /// variable and node; on models of thousands of columns that is most of the search time.
     public var branchingCandidates: Int? = nil
+    /// Integer columns (``Variable/index``) the search branches on first: at each node the
+    /// fractional one among them of largest fractionality × (1 + |cost|), its up branch first;
+    /// only when none is fractional does the backend's rule (or ``branchingCandidates``) choose.
+    /// Empty for none (the default). A column out of range or not integer fails the solve
+    /// before the backend sees it. Backends that support it solve without presolve, so the
+    /// columns stay the model's.
+    public var branchFirst: [Int] = []
     /// Options; the defaults mean no limits, presolve on, MIR cuts, no log.
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,

@@ -17,6 +17,8 @@ public struct SolveResult: Sendable {
     public let log: [String]
     /// Lazy rows added to the solver's problem during the search.
     public let lazyRowsAdded: Int
+    /// Nodes where the search branched on a column of ``SolveOptions/branchFirst``.
+    public var branchedFirst = 0
 
     /// Creates a result; backends fill it in.
     public init(

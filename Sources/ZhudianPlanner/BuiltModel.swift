@@ -23,12 +23,16 @@ struct BuiltModel {
 extension BuiltModel {
     /// One MIP solve of the model under the run's options: its lazy rows, progress and stop
     /// hooks, the time left before `deadline`, the gap asked for.
-    func solve(with solver: any MIPSolver, options: PlanOptions, deadline: ContinuousClock.Instant?) -> SolveResult {
+    /// `branchFirst`: ``SolveOptions/branchFirst``.
+    func solve(
+        with solver: any MIPSolver, options: PlanOptions, deadline: ContinuousClock.Instant?, branchFirst: [Int] = []
+    ) -> SolveResult {
         let hooks = SolveHooks(
             separator: cycleCuts.isEmpty ? nil : { point, _ in separate(point) },
             progress: options.progress, shouldStop: options.shouldStop)
-        let solveOptions = SolveOptions(
+        var solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
+        solveOptions.branchFirst = branchFirst
         return solver.solve(model, options: solveOptions, hooks: hooks)
     }
 }

@@ -57,6 +57,9 @@ public struct PlanOptions: Sendable {
     /// (``PersonReducedCostFix``; priced: ``PricedPersonSolve/fixByReducedCost(_:_:reducedCosts:L:roster:)``);
     /// off shows what it changes.
     var reducedCostFixing = true
+    /// Tests only: the people model's MIPs branch on link columns first (``PersonBranching``);
+    /// off shows what it changes.
+    var linksFirst = true
 
     /// Tests only: the teams model's unit-repeat rows (``RowSink/addUnitRepeat(basis:y:z:units:)``);
     /// off shows what they change, never the optimum.

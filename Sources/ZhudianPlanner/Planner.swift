@@ -167,9 +167,13 @@ public struct Planner: Sendable {
         } catch {
             return PartResult(termination: .failed("model: \(error)"))
         }
-        let result = built.solve(with: solver, options: options, deadline: deadline)
+        let first = useTeams || !PersonBranching.appliesToFullModel(ctx, seeded: seed != nil)
+            ? [] : PersonBranching.columns(built.model, options: options)
+        let result = built.solve(with: solver, options: options, deadline: deadline, branchFirst: first)
         var out = PartResult(termination: result.termination)
-        out.log = (seed.map { [$0.note] } ?? []) + fixing + result.log
+        let branched = first.isEmpty || !options.captureLog
+            ? [] : ["links first: \(result.branchedFirst) of \(result.nodes) nodes branched on a link"]
+        out.log = (seed.map { [$0.note] } ?? []) + fixing + branched + result.log
         out.model = whole
         switch result.termination {
         case .infeasible where options.bestEffort:

@@ -139,7 +139,8 @@ struct PricedPersonSolve {
             out.model = unfixed
             out.log = result.log
             note("people pricing: MIP \(model.variableCount) columns, \(model.constraintCount) rows: \(result.termination), "
-                + "objective \(result.objective ?? .nan), bound \(result.bestBound ?? .nan), \(Self.format(result.seconds)) s")
+                + "objective \(result.objective ?? .nan), bound \(result.bestBound ?? .nan), \(Self.format(result.seconds)) s, "
+                + "\(result.nodes) nodes, \(result.branchedFirst) branched on a link")
             guard let values = result.values ?? Self.kept(warm, restriction, model), let Z = result.objective ?? warm.map({
                 restriction.index.full.model.objectiveValue(at: $0)
             }) else {
@@ -206,6 +207,7 @@ struct PricedPersonSolve {
         // GLPK's branching evaluates every fractional column (a tableau row each): at row 33
         // about 100 nodes in 46 s; over 20 candidates, 1 400 nodes and a better roster.
         mipOptions.branchingCandidates = PricedTeamSolve.branchingCandidates
+        mipOptions.branchFirst = PersonBranching.columns(model, options: options)
         return solver.solve(model, options: mipOptions, hooks: hooks)
     }
 

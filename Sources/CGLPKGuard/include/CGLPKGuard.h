@@ -64,11 +64,15 @@ typedef struct zd_session {
     // Driebeck-Tomlin branching over at most this many candidates, the most
     // fractional ones (0: GLPK's own rule over every fractional column).
     int branch_candidates;
+    // 1-based flags, columns + 1 entries, or NULL: integer columns to branch on first
+    // (Swift checks that each is an integer column of the problem before setting it).
+    const unsigned char *branch_first;
     // Outputs.
     zd_snapshot snapshot;
     int heuristic_offered;
     int heuristic_accepted;
     long lazy_rows_added;
+    long branched_first; // nodes branched on a column of branch_first
     int failed; // a GLPK error was caught; every GLPK object of the thread is gone
     zd_text log;
     zd_text error;

@@ -1,0 +1,37 @@
+import MIPModel
+
+/// Which columns the people model's MIPs branch on first: the link columns `y[u,v,k]`
+/// (``SolveOptions/branchFirst``).
+///
+/// Why: the people model's LP optimum mixes links at ½ — `u → v` and `v → u` at ½ each, two
+/// people of `u` at ½ on `v` — and after branching on one person another person of the unit
+/// (often interchangeable) takes the half, at the same LP value: at peer row 24 (free 30 × 2)
+/// GLPK's own rule left the bound at the root's for hundreds of nodes. Fixing the link decides
+/// where the unit's people may go at once; given the links the LP is nearly integral
+/// (docs/FORMULATION.md, "GLPK's search on the small rows, eighth round").
+///
+/// Used by the priced MIPs, and by the full model only where it has a seed (more than 24
+/// sending units) and more than one term (``appliesToFullModel(_:seeded:)``).
+enum PersonBranching {
+    /// Whether the full people model branches on links first. Naming columns turns GLPK's
+    /// presolve off (it renumbers the columns), and where the full model was presolved that
+    /// can cost more than links first gain: below 25 sending units peer row 15 (free 15 × 2)
+    /// took 2.2–2.8 s with links first against 0.5–1.0 s and row 07 ended at 1.84 % against
+    /// 1.07 %; with one term row 26 (free 40 × 1) 12–14 s against 1.7–1.9 s (without presolve
+    /// GLPK's own rule took 19 s there). Over two terms row 24 (free 30 × 2) is proven in
+    /// 13–18 s, where it stopped at 0.02 % before. Measured per row, not derived: the rule
+    /// follows the rows measured (docs/FORMULATION.md, "GLPK's search on the small rows").
+    static func appliesToFullModel(_ ctx: PlanContext, seeded: Bool) -> Bool {
+        seeded && ctx.terms > 1
+    }
+
+
+    /// The binary link columns of a people model (named `y_u_v_k` by ``PersonFormulation``,
+    /// as ``PersonColumns`` reads them), or none when ``PlanOptions/linksFirst`` is off.
+    static func columns(_ model: Model, options: PlanOptions) -> [Int] {
+        guard options.linksFirst else { return [] }
+        return model.variables.indices.filter {
+            model.variables[$0].kind == .binary && model.variables[$0].name.hasPrefix("y_")
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import GLPK
+import MIPModel
+import XCTest
+import ZhudianCore
+import ZhudianTestSupport
+@testable import ZhudianPlanner
+
+/// Branching on the people model's links first (``PersonBranching``): the planner proves the
+/// brute force's optimum with it on and off, on the full model (seeded or not) and the priced
+/// one, and the MIPs do branch on links.
+final class PersonBranchingTests: XCTestCase {
+    let planner = Planner(solver: GLPKSolver())
+
+    static let free = TinyScenario(terms: 2, historyPerUnit: 1)
+    static let freeThree = TinyScenario(
+        terms: 3, pairCooldown: 1, maxConsecutiveTerms: 1, unitRange: 3...3, historyPerUnit: 1, peoplePerUnit: 3...3,
+        keepAtHome: [0], minStaff: [1], leaveRate: 0.1)
+    static let ring = TinyScenario(
+        structure: .ring, minCycle: 2, unitRange: 4...4, historyPerUnit: 1, peoplePerUnit: 3...3, peopleCap: 12,
+        minStaff: [1], leaveRate: 0.1)
+
+    /// The people model, priced or not, seeded or not (links first applies to the seeded
+    /// full model and to the priced one).
+    static func options(linksFirst: Bool, priced: Bool, seeded: Bool = true) -> PlanOptions {
+        var options = PlanOptions()
+        options.forcedFormulation = .people
+        options.personPricing = priced
+        options.peopleSeed = seeded
+        options.seedLinks = 1
+        options.linksFirst = linksFirst
+        options.captureLog = true
+        return options
+    }
+
+    /// Free placement over two and three terms, staying on under a ring: the enumeration's
+    /// optimum with links first and without, the full model and the priced one.
+    func testLinksFirstKeepsTheBruteForceOptimum() {
+        var feasible = 0
+        for (config, seeds) in [(Self.free, UInt64(21)...28), (Self.freeThree, 801...806), (Self.ring, 451...456)] {
+            for seed in seeds {
+                let s = config.make(seed: seed)
+                let expected = PeopleBruteForce.optimum(s)?.objective
+                for (priced, seeded) in [(false, false), (false, true), (true, true)] {
+                    for linksFirst in [true, false] {
+                        let label = "seed \(seed), priced \(priced), seeded \(seeded), links first \(linksFirst)"
+                        let options = Self.options(linksFirst: linksFirst, priced: priced, seeded: seeded)
+                        if assertPlanAgrees(planner, s, optimum: expected, options: options, label: label), linksFirst {
+                            feasible += 1
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(feasible, 18, "too few feasible scenarios to compare")
+    }
+
+    /// The full people model, solved with its link columns first: the same optimum as GLPK's
+    /// own rule, and on several scenarios the search branches on links (with the option off,
+    /// or the columns wrong, it never does).
+    func testTheFullModelBranchesOnItsLinks() throws {
+        var branched = 0
+        for (config, seeds) in [(Self.free, UInt64(21)...28), (Self.freeThree, 801...806)] {
+            for seed in seeds {
+                let s = config.make(seed: seed)
+                let built = try PersonFormulation.build(PlanContext(s), options: PlanOptions(), elastic: false)
+                let links = PersonBranching.columns(built.model, options: PlanOptions())
+                XCTAssertEqual(
+                    Set(links.map { built.model.variables[$0].name }),
+                    Set(built.model.variables.map(\.name).filter { $0.hasPrefix("y_") }), "seed \(seed)")
+                var off = PlanOptions()
+                off.linksFirst = false
+                XCTAssertEqual(PersonBranching.columns(built.model, options: off), [])
+                var first = SolveOptions()
+                first.branchFirst = links
+                let plain = GLPKSolver().solve(built.model, options: SolveOptions())
+                let result = GLPKSolver().solve(built.model, options: first)
+                XCTAssertEqual(result.termination, plain.termination, "seed \(seed)")
+                if let a = plain.objective {
+                    XCTAssertEqual(result.objective ?? .nan, a, accuracy: 1e-6 * max(1, abs(a)), "seed \(seed)")
+                }
+                branched += result.branchedFirst
+            }
+        }
+        XCTAssertGreaterThan(branched, 0, "no MIP branched on a link: the rule went untested")
+    }
+
+    /// The priced MIP branches on links too (its log line counts the nodes), and not with the
+    /// option off.
+    func testThePricedMIPBranchesOnLinks() {
+        var on = 0
+        var off = 0
+        for seed in UInt64(21)...32 {
+            let s = Self.free.make(seed: seed)
+            let ref = ScenarioReference(name: s.name, sha256: "")
+            on += Self.linkBranches(planner.plan(s, reference: ref, options: Self.options(linksFirst: true, priced: true)).log)
+            off += Self.linkBranches(planner.plan(s, reference: ref, options: Self.options(linksFirst: false, priced: true)).log)
+        }
+        XCTAssertGreaterThan(on, 0, "no priced MIP branched on a link")
+        XCTAssertEqual(off, 0)
+    }
+
+    /// The seeded full model branches on links (its log line counts the nodes), and not
+    /// with the option off.
+    func testTheSeededFullModelBranchesOnLinks() {
+        var on = 0
+        var off = 0
+        for seed in UInt64(21)...32 {
+            let s = Self.free.make(seed: seed)
+            let ref = ScenarioReference(name: s.name, sha256: "")
+            for linksFirst in [true, false] {
+                let log = planner.plan(s, reference: ref, options: Self.options(linksFirst: linksFirst, priced: false)).log
+                let count = log.compactMap { line -> Int? in
+                    guard line.hasPrefix("links first: ") else { return nil }
+                    return Int(line.dropFirst("links first: ".count).split(separator: " ").first ?? "")
+                }.reduce(0, +)
+                if linksFirst { on += count } else { off += count }
+            }
+        }
+        XCTAssertGreaterThan(on, 0, "no seeded full model branched on a link")
+        XCTAssertEqual(off, 0)
+    }
+
+    /// The full model branches on links first only seeded and over more than one term.
+    func testTheFullModelRuleNeedsASeedAndTwoTerms() {
+        let one = PlanContext(TinyScenario(terms: 1).make(seed: 21))
+        let two = PlanContext(Self.free.make(seed: 21))
+        XCTAssertFalse(PersonBranching.appliesToFullModel(one, seeded: true))
+        XCTAssertFalse(PersonBranching.appliesToFullModel(two, seeded: false))
+        XCTAssertTrue(PersonBranching.appliesToFullModel(two, seeded: true))
+    }
+
+    /// The nodes the priced MIPs' log lines say branched on a link.
+    static func linkBranches(_ log: [String]) -> Int {
+        log.filter { $0.contains("people pricing: MIP") }.compactMap { line -> Int? in
+            guard let range = line.range(of: " branched on a link") else { return nil }
+            return Int(line[..<range.lowerBound].split(separator: " ").last ?? "")
+        }.reduce(0, +)
+    }
+}
