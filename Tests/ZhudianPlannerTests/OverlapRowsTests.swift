@@ -5,7 +5,7 @@ import ZhudianCore
 import ZhudianTestSupport
 @testable import ZhudianPlanner
 
-/// The people model's `over` rows written through `on[p,k]` (``RowSink/addOverlap(person:terms:sites:col:)``):
+/// The people model's `over` rows written through `on[p,k]` (``RowSink/addOverlap(person:terms:sites:col:throughOn:)``):
 /// short rows, the brute force's optimum kept where people may stay on over handover days
 /// (peer rows 14 and 19: cycles, pairCooldown 0, maxConsecutiveTerms 2, handoverDays 3), and a
 /// seed's roster still a point of the model.
