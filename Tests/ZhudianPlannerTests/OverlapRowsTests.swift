@@ -95,6 +95,23 @@ final class OverlapRowsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(checked, 5, "too few rosters to move")
     }
 
+    /// Above 24 sending units (seeds and pricing) the rows stay written out; at 24 they go
+    /// through `on`.
+    func testOnlyUpToTwentyFourSendingUnits() throws {
+        for (units, through) in [(24, true), (26, false)] {
+            var c = GeneratorConfig(units: units)
+            c.seed = 9100
+            c.terms = 2
+            c.peoplePerUnit = 3...4
+            var s = ScenarioGenerator.generate(c)
+            s.rules.pairCooldown = 0
+            s.rules.maxConsecutiveTerms = 2
+            let model = try people(s)
+            XCTAssertEqual(onColumns(model) > 0, through, "\(units) units")
+            XCTAssertTrue(model.constraints.contains { $0.name.hasPrefix("over_") }, "\(units) units: no over rows")
+        }
+    }
+
     /// Someone in the optimum is at the same site in both terms.
     static func staysOn(_ optimum: PeopleBruteForce.Optimum) -> Bool {
         guard optimum.placements.count == 2 else { return false }
