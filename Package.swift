@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "ZhudianTestSupport", dependencies: ["ZhudianCore"], path: "Tests/ZhudianTestSupport"),
 
         .testTarget(name: "MIPModelTests", dependencies: ["MIPModel"]),
-        .testTarget(name: "GLPKTests", dependencies: ["GLPK", "MIPModel"]),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK", "MIPModel", "CGLPK", "CGLPKGuard"]),
         .testTarget(name: "ZhudianCoreTests", dependencies: ["ZhudianCore", "ZhudianTestSupport"]),
         .testTarget(
             name: "ZhudianScenarioTests", dependencies: ["ZhudianScenario", "ZhudianCore"],

@@ -12,6 +12,9 @@
 static _Thread_local jmp_buf *zd_active_jump;
 static _Thread_local zd_session *zd_current;
 static _Thread_local unsigned zd_gen;
+// Whether the running glp_intopt uses GLPK's default branching rule, which
+// zd_branch_drtom (drtom.c) then computes in its place.
+static _Thread_local int zd_default_branching;
 
 unsigned zd_generation(void) { return zd_gen; }
 
@@ -293,6 +296,8 @@ static void zd_callback(glp_tree *tree, void *info) {
         }
         if (matches && session->branch_candidates > 0)
             zd_branch_limited(tree, problem, session->branch_candidates);
+        else if (zd_default_branching)
+            zd_branch_drtom(tree, problem); // GLPK's own choice, computed faster
         break;
     case GLP_IHEUR:
         if (session->heuristic != NULL && matches && !session->heuristic_offered) {
@@ -334,6 +339,7 @@ int zd_interior(zd_session *session, glp_prob *problem, const glp_iptcp *parm,
 
 int zd_intopt(zd_session *session, glp_prob *problem, glp_iocp *parm, int *rc) {
     jmp_buf jump;
+    zd_default_branching = parm->br_tech == GLP_BR_DTH;
     parm->cb_func = zd_callback;
     parm->cb_info = session;
     if (setjmp(jump) != 0) return 1;

@@ -22,7 +22,9 @@ import ZhudianCore
 /// - `ccool`: x[p,v,j] + x[p,v,k] − x[p,v,k−1] ≤ 1 for 2 ≤ k−j ≤ personCooldown (back after a break);
 ///   with maxConsecutiveTerms 1 also the cliques `brk` (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);
 ///   `hcool`: x[p,v,k] ≤ x[p,v,i] (i < k) when only staying on since a history stay keeps p allowed at v.
-/// - `over[p,v,k]`: x[p,v,k] + Σ_{w≠v} x[p,w,k+1] ≤ 1 when handoverDays > 0 (rule 4 across terms);
+/// - `over[p,v,k]`: x[p,v,k] + Σ_{w≠v} x[p,w,k+1] ≤ 1 when handoverDays > 0 (rule 4 across terms),
+///   through a column `on[p,k+1]` = Σ_w x[p,w,k+1] where the person has several next-term sites
+///   (``RowSink/addOverlap(person:terms:sites:col:throughOn:)``);
 ///   `hand[p,v,k]`: x[p,v,k] ≤ x[p,v,k+1] when p is away during the handover days only.
 /// - `consec`, `home`, `pin`, `fair` as in ``TeamFormulation``.
 ///
@@ -148,20 +150,14 @@ enum PersonFormulation {
 
         // Consecutive terms and overlap across terms.
         let m = rules.maxConsecutiveTerms
+        // Above 24 sending units (seeds, pricing) the written-out rows were faster: peer row 20
+        // took 18 % more CPU with `on` (BENCHMARKS.md, eighth round).
+        let throughOn = options.overlapThroughOn ?? !PersonSeed.worthwhile(ctx, part: part)
         for u in senders {
             for p in ctx.index.peopleOfUnit[u] {
                 try sink.addConsecutive(person: p, ctx: ctx) { t in sites.compactMap { col(p, $0, t) } }
-                if h > 0 && m >= 2 && T >= 2 {
-                    for k in 1..<T {
-                        for v in sites {
-                            guard let a = col(p, v, k) else { continue }
-                            var e = expr([(a, 1)])
-                            for w in sites where w != v { if let b = col(p, w, k + 1) { e.add(b, 1) } }
-                            if e.terms.count > 1 {
-                                try sink.model.addConstraint(name: "over_\(p)_\(v)_\(k)", e, upper: 1)
-                            }
-                        }
-                    }
+                if h > 0 && m >= 2 {
+                    try sink.addOverlap(person: p, terms: T, sites: sites, col: col, throughOn: throughOn)
                 }
             }
         }

@@ -170,8 +170,11 @@ struct PersonSeed {
     func point(for full: Model) -> [Double] {
         var served: [Int: Int] = [:]
         for placed in placements { served[placed.person, default: 0] += 1 }
+        let onDuty = Set(placements.map { "on_\($0.person)_\($0.term)" })
         return full.variables.map { column in
             if let (p, r) = Self.fairnessStep(column.name) { return r <= served[p, default: 0] ? 1 : 0 }
+            // `on[p,k]` (RowSink.addOverlap): set from the stays, as the restricted model may have none.
+            if column.name.hasPrefix("on_") { return onDuty.contains(column.name) ? 1 : 0 }
             return valuesByName[column.name] ?? 0
         }
     }

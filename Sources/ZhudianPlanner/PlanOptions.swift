@@ -60,6 +60,11 @@ public struct PlanOptions: Sendable {
     /// Tests only: the people model's MIPs branch on link columns first (``PersonBranching``);
     /// off shows what it changes.
     var linksFirst = true
+    /// Tests only: the people model's `over` rows through `on[p,k]`
+    /// (``RowSink/addOverlap(person:terms:sites:col:throughOn:)``) (true) or written out (false);
+    /// nil: through `on` where no seed pays (``PersonSeed/worthwhile(_:part:)``: 24 sending units
+    /// or fewer, the full model alone).
+    var overlapThroughOn: Bool?
 
     /// Tests only: the teams model's unit-repeat rows (``RowSink/addUnitRepeat(basis:y:z:units:)``);
     /// off shows what they change, never the optimum.

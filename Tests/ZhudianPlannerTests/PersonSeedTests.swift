@@ -161,6 +161,9 @@ final class PersonSeedTests: XCTestCase {
             let ctx = PlanContext(s)
             var options = PlanOptions()
             options.forcedFormulation = .people
+            // The sweep found them with the `over` rows written out; through `on` the dive's
+            // LPs take another path and scenario 26 needs no undo.
+            options.overlapThroughOn = false
             let seed = try XCTUnwrap(
                 PersonSeed.find(
                     solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil, nearest: 3, construct: false),

@@ -122,6 +122,14 @@ int zd_write_lp(zd_session *session, glp_prob *problem, const char *path,
 int zd_rows_add(zd_rows *rows, int type, double lower, double upper,
                 int length, const int *indices, const double *values);
 
+/// Chooses the branching column exactly as GLPK 5.0's default rule
+/// (Driebeck-Tomlin, branch_drtom in glpios09.c) would, and branches on it,
+/// computing the tableau rows from a copy of the node's matrix (drtom.c). The
+/// guard's callback runs it whenever glp_intopt uses that rule. Call in
+/// GLP_IBRANCH only; returns without branching (GLPK then applies its own
+/// rule) when the basis is not optimal and factorised or memory runs out.
+void zd_branch_drtom(glp_tree *tree, glp_prob *problem);
+
 /// Bumped whenever a caught error freed this thread's GLPK environment; a
 /// problem created under an older generation is already freed.
 unsigned zd_generation(void);

@@ -1,0 +1,206 @@
+// GLPK 5.0's default branching rule (Driebeck-Tomlin, branch_drtom in
+// glpios09.c), choosing the same column and branch, but computing each
+// simplex tableau row from a copy of the node's matrix taken once per node.
+//
+// Why: GLPK computes one tableau row per fractional column with
+// glp_eval_tab_row, which calls glp_get_mat_col for every non-basic column
+// (a linked-list walk each). On the people model's small rows (peer
+// benchmark rows 09, 14, 19) that was a third of the whole solve
+// (BENCHMARKS.md, "Small people-model rows against CP-SAT, eighth round").
+// Here a row costs one btran and the columns that meet its non-zeros only.
+//
+// Same choices: each tableau entry is the same sum in the same order (the
+// column's entries in glp_get_mat_col's order; the terms left out are exact
+// zeros), the candidates are visited in the same order, and the ratio test,
+// Tomlin's rounding, the sign correction, the tie rule and the fallback to the
+// most fractional column are GLPK's.
+#include "CGLPKGuard.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+
+// The node's constraint matrix by column (GLPK's order) and by row, and the
+// status of every row and column, read once per branching.
+typedef struct zd_node_matrix {
+    int m, n;
+    int *col_start, *col_row; // column j: entries col_start[j] ..< col_start[j + 1]
+    double *col_value;
+    int *row_start, *row_col;
+    int *row_stat, *col_stat;
+    double *rho;
+    char *touched;
+} zd_node_matrix;
+
+static void zd_matrix_free(zd_node_matrix *a) {
+    free(a->col_start);
+    free(a->col_row);
+    free(a->col_value);
+    free(a->row_start);
+    free(a->row_col);
+    free(a->row_stat);
+    free(a->col_stat);
+    free(a->rho);
+    free(a->touched);
+}
+
+// Returns 0 on success; non-zero when out of memory (everything freed).
+static int zd_matrix_read(zd_node_matrix *a, glp_prob *problem) {
+    int m = glp_get_num_rows(problem), n = glp_get_num_cols(problem);
+    *a = (zd_node_matrix){.m = m, .n = n};
+    int nnz = glp_get_num_nz(problem);
+    int *ind = malloc(sizeof(int) * (size_t)(m + 1));
+    double *val = malloc(sizeof(double) * (size_t)(m + 1));
+    int *fill = calloc((size_t)m + 2, sizeof(int));
+    a->col_start = malloc(sizeof(int) * (size_t)(n + 2));
+    a->col_row = malloc(sizeof(int) * (size_t)(nnz + 1));
+    a->col_value = malloc(sizeof(double) * (size_t)(nnz + 1));
+    a->row_start = calloc((size_t)m + 2, sizeof(int));
+    a->row_col = malloc(sizeof(int) * (size_t)(nnz + 1));
+    a->row_stat = malloc(sizeof(int) * (size_t)(m + 1));
+    a->col_stat = malloc(sizeof(int) * (size_t)(n + 1));
+    a->rho = malloc(sizeof(double) * (size_t)(m + 1));
+    a->touched = calloc((size_t)n + 1, 1);
+    if (!ind || !val || !fill || !a->col_start || !a->col_row || !a->col_value || !a->row_start || !a->row_col ||
+        !a->row_stat || !a->col_stat || !a->rho || !a->touched) {
+        free(ind);
+        free(val);
+        free(fill);
+        zd_matrix_free(a);
+        return 1;
+    }
+    int at = 0;
+    for (int j = 1; j <= n; j++) {
+        a->col_start[j] = at;
+        int len = glp_get_mat_col(problem, j, ind, val);
+        for (int t = 1; t <= len; t++, at++) {
+            a->col_row[at] = ind[t];
+            a->col_value[at] = val[t];
+            a->row_start[ind[t] + 1]++;
+        }
+        a->col_stat[j] = glp_get_col_stat(problem, j);
+    }
+    a->col_start[n + 1] = at;
+    for (int i = 1; i <= m; i++) {
+        a->row_start[i + 1] += a->row_start[i];
+        a->row_stat[i] = glp_get_row_stat(problem, i);
+    }
+    for (int j = 1; j <= n; j++)
+        for (int p = a->col_start[j]; p < a->col_start[j + 1]; p++) {
+            int i = a->col_row[p];
+            a->row_col[a->row_start[i] + fill[i]++] = j;
+        }
+    free(ind);
+    free(val);
+    free(fill);
+    return 0;
+}
+
+// The tableau row of basic column j, as glp_eval_tab_row(problem, m + j, ...)
+// returns it: non-basic rows first, then non-basic columns, ascending.
+static int zd_tableau_row(zd_node_matrix *a, glp_prob *problem, int j, int ind[], double val[]) {
+    int m = a->m, n = a->n;
+    double *rho = a->rho;
+    for (int i = 1; i <= m; i++) rho[i] = 0.0;
+    rho[glp_get_col_bind(problem, j)] = 1.0;
+    glp_btran(problem, rho);
+    // A column that meets no non-zero of rho has an entry of exactly 0.
+    for (int i = 1; i <= m; i++)
+        if (rho[i] != 0.0)
+            for (int p = a->row_start[i]; p < a->row_start[i + 1]; p++) a->touched[a->row_col[p]] = 1;
+    int len = 0;
+    for (int i = 1; i <= m; i++) {
+        if (a->row_stat[i] == GLP_BS) continue;
+        double alfa = -rho[i];
+        if (alfa != 0.0) len++, ind[len] = i, val[len] = alfa;
+    }
+    for (int q = 1; q <= n; q++) {
+        if (!a->touched[q]) continue;
+        a->touched[q] = 0;
+        if (a->col_stat[q] == GLP_BS) continue;
+        double alfa = 0.0;
+        for (int p = a->col_start[q]; p < a->col_start[q + 1]; p++) alfa += rho[a->col_row[p]] * a->col_value[p];
+        if (alfa != 0.0) len++, ind[len] = m + q, val[len] = alfa;
+    }
+    return len;
+}
+
+// The objective's change when basic column j is pushed to floor (kase -1) or
+// ceil (kase +1) of its value x by one dual simplex step (branch_drtom's loop body).
+static double zd_degradation(zd_node_matrix *a, glp_prob *problem, int len, int ind[], double val[], int kase,
+                             double x, int minimize) {
+    int m = a->m;
+    int pos = glp_dual_rtest(problem, len, ind, val, kase, 1e-9);
+    if (pos == 0) return minimize ? +DBL_MAX : -DBL_MAX; // that branch has no feasible point
+    int k = ind[pos];
+    double alfa = val[pos];
+    double delta_k = ((kase < 0 ? floor(x) : ceil(x)) - x) / alfa;
+    // Tomlin: an integer column moves by a whole unit at least.
+    if (k > m && glp_get_col_kind(problem, k - m) != GLP_CV && fabs(delta_k - floor(delta_k + 0.5)) > 1e-3)
+        delta_k = delta_k > 0.0 ? ceil(delta_k) : floor(delta_k);
+    int stat = k <= m ? a->row_stat[k] : a->col_stat[k - m];
+    double dk = k <= m ? glp_get_row_dual(problem, k) : glp_get_col_dual(problem, k - m);
+    // Round-off can give a reduced cost near 0 the wrong sign in a degenerate basis.
+    if (minimize ? ((stat == GLP_NL && dk < 0.0) || (stat == GLP_NU && dk > 0.0) || stat == GLP_NF)
+                 : ((stat == GLP_NL && dk > 0.0) || (stat == GLP_NU && dk < 0.0) || stat == GLP_NF))
+        dk = 0.0;
+    return dk * delta_k;
+}
+
+// GLPK's branch_mostf: the column nearest to ½, down first below it.
+static int zd_most_fractional(glp_tree *tree, glp_prob *problem, int *next) {
+    int chosen = 0;
+    double most = DBL_MAX;
+    for (int j = 1; j <= glp_get_num_cols(problem); j++) {
+        if (!glp_ios_can_branch(tree, j)) continue;
+        double beta = glp_get_col_prim(problem, j), half = floor(beta) + 0.5;
+        if (most > fabs(beta - half)) {
+            chosen = j;
+            most = fabs(beta - half);
+            *next = beta < half ? GLP_DN_BRNCH : GLP_UP_BRNCH;
+        }
+    }
+    return chosen;
+}
+
+void zd_branch_drtom(glp_tree *tree, glp_prob *problem) {
+    if (glp_get_status(problem) != GLP_OPT || !glp_bf_exists(problem)) return;
+    zd_node_matrix a;
+    if (zd_matrix_read(&a, problem) != 0) return;
+    int *ind = malloc(sizeof(int) * (size_t)(a.m + a.n + 1));
+    double *val = malloc(sizeof(double) * (size_t)(a.m + a.n + 1));
+    if (ind == NULL || val == NULL) {
+        free(ind);
+        free(val);
+        zd_matrix_free(&a);
+        return;
+    }
+    int minimize = glp_get_obj_dir(problem) == GLP_MIN;
+    int chosen = 0, next = GLP_NO_BRNCH;
+    double degrad = -1.0;
+    for (int j = 1; j <= a.n; j++) {
+        if (!glp_ios_can_branch(tree, j)) continue;
+        double x = glp_get_col_prim(problem, j);
+        int len = zd_tableau_row(&a, problem, j, ind, val);
+        double dz_dn = zd_degradation(&a, problem, len, ind, val, -1, x, minimize);
+        double dz_up = zd_degradation(&a, problem, len, ind, val, +1, x, minimize);
+        // The column whose worse branch degrades most; its better branch next.
+        if (degrad < fabs(dz_dn) || degrad < fabs(dz_up)) {
+            chosen = j;
+            if (fabs(dz_dn) < fabs(dz_up)) {
+                next = GLP_DN_BRNCH;
+                degrad = fabs(dz_up);
+            } else {
+                next = GLP_UP_BRNCH;
+                degrad = fabs(dz_dn);
+            }
+            if (degrad == DBL_MAX) break;
+        }
+    }
+    free(ind);
+    free(val);
+    zd_matrix_free(&a);
+    if (chosen == 0) return;
+    if (degrad < 1e-6 * (1.0 + 0.001 * fabs(glp_get_obj_val(problem)))) chosen = zd_most_fractional(tree, problem, &next);
+    if (chosen != 0) glp_ios_branch_upon(tree, chosen, next);
+}
