@@ -18,7 +18,7 @@ extension PricedTeamSolve {
 
     /// `early`: a roster found before the LP rounds (stage 0), a candidate like the constructed one.
     func firstRoster(_ r: Relaxed, _ state: inout PricingState, early: Found? = nil) throws -> FirstRosterOutcome {
-        let constructed = [try constructedRoster(r.lp.values, r.built, state.pool, r.duals), early]
+        let constructed = [try constructedRoster(r.lp.values, r.built, state.pool, r.duals, bound: r.converged ? r.L : nil), early]
             .compactMap { $0 }.min { $0.objective < $1.objective }
         if r.converged, let c = constructed, let report = options.progress {
             // A first roster is progress: the caller may have all it needs (ElasticSolve).
