@@ -15,6 +15,16 @@ extension PricedTeamSolve {
         _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals, early: Bool = false,
         bound L: Double? = nil
     ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
+        try constructedRosters(point, lpModel, pool, duals, early: early, bound: L)
+            .min { $0.objective < $1.objective }
+    }
+
+    /// Every staffed roster the construction built (one per term order that staffed, for the
+    /// first way of counting people that gave any; every way for elastic models).
+    func constructedRosters(
+        _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals, early: Bool = false,
+        bound L: Double? = nil
+    ) throws -> [(built: BuiltModel, values: [Double], objective: Double)] {
         // With more terms, how strictly people are counted decides whether the links can be
         // staffed, and no one way worked on every scenario tried: strictest first.
         let ways: [PeopleCounting] = basis.ctx.terms < 2 ? [.none] : early ? [.hall, .none] : [.strict, .hall, .none]
@@ -27,24 +37,24 @@ extension PricedTeamSolve {
         // "Two terms, eighth round").
         let reorder = T >= 2 && !early && basis.ctx.scenario.rules.structure == .cycles
         let orders = reorder ? [Array(1...T), Array((1...T).reversed())] : [Array(1...T)]
-        var best: (built: BuiltModel, values: [Double], objective: Double)?
+        var all: [(built: BuiltModel, values: [Double], objective: Double)] = []
         for way in ways {
             var found = false
             for terms in orders {
                 // A roster within the support MIP's gap of the LP bound: another order cannot gain.
-                if let b = best, let L, Self.withinSupportGap(b.objective, L: L) { break }
+                if let L, all.contains(where: { Self.withinSupportGap($0.objective, L: L) }) { break }
                 guard let roster = try constructedRoster(point, lpModel, pool, duals, counting: way, early: early, terms: terms)
                 else { continue }
                 found = true
-                if roster.objective < best?.objective ?? .infinity { best = roster }
-                if shouldStop() || secondsLeft().map({ $0 <= 0.01 }) == true { return best }
+                all.append(roster)
+                if shouldStop() || secondsLeft().map({ $0 <= 0.01 }) == true { return all }
             }
             // An elastic construction leaves out what its counting cannot staff, and a
             // stricter counting leaves out more: each way is tried, the cheapest wins.
             if found && !basis.elastic { break }
             if shouldStop() || secondsLeft().map({ $0 <= 0.01 }) == true { break }
         }
-        return best
+        return all
     }
 
     /// How a term's construction counts the people earlier terms' teams take.
