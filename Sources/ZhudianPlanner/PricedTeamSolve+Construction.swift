@@ -12,24 +12,49 @@ extension PricedTeamSolve {
     /// terms: the strict counting found no second term, and the staffing MIP did not end
     /// in a quarter of the time with MIR cuts).
     func constructedRoster(
-        _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals, early: Bool = false
+        _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals, early: Bool = false,
+        bound L: Double? = nil
     ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
+        try constructedRosters(point, lpModel, pool, duals, early: early, bound: L)
+            .min { $0.objective < $1.objective }
+    }
+
+    /// Every staffed roster the construction built (one per term order that staffed, for the
+    /// first way of counting people that gave any; every way for elastic models).
+    func constructedRosters(
+        _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals, early: Bool = false,
+        bound L: Double? = nil
+    ) throws -> [(built: BuiltModel, values: [Double], objective: Double)] {
         // With more terms, how strictly people are counted decides whether the links can be
         // staffed, and no one way worked on every scenario tried: strictest first.
         let ways: [PeopleCounting] = basis.ctx.terms < 2 ? [.none] : early ? [.hall, .none] : [.strict, .hall, .none]
-        var best: (built: BuiltModel, values: [Double], objective: Double)?
+        let T = basis.ctx.terms
+        // Terms first to last; for cycles after the LP rounds, with more terms, also last to
+        // first: the first term built takes the cheapest links and the others make do with
+        // what is left, so the two orders end on different rosters (cycles 300 × 2: 36 133.87
+        // and 36 118.75, and GLPK found neither better in 17 s). Not for rings: GLPK's support
+        // MIP mends a two-term ring quickly, and a ring's search costs more (BENCHMARKS.md,
+        // "Two terms, eighth round").
+        let reorder = T >= 2 && !early && basis.ctx.scenario.rules.structure == .cycles
+        let orders = reorder ? [Array(1...T), Array((1...T).reversed())] : [Array(1...T)]
+        var all: [(built: BuiltModel, values: [Double], objective: Double)] = []
         for way in ways {
-            if let found = try constructedRoster(point, lpModel, pool, duals, counting: way, early: early),
-                found.objective < best?.objective ?? .infinity
-            {
-                best = found
-                // An elastic construction leaves out what its counting cannot staff, and a
-                // stricter counting leaves out more: each way is tried, the cheapest wins.
-                if !basis.elastic { break }
+            var found = false
+            for terms in orders {
+                // A roster within the support MIP's gap of the LP bound: another order cannot gain.
+                if let L, all.contains(where: { Self.withinSupportGap($0.objective, L: L) }) { break }
+                guard let roster = try constructedRoster(point, lpModel, pool, duals, counting: way, early: early, terms: terms)
+                else { continue }
+                found = true
+                all.append(roster)
+                if shouldStop() || secondsLeft().map({ $0 <= 0.01 }) == true { return all }
             }
+            // An elastic construction leaves out what its counting cannot staff, and a
+            // stricter counting leaves out more: each way is tried, the cheapest wins.
+            if found && !basis.elastic { break }
             if shouldStop() || secondsLeft().map({ $0 <= 0.01 }) == true { break }
         }
-        return best
+        return all
     }
 
     /// How a term's construction counts the people earlier terms' teams take.
@@ -44,7 +69,7 @@ extension PricedTeamSolve {
 
     func constructedRoster(
         _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals, counting: PeopleCounting,
-        early: Bool
+        early: Bool, terms: [Int]
     ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
         guard let rows = lpModel.teamRows else { return nil }
         // A local copy, so the functions below capture no `self` and can run on two threads.
@@ -67,29 +92,37 @@ extension PricedTeamSolve {
         @Sendable func free(_ u: Int, _ v: Int, _ k: Int) -> [Int] {
             ctx.index.peopleOfUnit[u].filter { basis.placeable[$0][k] && !basis.personBanned($0, v, k) }
         }
-        for k in 1...T {
+        // `terms`: the order in which terms are built (each one counted against those built).
+        for k in terms {
             let earlier = used
+            // The built terms next to this one, and those the pair cooldown reaches from it.
+            let neighbours = [k - 1, k + 1].filter { (1...T).contains($0) && !earlier[$0].isEmpty }
+            let cooled = (max(1, k - rules.pairCooldown)...min(T, k + rules.pairCooldown)).filter {
+                $0 != k && !earlier[$0].isEmpty
+            }
             @Sendable func staffable(_ i: Int, _ j: Int) -> Bool {
                 let v = basis.ents[j]
                 let need = ctx.minStaff(v)
                 guard basis.placeableCount[i][k] - (basis.bannedCount[i][k][v] ?? 0) >= need,
                     need <= homeLimit[i] ?? need
                 else { return false }
-                guard consecutiveBarred, k >= 2, counting != .none else { return true }
+                guard consecutiveBarred, counting != .none, !neighbours.isEmpty else { return true }
                 // Two teams in a row need that many different people (Hall's condition).
                 let u = basis.ents[i]
-                // Left out of the previous term (elastic models): no team to count.
-                guard earlier[k - 1][i] >= 0 else { return true }
-                let previous = basis.ents[earlier[k - 1][i]]
-                let before = ctx.minStaff(previous)
                 let now = free(u, v, k)
-                switch counting {
-                case .strict:
-                    return now.count - before >= need
-                case .hall:
-                    return Set(now).union(free(u, previous, k - 1)).count >= need + before
-                case .none:
-                    return true
+                return neighbours.allSatisfy { m in
+                    // Left out of that term (elastic models): no team to count.
+                    guard earlier[m][i] >= 0 else { return true }
+                    let other = basis.ents[earlier[m][i]]
+                    let before = ctx.minStaff(other)
+                    switch counting {
+                    case .strict:
+                        return now.count - before >= need
+                    case .hall:
+                        return Set(now).union(free(u, other, m)).count >= need + before
+                    case .none:
+                        return true
+                    }
                 }
             }
             // What a link adds to a roster's cost, up to terms every cover pays alike (each
@@ -101,7 +134,7 @@ extension PricedTeamSolve {
             }
             @Sendable func usable(_ i: Int, _ j: Int) -> Bool {
                 i != j && basis.possible(basis.ents[i], basis.ents[j], k) && staffable(i, j)
-                    && !(max(1, k - rules.pairCooldown)..<k).contains(where: { earlier[$0][i] == j })
+                    && !cooled.contains(where: { earlier[$0][i] == j })
             }
             // An elastic model leaves out the enterprises no cover can hold this term (their
             // slacks relax them): the construction covers the others.
@@ -110,7 +143,7 @@ extension PricedTeamSolve {
             var arcs: [LinkConstruction.Arc] = []
             for l in rows.links where l.term == k {
                 let j = basis.node[l.site]
-                if (max(1, k - rules.pairCooldown)..<k).contains(where: { used[$0][l.node] == j }) { continue }
+                if cooled.contains(where: { used[$0][l.node] == j }) { continue }
                 guard staffable(l.node, j), let a = position[l.node], let b = position[j] else { continue }
                 arcs.append(
                     LinkConstruction.Arc(
@@ -147,7 +180,7 @@ extension PricedTeamSolve {
             }
             let best = found.values.compactMap { $0 }.min { weight($0) < weight($1) }
             guard let succ = best else {
-                note("pricing: no links constructed for term \(k) (people counted \(counting))")
+                note("pricing: no links constructed for term \(k) (people counted \(counting), terms \(terms))")
                 return nil
             }
             used[k] = succ
@@ -161,7 +194,7 @@ extension PricedTeamSolve {
         var staffing = SolveOptions(timeLimit: secondsLeft().map { early ? $0 / 2 : $0 / 4 })
         if early { staffing.cuts.mir = false }
         let result = try staff(fixed, links: used, options: staffing, hooks: hooks)
-        note("pricing: constructed links (people counted \(counting)) staffed: \(result.termination), objective \(result.objective ?? .nan), \(seconds(result.seconds)) s")
+        note("pricing: constructed links (people counted \(counting), terms \(terms)) staffed: \(result.termination), objective \(result.objective ?? .nan), \(seconds(result.seconds)) s")
         try Self.surfaceFailure(result)
         guard let values = result.values, let objective = result.objective else { return nil }
         return (fixed, values, objective)

@@ -18,8 +18,8 @@ extension PricedTeamSolve {
 
     /// `early`: a roster found before the LP rounds (stage 0), a candidate like the constructed one.
     func firstRoster(_ r: Relaxed, _ state: inout PricingState, early: Found? = nil) throws -> FirstRosterOutcome {
-        let constructed = [try constructedRoster(r.lp.values, r.built, state.pool, r.duals), early]
-            .compactMap { $0 }.min { $0.objective < $1.objective }
+        let made = try constructedRosters(r.lp.values, r.built, state.pool, r.duals, bound: r.converged ? r.L : nil)
+        let constructed = (made + [early].compactMap { $0 }).min { $0.objective < $1.objective }
         if r.converged, let c = constructed, let report = options.progress {
             // A first roster is progress: the caller may have all it needs (ElasticSolve).
             report(SolveProgress(
@@ -32,7 +32,7 @@ extension PricedTeamSolve {
             note("pricing: first roster \(c.objective) meets the LP bound \(r.L): optimal")
             return .finished(done)
         }
-        let improved = try improvedRoster(r, state, constructed: constructed)
+        let improved = try improvedRoster(r, state, constructed: constructed, alsoFrom: made)
         guard let first = [constructed, improved].compactMap({ $0 }).min(by: { $0.objective < $1.objective }) else {
             return .search(r.built, warm: nil)
         }
@@ -41,8 +41,11 @@ extension PricedTeamSolve {
         return .search(built, warm: (first.built.model, first.values))
     }
 
-    /// The support MIP's roster, unless it could not beat `constructed` (nil then).
-    private func improvedRoster(_ r: Relaxed, _ state: PricingState, constructed: Found?) throws -> Found? {
+    /// The support MIP's roster, unless it could not beat `constructed` (nil then). The links
+    /// of every roster in `alsoFrom` (the other term order's) join its columns too.
+    private func improvedRoster(_ r: Relaxed, _ state: PricingState, constructed: Found?, alsoFrom: [Found])
+        throws -> Found?
+    {
         let n = basis.ents.count
         let T = basis.ctx.terms
         // GLPK's branching rarely finds a better one-term ring than the constructed one (none
@@ -61,8 +64,8 @@ extension PricedTeamSolve {
         var searched = false
         guard r.converged, let constructed else {
             return try supportRoster(
-                r.lp.values, r.built, state.pool, start: constructed, neighbourhood: nil, rootStart: r.rootStart,
-                searched: &searched)
+                r.lp.values, r.built, state.pool, start: constructed, also: alsoFrom, neighbourhood: nil,
+                rootStart: r.rootStart, searched: &searched)
         }
         var best: Found? = nil
         for perUnit in Self.neighbourhoodSizes {
@@ -73,7 +76,7 @@ extension PricedTeamSolve {
             let neighbourhood = price(
                 r.duals, PricingState.noLinks(ents: n, terms: T), below: Self.neighbourhoodGap(r.L), perUnit: perUnit)
             let found = try supportRoster(
-                r.lp.values, r.built, state.pool, start: constructed, neighbourhood: neighbourhood,
+                r.lp.values, r.built, state.pool, start: constructed, also: alsoFrom, neighbourhood: neighbourhood,
                 rootStart: r.rootStart, searched: &searched)
             if let found, found.objective < (best ?? constructed).objective { best = found }
             // None of those links beat the constructed roster, proven: one wider neighbourhood.
