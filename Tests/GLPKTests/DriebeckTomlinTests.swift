@@ -9,9 +9,16 @@ import XCTest
 final class DriebeckTomlinTests: XCTestCase {
     /// What the callback saw at each branching: node, active, total nodes and the LP value.
     final class Trace {
-        let replace: Bool
+        let rule: Rule
         var nodes: [String] = []
-        init(replace: Bool) { self.replace = replace }
+        init(rule: Rule) { self.rule = rule }
+    }
+
+    /// Who chooses the branch: GLPK's default rule, `zd_branch_drtom`, `zd_branch_limited`
+    /// over `k` candidates, or ``limitedReference(_:_:limit:)`` (the same rule through
+    /// `glp_eval_tab_row`, as the guard computed it before the per-node matrix).
+    enum Rule {
+        case glpk, drtom, limited(Int32), limitedReference(Int32)
     }
 
     /// A knapsack over `n` binary columns and `m` rows, minimising −value; the same for a seed.
@@ -44,9 +51,9 @@ final class DriebeckTomlinTests: XCTestCase {
         return problem
     }
 
-    /// Solves `problem` with GLPK's default rule, or with `zd_branch_drtom` choosing; the trace.
-    func search(_ problem: OpaquePointer, replace: Bool) -> (trace: [String], objective: Double) {
-        let trace = Trace(replace: replace)
+    /// Solves `problem` with `rule` choosing each branch; the trace and the optimum.
+    func search(_ problem: OpaquePointer, rule: Rule) -> (trace: [String], objective: Double) {
+        let trace = Trace(rule: rule)
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = GLP_MSG_OFF
@@ -59,7 +66,12 @@ final class DriebeckTomlinTests: XCTestCase {
             var total: Int32 = 0
             glp_ios_tree_size(tree, &active, nil, &total)
             trace.nodes.append("\(glp_ios_curr_node(tree)) \(active) \(total) \(glp_get_obj_val(lp))")
-            if trace.replace { zd_branch_drtom(tree, lp) }
+            switch trace.rule {
+            case .glpk: break
+            case .drtom: zd_branch_drtom(tree, lp)
+            case .limited(let k): zd_branch_limited(tree, lp, k)
+            case .limitedReference(let k): DriebeckTomlinTests.limitedReference(tree, lp, limit: k)
+            }
         }
         parm.cb_info = Unmanaged.passUnretained(trace).toOpaque()
         let saved = glp_term_out(GLP_OFF)
@@ -79,13 +91,86 @@ final class DriebeckTomlinTests: XCTestCase {
                 glp_delete_prob(mine)
                 glp_delete_prob(glpks)
             }
-            let ours = search(mine, replace: true)
-            let theirs = search(glpks, replace: false)
+            let ours = search(mine, rule: .drtom)
+            let theirs = search(glpks, rule: .glpk)
             XCTAssertEqual(ours.trace, theirs.trace, "seed \(seed): the search went another way")
             XCTAssertEqual(ours.objective, theirs.objective, "seed \(seed)")
             branched += theirs.trace.count
         }
         // Few branchings would compare little.
         XCTAssertGreaterThanOrEqual(branched, 80, "the knapsacks hardly branch: the test proves little")
+    }
+
+    func testTheLimitedRuleChoosesWhatTheTableauRowsOfGLPKGive() {
+        var branched = 0
+        for seed in UInt64(1)...8 {
+            for limit: Int32 in [1, 3, 20] {
+                let mine = knapsack(seed: seed)
+                let reference = knapsack(seed: seed)
+                defer {
+                    glp_delete_prob(mine)
+                    glp_delete_prob(reference)
+                }
+                let ours = search(mine, rule: .limited(limit))
+                let theirs = search(reference, rule: .limitedReference(limit))
+                XCTAssertEqual(ours.trace, theirs.trace, "seed \(seed), \(limit) candidates: the search went another way")
+                XCTAssertEqual(ours.objective, theirs.objective, "seed \(seed), \(limit) candidates")
+                branched += theirs.trace.count
+            }
+        }
+        XCTAssertGreaterThanOrEqual(branched, 200, "the knapsacks hardly branch: the test proves little")
+    }
+
+    /// The limited rule as written before drtom.c's matrix copy: candidates by fractionality
+    /// × (1 + |cost|), each scored by GLPK's own tableau row (`glp_eval_tab_row`) and dual
+    /// ratio test, Tomlin's rounding, negative changes as 0, the best-scored one up first
+    /// when nothing degrades the bound.
+    static func limitedReference(_ tree: OpaquePointer?, _ lp: OpaquePointer?, limit: Int32) {
+        let m = glp_get_num_rows(lp), n = glp_get_num_cols(lp)
+        guard glp_get_status(lp) == GLP_OPT, glp_bf_exists(lp) != 0 else { return }
+        var scored: [(column: Int32, score: Double)] = []
+        for j in 1...n where glp_ios_can_branch(tree, j) != 0 {
+            let f = glp_get_col_prim(lp, j) - glp_get_col_prim(lp, j).rounded(.down)
+            scored.append((j, min(f, 1 - f) * (1 + abs(glp_get_obj_coef(lp, j)))))
+        }
+        // Stable: equal scores keep the lower column first.
+        let candidates = scored.enumerated().sorted {
+            $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset
+        }.prefix(Int(limit)).map(\.element.column)
+        var index = [Int32](repeating: 0, count: Int(n) + 1)
+        var value = [Double](repeating: 0, count: Int(n) + 1)
+        var chosen: Int32 = 0, next = GLP_NO_BRNCH, degradation = -1.0
+        for j in candidates where glp_get_col_stat(lp, j) == GLP_BS {
+            let x = glp_get_col_prim(lp, j)
+            let length = glp_eval_tab_row(lp, m + j, &index, &value)
+            var change = [0.0, 0.0]
+            for side in 0..<2 {
+                let pos = glp_dual_rtest(lp, length, &index, &value, side == 0 ? -1 : 1, 1e-9)
+                if pos == 0 {
+                    change[side] = .greatestFiniteMagnitude
+                    continue
+                }
+                let k = index[Int(pos)]
+                var step = ((side == 0 ? x.rounded(.down) : x.rounded(.up)) - x) / value[Int(pos)]
+                if k > m, glp_get_col_kind(lp, k - m) != GLP_CV, abs(step - (step + 0.5).rounded(.down)) > 1e-3 {
+                    step = step > 0 ? step.rounded(.up) : step.rounded(.down)
+                }
+                let stat = k <= m ? glp_get_row_stat(lp, k) : glp_get_col_stat(lp, k - m)
+                var d = k <= m ? glp_get_row_dual(lp, k) : glp_get_col_dual(lp, k - m)
+                if (stat == GLP_NL && d < 0) || (stat == GLP_NU && d > 0) || stat == GLP_NF { d = 0 }
+                change[side] = max(d * step, 0)
+            }
+            if max(change[0], change[1]) > degradation {
+                degradation = max(change[0], change[1])
+                chosen = j
+                next = change[0] < change[1] ? GLP_DN_BRNCH : GLP_UP_BRNCH
+            }
+            if degradation == .greatestFiniteMagnitude { break }
+        }
+        if chosen != 0, degradation < 1e-6 * (1 + 0.001 * abs(glp_get_obj_val(lp))) {
+            chosen = candidates[0]
+            next = GLP_UP_BRNCH
+        }
+        if chosen != 0 { glp_ios_branch_upon(tree, chosen, next) }
     }
 }
