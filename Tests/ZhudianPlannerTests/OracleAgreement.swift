@@ -40,4 +40,30 @@ extension XCTestCase {
         XCTAssertTrue(report.passed, "\(label): the oracle's roster: \(report.lines(.en))", file: file, line: line)
         XCTAssertEqual(report.objective ?? .nan, optimum.objective, accuracy: 1e-6, label, file: file, line: line)
     }
+
+    /// Plans `s` priced (the log captured) and with every link (`pricing` off), and asserts
+    /// that both prove the same optimum and that the priced roster passes the independent
+    /// checker; returns the priced result, whose log tells which steps ran.
+    func assertPricedAgreesWithFull(
+        _ planner: Planner, _ s: Scenario, timeLimit: Double, label: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> PlanResult {
+        let ref = ScenarioReference(name: s.name, sha256: "")
+        var options = PlanOptions(timeLimit: timeLimit)
+        options.captureLog = true
+        options.pricing = true
+        var full = PlanOptions(timeLimit: timeLimit)
+        full.pricing = false
+        let priced = planner.plan(s, reference: ref, options: options)
+        let dense = planner.plan(s, reference: ref, options: full)
+        XCTAssertTrue(priced.formulation.contains("priced"), "\(label): \(priced.formulation)", file: file, line: line)
+        XCTAssertEqual(priced.outcome, .optimal, label, file: file, line: line)
+        XCTAssertEqual(dense.outcome, .optimal, label, file: file, line: line)
+        let roster = try XCTUnwrap(priced.roster, label, file: file, line: line)
+        let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
+        XCTAssertTrue(report.passed, "\(label): \(report.violations.map { $0.render(.en) })", file: file, line: line)
+        XCTAssertEqual(
+            roster.solve.objective ?? -1, dense.roster?.solve.objective ?? -2, accuracy: 1e-6, label, file: file, line: line)
+        return priced
+    }
 }

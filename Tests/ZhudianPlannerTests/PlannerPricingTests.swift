@@ -102,23 +102,8 @@ final class PlannerPricingTests: XCTestCase {
             c.history = 2
             c.structure = .ring
             let s = ScenarioGenerator.generate(c)
-            let ref = ScenarioReference(name: s.name, sha256: "")
-            var options = PlanOptions(timeLimit: 120)
-            options.captureLog = true
-            options.pricing = true
-            var full = PlanOptions(timeLimit: 120)
-            full.pricing = false
-            let priced = planner.plan(s, reference: ref, options: options)
-            let dense = planner.plan(s, reference: ref, options: full)
-            XCTAssertTrue(priced.formulation.contains("priced"), "seed \(seed): \(priced.formulation)")
+            let priced = try assertPricedAgreesWithFull(planner, s, timeLimit: 120, label: "seed \(seed)")
             if priced.log.contains(where: { $0.contains("pricing: support MIP") }) { searched += 1 }
-            XCTAssertEqual(priced.outcome, .optimal, "seed \(seed)")
-            XCTAssertEqual(dense.outcome, .optimal, "seed \(seed)")
-            let roster = try XCTUnwrap(priced.roster, "seed \(seed)")
-            let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
-            XCTAssertTrue(report.passed, "seed \(seed): \(report.violations.map { $0.render(.en) })")
-            XCTAssertEqual(
-                roster.solve.objective ?? -1, dense.roster?.solve.objective ?? -2, accuracy: 1e-6, "seed \(seed)")
         }
         // Where the constructed roster does not meet the LP bound, the short MIP runs.
         XCTAssertGreaterThan(searched, 0, "no two-term ring reached the neighbourhood search")
