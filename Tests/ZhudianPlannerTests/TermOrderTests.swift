@@ -27,11 +27,7 @@ final class TermOrderTests: XCTestCase {
         for seed in 40..<44 {
             let s = Self.scenario(seed)
             XCTAssertGreaterThanOrEqual(s.rules.pairCooldown, 1, "seed \(seed)")
-            let basis = TeamBasis(PlanContext(s), elastic: false, part: nil)
-            let solve = PricedTeamSolve(solver: GLPKSolver(), basis: basis, options: PlanOptions(), deadline: nil)
-            var state = PricingState(ents: basis.ents.count, terms: basis.ctx.terms)
-            solve.seedSelection(&state.selected)
-            guard case .rounds(let r) = try solve.lpRounds(&state) else {
+            guard let (solve, state, r) = try Self.converged(s) else {
                 XCTFail("seed \(seed): the LP rounds ended the part")
                 continue
             }
@@ -76,11 +72,7 @@ final class TermOrderTests: XCTestCase {
         var foreign = 0
         for seed in 40..<44 {
             let s = Self.scenario(seed)
-            let basis = TeamBasis(PlanContext(s), elastic: false, part: nil)
-            let solve = PricedTeamSolve(solver: GLPKSolver(), basis: basis, options: PlanOptions(), deadline: nil)
-            var state = PricingState(ents: basis.ents.count, terms: basis.ctx.terms)
-            solve.seedSelection(&state.selected)
-            guard case .rounds(let r) = try solve.lpRounds(&state) else {
+            guard let (solve, state, r) = try Self.converged(s) else {
                 XCTFail("seed \(seed): the LP rounds ended the part")
                 continue
             }
@@ -105,5 +97,16 @@ final class TermOrderTests: XCTestCase {
             for l in try used(other) { XCTAssertTrue(columns.contains(l), "seed \(seed): link \(l) left out") }
         }
         XCTAssertGreaterThan(foreign, 0, "every other roster's link was in the LP's support or the start anyway")
+    }
+
+    /// The priced solve of `s` after its LP rounds, with their pool and result; nil when the
+    /// rounds ended the part.
+    static func converged(_ s: Scenario) throws -> (PricedTeamSolve, PricingState, Relaxed)? {
+        let basis = TeamBasis(PlanContext(s), elastic: false, part: nil)
+        let solve = PricedTeamSolve(solver: GLPKSolver(), basis: basis, options: PlanOptions(), deadline: nil)
+        var state = PricingState(ents: basis.ents.count, terms: basis.ctx.terms)
+        solve.seedSelection(&state.selected)
+        guard case .rounds(let r) = try solve.lpRounds(&state) else { return nil }
+        return (solve, state, r)
     }
 }
