@@ -68,11 +68,13 @@ final class ThreeTermConstructionTests: XCTestCase {
     /// Small three-term rings and cycles: the priced solve, whose construction builds the
     /// middle term first too, proves the full model's optimum. (Ring seed 3 failed with
     /// "glp_simplex returned code 5" until a warm dual simplex ending in GLP_EFAIL was
-    /// retried from the standard basis, `SolveRun`.)
+    /// retried from the standard basis, `SolveRun`.) With a constructed roster, the support
+    /// MIP of three terms searches the LP's support and nearest sites.
     func testThePricedOptimumIsTheFullModelsOverThreeTerms() throws {
         let planner = Planner(solver: GLPKSolver())
         var middle = 0
         var proven = 0
+        var wide = 0
         for (seed, structure) in [(3, Structure.ring), (4, .ring), (5, .cycles), (6, .cycles)] {
             var c = GeneratorConfig(units: 10)
             c.seed = UInt64(seed)
@@ -89,6 +91,7 @@ final class ThreeTermConstructionTests: XCTestCase {
             let priced = planner.plan(s, reference: ref, options: options)
             let dense = planner.plan(s, reference: ref, options: full)
             if priced.log.contains(where: { $0.contains("terms [2, 1, 3]") }) { middle += 1 }
+            if priced.log.contains(where: { $0.contains("three terms: support MIP over the LP's support") }) { wide += 1 }
             XCTAssertEqual(priced.outcome, dense.outcome, "seed \(seed): \(priced.log.suffix(12).joined(separator: "\n"))")
             guard dense.outcome == .optimal else { continue }
             proven += 1
@@ -100,5 +103,6 @@ final class ThreeTermConstructionTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(proven, 3, "too few scenarios proven to compare")
         XCTAssertGreaterThan(middle, 0, "no three-term roster was built middle term first")
+        XCTAssertGreaterThan(wide, 0, "no three-term support MIP over the LP's support and nearest sites")
     }
 }
