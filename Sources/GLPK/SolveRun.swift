@@ -246,7 +246,7 @@ struct SolveRun {
         guard zd_simplex(session, problem, &parm, &rc) == 0 else {
             return .glpkError(Self.errorMessage(session))
         }
-        if warm, rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND {
+        if warm, rc == GLP_EBADB || rc == GLP_ESING || rc == GLP_ECOND || rc == GLP_EFAIL {
             glp_std_basis(problem)
             parm.meth = GLP_PRIMAL
             parm.tm_lim = remainingMilliseconds

@@ -36,7 +36,11 @@ extension PricedTeamSolve {
         // MIP mends a two-term ring quickly, and a ring's search costs more (BENCHMARKS.md,
         // "Two terms, eighth round").
         let reorder = T >= 2 && !early && basis.ctx.scenario.rules.structure == .cycles
-        let orders = reorder ? [Array(1...T), Array((1...T).reversed())] : [Array(1...T)]
+        var orders = reorder ? [Array(1...T), Array((1...T).reversed())] : [Array(1...T)]
+        // Three terms or more, rings too: also the middle term first. Built first, it takes
+        // its cheapest links; the outer terms then count their people against it, where term
+        // by term the middle term found no staffable links (ring 30 × 3, cycles 50 × 3).
+        if T >= 3 && !early { orders += Self.middleFirstOrders(T) }
         var all: [(built: BuiltModel, values: [Double], objective: Double)] = []
         for way in ways {
             var found = false
@@ -85,6 +89,7 @@ extension PricedTeamSolve {
         // terms in a row when handovers overlap or maxConsecutiveTerms is 1, and keepAtHome
         // stays home. Counts only (no person is chosen here), so the staffing MIP may fail.
         let consecutiveBarred = basis.ctx.scenario.calendar.handoverDays > 0 || rules.maxConsecutiveTerms <= 1
+        let conflicts = TermConflicts(consecutiveBarred: consecutiveBarred, personCooldown: rules.personCooldown)
         let homeLimit: [Int?] = basis.ents.map { u in
             rules.requireQualified ? ctx.qualifiedCount(u) - rules.keepAtHome : nil
         }
@@ -95,8 +100,7 @@ extension PricedTeamSolve {
         // `terms`: the order in which terms are built (each one counted against those built).
         for k in terms {
             let earlier = used
-            // The built terms next to this one, and those the pair cooldown reaches from it.
-            let neighbours = [k - 1, k + 1].filter { (1...T).contains($0) && !earlier[$0].isEmpty }
+            // The built terms the pair cooldown reaches from this one.
             let cooled = (max(1, k - rules.pairCooldown)...min(T, k + rules.pairCooldown)).filter {
                 $0 != k && !earlier[$0].isEmpty
             }
@@ -106,20 +110,26 @@ extension PricedTeamSolve {
                 guard basis.placeableCount[i][k] - (basis.bannedCount[i][k][v] ?? 0) >= need,
                     need <= homeLimit[i] ?? need
                 else { return false }
-                guard consecutiveBarred, counting != .none, !neighbours.isEmpty else { return true }
-                // Two teams in a row need that many different people (Hall's condition).
+                guard counting != .none else { return true }
+                // This enterprise's teams of the built terms (none where an elastic model left
+                // it out), and the sets of them that must be disjoint from this team and from
+                // each other: the terms next to this one, and one two terms away at this site.
+                let built = (1...T).compactMap { m -> (term: Int, site: Int)? in
+                    m != k && !earlier[m].isEmpty && earlier[m][i] >= 0 ? (m, basis.ents[earlier[m][i]]) : nil
+                }
+                let sets = conflicts.cliques(term: k, site: v, built: built)
+                guard !sets.isEmpty else { return true }
+                // Disjoint teams need that many different people (Hall's condition).
                 let u = basis.ents[i]
                 let now = free(u, v, k)
-                return neighbours.allSatisfy { m in
-                    // Left out of that term (elastic models): no team to count.
-                    guard earlier[m][i] >= 0 else { return true }
-                    let other = basis.ents[earlier[m][i]]
-                    let before = ctx.minStaff(other)
+                return sets.allSatisfy { set in
+                    let before = set.reduce(0) { $0 + ctx.minStaff($1.site) }
                     switch counting {
                     case .strict:
                         return now.count - before >= need
                     case .hall:
-                        return Set(now).union(free(u, other, m)).count >= need + before
+                        let union = set.reduce(into: Set(now)) { $0.formUnion(free(u, $1.site, $1.term)) }
+                        return union.count >= need + before
                     case .none:
                         return true
                     }
@@ -219,6 +229,19 @@ extension PricedTeamSolve {
             }
         }
         return (0..<n).filter { alive[$0] }
+    }
+
+    /// The middle term first, then outwards one term at a time, once leaning to the earlier
+    /// side and once to the later (for 3 terms: [2, 1, 3] and [2, 3, 1]).
+    static func middleFirstOrders(_ T: Int) -> [[Int]] {
+        let mid = (T + 1) / 2
+        return [-1, 1].map { lean in
+            var order = [mid]
+            for step in 1..<T {
+                for side in [lean, -lean] where (1...T).contains(mid + side * step) { order.append(mid + side * step) }
+            }
+            return order
+        }
     }
 
     /// Iterated local search for a constructed ring, per greedy order: a kick costs about

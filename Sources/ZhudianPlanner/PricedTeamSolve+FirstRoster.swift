@@ -62,7 +62,12 @@ extension PricedTeamSolve {
         // Without a first roster, GLPK needs room to find one: the LP's support and nearest
         // sites (the city example found none in 28 s in the reduced-cost neighbourhood).
         var searched = false
-        guard r.converged, let constructed else {
+        // Three terms or more: the LP's support and nearest sites from the constructed roster
+        // too. Ring 30 × 3's support MIP from its constructed 6 772.16 ended at 6 672–6 689 in
+        // the reduced-cost neighbourhood and at 6 629.20 in this one (BENCHMARKS.md, "Teams
+        // model: three terms, eighth round").
+        if T >= 3, constructed != nil { note("pricing: three terms: support MIP over the LP's support and nearest sites") }
+        guard r.converged, let constructed, T < 3 else {
             return try supportRoster(
                 r.lp.values, r.built, state.pool, start: constructed, also: alsoFrom, neighbourhood: nil,
                 rootStart: r.rootStart, searched: &searched)
