@@ -17,17 +17,17 @@ enum PersonReducedCostFix {
     /// The share of the time left the root LP may take; without an optimal LP nothing is fixed.
     static let timeShare = 0.2
 
-    /// Fixes to 0 the binary columns of `model` whose reduced cost exceeds the gap between the
-    /// root LP and `roster` (a roster's cost in this model). Returns a line for the log: what
-    /// was fixed, or why nothing was.
-    static func apply(
-        to model: inout Model, solver: any MIPSolver, roster: Double, deadline: ContinuousClock.Instant?
-    ) throws(ModelError) -> String {
+    /// The root LP of `model` (the whole model), solved in its share of the time left.
+    static func rootLP(_ model: Model, solver: any MIPSolver, deadline: ContinuousClock.Instant?) -> RelaxationResult {
         let limit = secondsLeft(until: deadline).map { $0 * timeShare }
-        let lp = solver.solveRelaxation(model, options: SolveOptions(timeLimit: limit), start: nil)
-        guard lp.status == .optimal, let z = lp.objective, model.sense == .minimize else {
-            return "reduced-cost fixing: none (root LP \(lp.status))"
-        }
+        return solver.solveRelaxation(model, options: SolveOptions(timeLimit: limit), start: nil)
+    }
+
+    /// Fixes to 0 the binary columns of `model` whose reduced cost in `lp` (the root LP of the
+    /// same columns, optimal) exceeds the gap between `lp` and `roster` (a roster's cost in
+    /// this model). Returns how many it fixed; none when `lp` is not optimal.
+    static func fix(_ model: inout Model, lp: RelaxationResult, roster: Double) throws(ModelError) -> Int {
+        guard lp.status == .optimal, let z = lp.objective, model.sense == .minimize, roster.isFinite else { return 0 }
         // Tolerances: the LP's, and never fix what the roster itself might use.
         let gap = roster - z + 1e-6 * max(1, abs(roster))
         var fixed = 0
@@ -37,7 +37,13 @@ enum PersonReducedCostFix {
             try model.setBounds(Variable(index: j), lower: 0, upper: 0)
             fixed += 1
         }
+        return fixed
+    }
+
+    /// The log line of a fixing: what was fixed, or why nothing was.
+    static func note(_ lp: RelaxationResult, roster: Double, fixed: Int, of columns: Int) -> String {
+        guard lp.status == .optimal, let z = lp.objective else { return "reduced-cost fixing: none (root LP \(lp.status))" }
         let seconds = String(format: "%.3f", lp.seconds)
-        return "reduced-cost fixing: root LP \(z) in \(seconds) s, roster \(roster), \(fixed) of \(model.variableCount) columns fixed to 0"
+        return "reduced-cost fixing: root LP \(z) in \(seconds) s, roster \(roster), \(fixed) of \(columns) columns fixed to 0"
     }
 }

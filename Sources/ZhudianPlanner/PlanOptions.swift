@@ -57,6 +57,12 @@ public struct PlanOptions: Sendable {
     /// (``PersonReducedCostFix``; priced: ``PricedPersonSolve/fixByReducedCost(_:_:reducedCosts:L:roster:)``);
     /// off shows what it changes.
     var reducedCostFixing = true
+    /// Tests only: restart the seeded full people model's search when it finds a much
+    /// cheaper roster, fixed again against it (``PersonRestart``); off shows what it changes.
+    var restarts = true
+    /// Tests only: the seeded full people model's searches run over the columns the fixing
+    /// left (``FixedColumnsDropped``) (true) or over every column (false).
+    var dropFixedColumns = true
     /// Tests only: the people model's MIPs branch on link columns first (``PersonBranching``);
     /// off shows what it changes.
     var linksFirst = true

@@ -31,11 +31,15 @@ extension Planner {
         }
         // Priced next, a free seed's restricted MIP gave nothing the priced MIP does not (rows 33,
         // 39, 44); under ring and cycles it found row 30's best roster, which then filters links.
+        // With the full model's restarts next (``PersonRestart``), it gave nothing either: at
+        // row 24 (free 30 × 2) its 2.5 s found 3 069.03, and the first search from the dive's
+        // 3 316.63 found 3 060.52 after the same 53 nodes as from 3 069.03.
         if options.peopleSeed ?? PersonSeed.worthwhile(ctx, part: part),
             let restricted = try PersonSeed.find(
                 solver: solver, ctx: ctx, options: options, part: part, deadline: deadline,
                 nearest: options.seedLinks ?? PersonSeed.nearest,
-                improve: !pricePeople || ctx.scenario.rules.structure != .free, from: Self.cheapest(seeds).map { seeds[$0] })
+                improve: ctx.scenario.rules.structure != .free || !(pricePeople || Self.restartsFollow(options)),
+                from: Self.cheapest(seeds).map { seeds[$0] })
         {
             seeds.append(restricted)
         }
@@ -45,6 +49,12 @@ extension Planner {
         return PersonSeed(
             placements: best.placements, objective: best.objective, valuesByName: best.valuesByName,
             note: ([best.note] + dropped).joined(separator: "\n"), links: best.links)
+    }
+
+    /// Whether the full model's search restarts against its own rosters (``PersonRestart``):
+    /// it needs the seed's roster only to start.
+    static func restartsFollow(_ options: PlanOptions) -> Bool {
+        options.restarts && options.reducedCostFixing
     }
 
     /// The index of the cheapest of `seeds`, the first of equal costs (the rotating roster, found first).

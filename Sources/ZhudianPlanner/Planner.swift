@@ -150,26 +150,31 @@ public struct Planner: Sendable {
                 solver: solver, ctx: ctx, options: options, part: part, deadline: deadline, seed: seed)
             if let result = priced.run() { return result }
         }
-        var built: BuiltModel
+        let built: BuiltModel
         // `--dump-model` writes the whole model, not the one fixed against the seed.
         let whole: Model
         var fixing: [String] = []
+        let result: SolveResult
+        var first: [Int] = []
         do {
             built = useTeams
                 ? try TeamFormulation.build(ctx, options: options, elastic: false, part: part)
                 : try PersonFormulation.build(ctx, options: options, elastic: false, part: part)
             whole = built.model
+            first = useTeams || !PersonBranching.appliesToFullModel(ctx, seeded: seed != nil)
+                ? [] : PersonBranching.columns(built.model, options: options)
             if let seed, options.reducedCostFixing {
-                fixing = [
-                    try PersonReducedCostFix.apply(to: &built.model, solver: solver, roster: seed.objective, deadline: deadline)
-                ]
+                let restart = PersonRestart(
+                    solver: solver, built: built,
+                    lp: PersonReducedCostFix.rootLP(built.model, solver: solver, deadline: deadline),
+                    options: options, deadline: deadline, branchFirst: first)
+                (result, fixing) = try restart.run(roster: seed.objective, point: seed.point(for: built.model))
+            } else {
+                result = built.solve(with: solver, options: options, deadline: deadline, branchFirst: first)
             }
         } catch {
             return PartResult(termination: .failed("model: \(error)"))
         }
-        let first = useTeams || !PersonBranching.appliesToFullModel(ctx, seeded: seed != nil)
-            ? [] : PersonBranching.columns(built.model, options: options)
-        let result = built.solve(with: solver, options: options, deadline: deadline, branchFirst: first)
         var out = PartResult(termination: result.termination)
         let branched = first.isEmpty || !options.captureLog
             ? [] : ["links first: \(result.branchedFirst) of \(result.nodes) nodes branched on a link"]

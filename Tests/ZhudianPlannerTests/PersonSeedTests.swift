@@ -110,8 +110,10 @@ final class PersonSeedTests: XCTestCase {
             var options = PlanOptions()
             options.forcedFormulation = .people
             options.peopleSeed = true
-            // The solves are counted: the rotating seed's would come first.
+            // The solves are counted: the rotating seed's would come first, and without the
+            // full model's restarts a free seed runs its restricted MIP (``PersonRestart``).
             options.rotatingSeed = false
+            options.restarts = false
             options.decompose = false
             options.captureLog = true
             let exact = planner.plan(s, reference: ref, options: options)
