@@ -66,4 +66,26 @@ extension XCTestCase {
             roster.solve.objective ?? -1, dense.roster?.solve.objective ?? -2, accuracy: 1e-6, label, file: file, line: line)
         return priced
     }
+
+    /// Plans `s` with `off` and with `on` and asserts the same outcome and, where both prove
+    /// an optimum, the same one, with `on`'s roster passing the independent checker. Returns
+    /// both results and whether their optima were compared.
+    func assertSameOptimum(
+        _ planner: Planner, _ s: Scenario, off: PlanOptions, on: PlanOptions, label: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> (off: PlanResult, on: PlanResult, compared: Bool) {
+        let ref = ScenarioReference(name: s.name, sha256: "")
+        let a = planner.plan(s, reference: ref, options: off)
+        let b = planner.plan(s, reference: ref, options: on)
+        XCTAssertEqual(a.outcome, b.outcome, label, file: file, line: line)
+        guard a.outcome == .optimal, b.outcome == .optimal else { return (a, b, false) }
+        let x = a.roster?.solve.objective ?? .nan
+        XCTAssertEqual(
+            x, b.roster?.solve.objective ?? .nan, accuracy: 1e-6 * max(1, abs(x)), label, file: file, line: line)
+        if let roster = b.roster {
+            let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
+            XCTAssertTrue(report.passed, "\(label): \(report.violations.map { $0.render(.en) })", file: file, line: line)
+        }
+        return (a, b, true)
+    }
 }
