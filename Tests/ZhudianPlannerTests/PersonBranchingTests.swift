@@ -87,14 +87,7 @@ final class PersonBranchingTests: XCTestCase {
     /// The priced MIP branches on links too (its log line counts the nodes), and not with the
     /// option off.
     func testThePricedMIPBranchesOnLinks() {
-        var on = 0
-        var off = 0
-        for seed in UInt64(21)...32 {
-            let s = Self.free.make(seed: seed)
-            let ref = ScenarioReference(name: s.name, sha256: "")
-            on += Self.linkBranches(planner.plan(s, reference: ref, options: Self.options(linksFirst: true, priced: true)).log)
-            off += Self.linkBranches(planner.plan(s, reference: ref, options: Self.options(linksFirst: false, priced: true)).log)
-        }
+        let (on, off) = linkBranches(priced: true)
         XCTAssertGreaterThan(on, 0, "no priced MIP branched on a link")
         XCTAssertEqual(off, 0)
     }
@@ -102,20 +95,7 @@ final class PersonBranchingTests: XCTestCase {
     /// The seeded full model branches on links (its log line counts the nodes), and not
     /// with the option off.
     func testTheSeededFullModelBranchesOnLinks() {
-        var on = 0
-        var off = 0
-        for seed in UInt64(21)...32 {
-            let s = Self.free.make(seed: seed)
-            let ref = ScenarioReference(name: s.name, sha256: "")
-            for linksFirst in [true, false] {
-                let log = planner.plan(s, reference: ref, options: Self.options(linksFirst: linksFirst, priced: false)).log
-                let count = log.compactMap { line -> Int? in
-                    guard line.hasPrefix("links first: ") else { return nil }
-                    return Int(line.dropFirst("links first: ".count).split(separator: " ").first ?? "")
-                }.reduce(0, +)
-                if linksFirst { on += count } else { off += count }
-            }
-        }
+        let (on, off) = linkBranches(priced: false)
         XCTAssertGreaterThan(on, 0, "no seeded full model branched on a link")
         XCTAssertEqual(off, 0)
     }
@@ -129,7 +109,32 @@ final class PersonBranchingTests: XCTestCase {
         XCTAssertTrue(PersonBranching.appliesToFullModel(two, seeded: true))
     }
 
-    /// The nodes the priced MIPs' log lines say branched on a link.
+    /// The nodes branched on a link over free scenarios 21–32, with links first on and off:
+    /// priced, or the full model (seeded where it applies), each counted from its own log line.
+    func linkBranches(priced: Bool) -> (on: Int, off: Int) {
+        var on = 0
+        var off = 0
+        for seed in UInt64(21)...32 {
+            let s = Self.free.make(seed: seed)
+            let ref = ScenarioReference(name: s.name, sha256: "")
+            for linksFirst in [true, false] {
+                let log = planner.plan(s, reference: ref, options: Self.options(linksFirst: linksFirst, priced: priced)).log
+                let count = priced ? Self.linkBranches(log) : Self.fullModelLinkBranches(log)
+                if linksFirst { on += count } else { off += count }
+            }
+        }
+        return (on, off)
+    }
+
+    /// The full model's count, from its line "links first: N of M nodes branched on a link".
+    static func fullModelLinkBranches(_ log: [String]) -> Int {
+        log.compactMap { line -> Int? in
+            guard line.hasPrefix("links first: ") else { return nil }
+            return Int(line.dropFirst("links first: ".count).split(separator: " ").first ?? "")
+        }.reduce(0, +)
+    }
+
+    /// The priced MIPs' count, from their "people pricing: MIP … N branched on a link" lines.
     static func linkBranches(_ log: [String]) -> Int {
         log.filter { $0.contains("people pricing: MIP") }.compactMap { line -> Int? in
             guard let range = line.range(of: " branched on a link") else { return nil }
