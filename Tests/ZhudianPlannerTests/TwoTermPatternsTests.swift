@@ -21,9 +21,13 @@ final class TwoTermPatternsTests: XCTestCase {
     }
 
     func model(_ s: Scenario, patterns: Bool) throws -> Model {
-        var options = PlanOptions()
+        try model(s, patterns: patterns, baseline: nil).model
+    }
+
+    func model(_ s: Scenario, patterns: Bool, baseline: Roster?) throws -> BuiltModel {
+        var options = PlanOptions(baseline: baseline)
         options.twoTermPatterns = patterns
-        return try PersonFormulation.build(PlanContext(s), options: options, elastic: false, twoTerms: true).model
+        return try PersonFormulation.build(PlanContext(s), options: options, elastic: false, twoTerms: true)
     }
 
     func testPatternsMatchTheBruteForceOnCyclesAndRings() throws {
@@ -34,12 +38,15 @@ final class TwoTermPatternsTests: XCTestCase {
                 let s = config(structure, history: Int(seed % 3)).make(seed: seed)
                 XCTAssertTrue(PersonFormulation.twoTermsApply(PlanContext(s)), "seed \(seed)")
                 let expected = PeopleBruteForce.optimum(s)
-                for patterns in [true, false] {
+                for (patterns, dualRoot) in [(true, true), (true, false), (false, true)] {
                     var options = PlanOptions()
                     options.forcedFormulation = .people
                     options.twoTermPatterns = patterns
-                    let label = "\(structure), seed \(seed), patterns \(patterns)"
-                    if assertPlanAgrees(planner, s, optimum: expected?.objective, options: options, label: label), patterns {
+                    options.twoTermDualRoot = dualRoot
+                    let label = "\(structure), seed \(seed), patterns \(patterns), dual root \(dualRoot)"
+                    if assertPlanAgrees(planner, s, optimum: expected?.objective, options: options, label: label),
+                        patterns, dualRoot
+                    {
                         compared += 1
                     }
                 }
@@ -77,6 +84,56 @@ final class TwoTermPatternsTests: XCTestCase {
             XCTAssertFalse(m.constraints.contains { $0.name.hasPrefix(gone) }, gone)
         }
         XCTAssertFalse(m.variables.contains { $0.name.hasPrefix("x_") || $0.name.hasPrefix("t_") })
+    }
+
+    /// A baseline's kept stays earn −change on their pattern (a stay kept in both terms on
+    /// `s`, twice): the same optimum as the per-term model, which the brute force above does
+    /// not cover. The baseline is the plan of the scenario without fairness, so that keeping
+    /// it and fairness pull apart.
+    func testABaselineGivesThePerTermModelsOptimum() throws {
+        var compared = 0
+        for seed in UInt64(701)...770 {
+            var s = config(seed % 2 == 0 ? .cycles : .ring, history: 1).make(seed: seed)
+            s.objective.fairness = 0
+            let ref = ScenarioReference(name: s.name, sha256: "")
+            let planned = planner.plan(s, reference: ref, options: PlanOptions())
+            guard planned.outcome == .optimal, let baseline = planned.roster else { continue }
+            s.objective.fairness = 40
+            s.objective.change = 25
+            var on = PlanOptions(baseline: baseline)
+            on.forcedFormulation = .people
+            var off = on
+            off.twoTermPatterns = false
+            let a = planner.plan(s, reference: ref, options: off)
+            let b = planner.plan(s, reference: ref, options: on)
+            XCTAssertEqual(a.outcome, .optimal, "seed \(seed)")
+            XCTAssertEqual(b.outcome, .optimal, "seed \(seed)")
+            let x = try XCTUnwrap(a.roster?.solve.objective, "seed \(seed)")
+            XCTAssertEqual(b.roster?.solve.objective ?? .nan, x, accuracy: 1e-6 * max(1, abs(x)), "seed \(seed)")
+            let roster = try XCTUnwrap(b.roster, "seed \(seed)")
+            let report = RosterChecker(scenario: s, scenarioSHA256: "", baseline: baseline).check(roster)
+            XCTAssertTrue(report.passed, "seed \(seed): \(report.violations.map { $0.render(.en) })")
+            compared += 1
+        }
+        XCTAssertGreaterThanOrEqual(compared, 8, "too few baselines")
+    }
+
+    /// The root LP starts from the slack basis by the dual simplex only where every cost is
+    /// ≥ 0 (no baseline), and only when asked.
+    func testTheDualRootOnlyWithoutNegativeCosts() throws {
+        let ref = ScenarioReference(name: "", sha256: "")
+        let feasible = (UInt64(701)...720).lazy.map { self.config(.cycles, history: 1).make(seed: $0) }.first {
+            self.planner.plan($0, reference: ref, options: PlanOptions()).outcome == .optimal
+        }
+        var s = try XCTUnwrap(feasible)
+        XCTAssertTrue(try model(s, patterns: true, baseline: nil).dualRoot)
+        var off = PlanOptions()
+        off.twoTermDualRoot = false
+        XCTAssertFalse(try PersonFormulation.buildTwoTerms(PlanContext(s), options: off, part: nil).dualRoot)
+        let baseline = try XCTUnwrap(planner.plan(s, reference: ref, options: PlanOptions()).roster)
+        XCTAssertFalse(baseline.terms.isEmpty)
+        s.objective.change = 25
+        XCTAssertFalse(try model(s, patterns: true, baseline: baseline).dualRoot)
     }
 
     /// Free placement, three terms, no handover days or no staying on: the per-term model.
