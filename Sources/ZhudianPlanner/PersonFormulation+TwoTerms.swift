@@ -12,10 +12,12 @@ import ZhudianCore
 /// `ondef` and the `on` columns held in ``PersonFormulation/build(_:options:elastic:part:links:)``:
 /// - `hand[p,v,1]` (away in the handover days after term 1: only staying on) is `a[p,v]` left out;
 /// - `hcool[p,v,2]` (back at a history site only by staying on) is `b[p,v]` left out;
+/// - `consec` (rule 5 with the history) is each pattern kept or left out whole
+///   (``consecutiveAllow(_:person:terms:)``);
 /// - `ccool` and `brk` need three terms; `fair` and the `t` columns become each pattern's own
 ///   cost: fW·served for one term, fW·(2·served + 1) for two (the same on every roster; in the
 ///   LP never less, since the steps are now whole).
-/// Every other row (`team`, `send`, `recv`, `pair2`, `pcool`, `home`, `consec`, `pin`, cycle
+/// Every other row (`team`, `send`, `recv`, `pair2`, `pcool`, `home`, `pin`, cycle
 /// rows) is the same row with x replaced by its sum.
 ///
 /// Why: at peer row 19 (cycles 20 × 2, staying on) the `over` rows were 1 364 of 3 241 rows,
@@ -71,19 +73,19 @@ extension PersonFormulation {
             for v in sites {
                 let first = term[1][p * nU + v]
                 let second = term[2][p * nU + v]
-                if let first, !first.able.hand {
+                if let first, !first.able.hand, consecutiveAllow(ctx, person: p, terms: 1...1) {
                     let c = try sink.model.addVariable(name: "a_\(p)_\(v)", kind: .binary, objective: first.cost + fair.one)
                     at[1][p * nU + v, default: []].append(c)
                     patterns.append((c, p, v, 1...1))
                     own.append(c)
                 }
-                if let second, !second.able.requirement.contains(1) {
+                if let second, !second.able.requirement.contains(1), consecutiveAllow(ctx, person: p, terms: 2...2) {
                     let c = try sink.model.addVariable(name: "b_\(p)_\(v)", kind: .binary, objective: second.cost + fair.one)
                     at[2][p * nU + v, default: []].append(c)
                     patterns.append((c, p, v, 2...2))
                     own.append(c)
                 }
-                if let first, let second {
+                if let first, let second, consecutiveAllow(ctx, person: p, terms: 1...2) {
                     let c = try sink.model.addVariable(
                         name: "s_\(p)_\(v)", kind: .binary, objective: first.cost + second.cost + fair.two)
                     at[1][p * nU + v, default: []].append(c)
@@ -104,9 +106,6 @@ extension PersonFormulation {
             try sink.addKeepAtHome(term: k, units: senders, ctx: ctx) { p in placed(p, k) }
         }
         try sink.addPairCooldown(terms: 2, senders: senders, sites: sites, y: y, units: nU, cooldown: s.rules.pairCooldown)
-        for p in people {
-            try sink.addConsecutive(person: p, ctx: ctx) { t in t >= 1 && t <= 2 ? placed(p, t) : [] }
-        }
         try sink.addPins(ctx: ctx, part: part, teams: true, y: y, col: { _, _, _ in nil }) { p, v, k in
             (at[k][p * nU + v] ?? []).map { ($0, 1) }
         }
@@ -132,6 +131,23 @@ extension PersonFormulation {
         // the slack basis: 0.09 s against 0.18 s by GLPK's presolve and primal simplex.
         built.dualRoot = options.twoTermDualRoot && keepBonus.isEmpty
         return built
+    }
+
+    /// Whether a pattern serving `terms` keeps rule 5 (`maxConsecutiveTerms`) with the
+    /// person's history: every window of m + 1 terms that ``RowSink/addConsecutive(person:ctx:placed:)``
+    /// writes a `consec` row for holds at most m − (history terms served in it) plan terms.
+    /// With at most one pattern per person (`one[p]`), that row is exactly this test on each
+    /// pattern, so the pattern model leaves the row out and the columns that break it.
+    static func consecutiveAllow(_ ctx: PlanContext, person p: Int, terms: ClosedRange<Int>) -> Bool {
+        let m = ctx.scenario.rules.maxConsecutiveTerms
+        var start = min(1, ctx.firstHistoryTerm)
+        while start + m <= ctx.terms {
+            let window = start...(start + m)
+            let fixed = window.filter { $0 <= 0 && !ctx.historySites(person: p, term: $0).isEmpty }.count
+            if window.clamped(to: terms).count > max(0, m - fixed), window.overlaps(terms) { return false }
+            start += 1
+        }
+        return true
     }
 
     /// The fairness cost of serving one term and of serving both: the r-th term a person
