@@ -9,7 +9,7 @@ import ZhudianCore
 /// in both terms, staying on (`s[p,v]`) — v in term 1 and another site in term 2 overlaps the
 /// handover days (`over`). So x[p,v,1] = a[p,v] + s[p,v] and x[p,v,2] = b[p,v] + s[p,v], and
 /// one row per person, `one[p]`: Σ_v (a + b + s) ≤ 1, holds what `place` (both terms), `over`,
-/// `ondef` and the `on` columns held in ``PersonFormulation/build(_:options:elastic:part:links:)``:
+/// `ondef` and the `on` columns held in ``PersonFormulation/build(_:options:elastic:part:links:twoTerms:)``:
 /// - `hand[p,v,1]` (away in the handover days after term 1: only staying on) is `a[p,v]` left out;
 /// - `hcool[p,v,2]` (back at a history site only by staying on) is `b[p,v]` left out;
 /// - `consec` (rule 5 with the history) is each pattern kept or left out whole
@@ -32,10 +32,11 @@ extension PersonFormulation {
             && rules.maxConsecutiveTerms >= 2
     }
 
-    /// The model of ``PersonFormulation/build(_:options:elastic:part:links:)`` (not elastic, every
-    /// link) with two-term pattern columns, where ``twoTermsApply(_:)`` holds.
+    /// The model of ``PersonFormulation/build(_:options:elastic:part:links:twoTerms:)`` (not elastic, every
+    /// link) with two-term pattern columns. Only where ``twoTermsApply(_:)`` holds, which
+    /// ``PersonFormulation/build(_:options:elastic:part:links:twoTerms:)`` checks: elsewhere a
+    /// person could move on between the terms, which no pattern holds.
     static func buildTwoTerms(_ ctx: PlanContext, options: PlanOptions, part: Set<Int>?) throws(ModelError) -> BuiltModel {
-        precondition(twoTermsApply(ctx), "two-term patterns outside their case")
         let s = ctx.scenario
         let nU = s.units.count
         var sink = RowSink(model: Model(name: "zhudian_people"), elastic: false)
@@ -151,7 +152,7 @@ extension PersonFormulation {
     }
 
     /// The fairness cost of serving one term and of serving both: the r-th term a person
-    /// serves costs fW·(served + r − 1), as the `t` steps of ``PersonFormulation/build(_:options:elastic:part:links:)``
+    /// serves costs fW·(served + r − 1), as the `t` steps of ``PersonFormulation/build(_:options:elastic:part:links:twoTerms:)``
     /// charge it (or the column itself, where the person has columns in one term only).
     private static func fairness(_ ctx: PlanContext, person p: Int) -> (one: Double, two: Double) {
         let fW = ctx.scenario.objective.fairness
