@@ -13,6 +13,10 @@ struct BuiltModel {
     var slacks: [(variable: Variable, slack: ElasticSlack)]
     /// Teams models only: where the rows that column pricing reads are.
     var teamRows: TeamRowIndex? = nil
+    /// Solve the root LP by the dual simplex from the all-slack basis, without GLPK's
+    /// presolve (``PersonFormulation/buildTwoTerms(_:options:part:)``: every cost ≥ 0 makes that
+    /// basis dual feasible, so the root needs no phase 1).
+    var dualRoot = false
 
     /// All lazy rows violated at `point`.
     func separate(_ point: [Double]) -> [LazyRow] {
@@ -27,12 +31,18 @@ extension BuiltModel {
     func solve(
         with solver: any MIPSolver, options: PlanOptions, deadline: ContinuousClock.Instant?, branchFirst: [Int] = []
     ) -> SolveResult {
-        let hooks = SolveHooks(
+        var hooks = SolveHooks(
             separator: cycleCuts.isEmpty ? nil : { point, _ in separate(point) },
             progress: options.progress, shouldStop: options.shouldStop)
         var solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
         solveOptions.branchFirst = branchFirst
+        if dualRoot {
+            solveOptions.presolve = false
+            hooks.initialBasis = Basis(
+                columns: Array(repeating: .atLower, count: model.variables.count),
+                rows: Array(repeating: .basic, count: model.constraints.count))
+        }
         return solver.solve(model, options: solveOptions, hooks: hooks)
     }
 }

@@ -31,10 +31,17 @@ import ZhudianCore
 /// Size: up to T·P·S person columns; rows O(T·(P·S + S²)).
 enum PersonFormulation {
     /// Builds the model over the units in `part` (all when nil), with only the links in
-    /// `links` when given (``PersonSeed``'s restricted model).
+    /// `links` when given (``PersonSeed``'s restricted model). With `twoTerms`, where
+    /// ``twoTermsApply(_:)`` holds, the same model in two-term patterns
+    /// (``buildTwoTerms(_:options:part:)``): for the full model that no roster is moved onto
+    /// by column name (no seed) and that is not priced.
     static func build(
-        _ ctx: PlanContext, options: PlanOptions, elastic: Bool, part: Set<Int>? = nil, links: PersonLinks? = nil
+        _ ctx: PlanContext, options: PlanOptions, elastic: Bool, part: Set<Int>? = nil, links: PersonLinks? = nil,
+        twoTerms: Bool = false
     ) throws(ModelError) -> BuiltModel {
+        if twoTerms, options.twoTermPatterns, !elastic, links == nil, twoTermsApply(ctx) {
+            return try buildTwoTerms(ctx, options: options, part: part)
+        }
         let s = ctx.scenario
         let rules = s.rules
         let T = ctx.terms
@@ -62,40 +69,19 @@ enum PersonFormulation {
         var handRows: [(Int, Int, Int)] = []
         var hcoolRows: [(person: Int, site: Int, term: Int, since: Int)] = []
         for k in 1...T {
-            for u in senders {
-                for v in sites {
-                    guard ctx.linkAllowed(u, v) == nil, !ctx.linkCooledDownByHistory(u, v, term: k),
-                        links?.contains(u, v, term: k) ?? true
-                    else { continue }
-                    var able: [(p: Int, req: [Int], hand: Bool)] = []
-                    for p in ctx.index.peopleOfUnit[u] {
-                        let status = ctx.personTermStatus(p, k)
-                        if case .ineligible = status { continue }
-                        if status == .onlyIfStayingOn && k == T { continue }
-                        guard ctx.siteAllowed(p, v) == nil else { continue }
-                        if k == 1, h > 0 {
-                            let prev = ctx.historySites(person: p, term: 0)
-                            if !prev.isEmpty && prev != [v] { continue }
-                        }
-                        guard let req = ctx.historyRequirement(p, v, k) else { continue }
-                        able.append((p, req, status == .onlyIfStayingOn))
-                    }
-                    // A team link that cannot be staffed can never be used: leave it out.
-                    if teams && able.count < ctx.minStaff(v) { continue }
-                    var cols: [Int] = []
-                    for a in able {
-                        let place = Placement(term: k, person: a.p, site: v)
-                        let cost = dW * ctx.km(u, v) - (keepBonus.contains(place) ? s.objective.change : 0)
-                        x[k][a.p * nU + v] = try sink.model.addVariable(name: "x_\(a.p)_\(v)_\(k)", kind: .binary, objective: cost)
-                        cols.append(a.p)
-                        if a.hand { handRows.append((a.p, v, k)) }
-                        for i in a.req { hcoolRows.append((a.p, v, k, i)) }
-                    }
-                    guard !cols.isEmpty else { continue }
-                    let yc = try sink.model.addVariable(name: "y_\(u)_\(v)_\(k)", kind: .binary)
-                    y[k][u * nU + v] = yc
-                    if teams, node[v] >= 0 { arcsOfTerm[k].append((node[u], node[v], yc)) }
+            for link in candidates(ctx, term: k, senders: senders, sites: sites, links: links) {
+                let (u, v) = (link.from, link.to)
+                for a in link.able {
+                    let place = Placement(term: k, person: a.person, site: v)
+                    let cost = dW * ctx.km(u, v) - (keepBonus.contains(place) ? s.objective.change : 0)
+                    x[k][a.person * nU + v] = try sink.model.addVariable(
+                        name: "x_\(a.person)_\(v)_\(k)", kind: .binary, objective: cost)
+                    if a.hand { handRows.append((a.person, v, k)) }
+                    for i in a.requirement { hcoolRows.append((a.person, v, k, i)) }
                 }
+                let yc = try sink.model.addVariable(name: "y_\(u)_\(v)_\(k)", kind: .binary)
+                y[k][u * nU + v] = yc
+                if teams, node[v] >= 0 { arcsOfTerm[k].append((node[u], node[v], yc)) }
             }
         }
         // Stays that `hand` and `hcool` rows hold negatively: the team cap leaves them out.
@@ -218,5 +204,55 @@ enum PersonFormulation {
             return out.sorted()
         }
         return BuiltModel(model: sink.model, cycleCuts: cuts, decode: decode, slacks: sink.slacks)
+    }
+
+    /// The people who may go over link u → v in term `k`, for every link that may carry
+    /// anyone: qualified, available, allowed at v, not barred by a history cooldown or by
+    /// the handover after history (`requirement`: ``PlanContext/historyRequirement(_:_:_:)``;
+    /// `hand`: away in the handover days after term `k` only, so only staying on). A team link
+    /// (ring, cycles) that cannot be staffed is left out.
+    static func candidates(
+        _ ctx: PlanContext, term k: Int, senders: [Int], sites: [Int], links: PersonLinks?
+    ) -> [Candidate] {
+        let teams = ctx.scenario.rules.structure != .free
+        let h = ctx.scenario.calendar.handoverDays
+        var out: [Candidate] = []
+        for u in senders {
+            for v in sites {
+                guard ctx.linkAllowed(u, v) == nil, !ctx.linkCooledDownByHistory(u, v, term: k),
+                    links?.contains(u, v, term: k) ?? true
+                else { continue }
+                var able: [Candidate.Able] = []
+                for p in ctx.index.peopleOfUnit[u] {
+                    let status = ctx.personTermStatus(p, k)
+                    if case .ineligible = status { continue }
+                    if status == .onlyIfStayingOn && k == ctx.terms { continue }
+                    guard ctx.siteAllowed(p, v) == nil else { continue }
+                    if k == 1, h > 0 {
+                        let prev = ctx.historySites(person: p, term: 0)
+                        if !prev.isEmpty && prev != [v] { continue }
+                    }
+                    guard let req = ctx.historyRequirement(p, v, k) else { continue }
+                    able.append(Candidate.Able(person: p, requirement: req, hand: status == .onlyIfStayingOn))
+                }
+                if teams && able.count < ctx.minStaff(v) { continue }
+                if !able.isEmpty { out.append(Candidate(from: u, to: v, able: able)) }
+            }
+        }
+        return out
+    }
+
+    /// A link that may carry someone in one term, with the people who may go over it.
+    struct Candidate {
+        /// One person who may go: the plan terms they must also spend at the site (`hcool`)
+        /// and whether only staying on into the next term allows them (`hand`).
+        struct Able {
+            var person: Int
+            var requirement: [Int]
+            var hand: Bool
+        }
+        var from: Int
+        var to: Int
+        var able: [Able]
     }
 }

@@ -71,6 +71,13 @@ public struct PlanOptions: Sendable {
     /// nil: through `on` where no seed pays (``PersonSeed/worthwhile(_:part:)``: 24 sending units
     /// or fewer, the full model alone).
     var overlapThroughOn: Bool?
+    /// Tests only: the unseeded people model of ring and cycles over two terms with staying on
+    /// in two-term patterns (``PersonFormulation/buildTwoTerms(_:options:part:)``) (true) or
+    /// one column per term (false); off shows what it changes, never the optimum.
+    var twoTermPatterns = true
+    /// Tests only: the two-term pattern model's root LP by the dual simplex from the slack
+    /// basis, without presolve (``BuiltModel/dualRoot``); off shows what it changes.
+    var twoTermDualRoot = true
 
     /// Tests only: the teams model's unit-repeat rows (``RowSink/addUnitRepeat(basis:y:z:units:)``);
     /// off shows what they change, never the optimum.

@@ -159,7 +159,7 @@ public struct Planner: Sendable {
         do {
             built = useTeams
                 ? try TeamFormulation.build(ctx, options: options, elastic: false, part: part)
-                : try PersonFormulation.build(ctx, options: options, elastic: false, part: part)
+                : try PersonFormulation.build(ctx, options: options, elastic: false, part: part, twoTerms: seed == nil)
             whole = built.model
             first = useTeams || !PersonBranching.appliesToFullModel(ctx, seeded: seed != nil)
                 ? [] : PersonBranching.columns(built.model, options: options)

@@ -33,12 +33,21 @@ extension RowSink {
         term k: Int, senders: [Int], sites: [Int], y: [Int: Variable], ctx: PlanContext,
         col: (Int, Int, Int) -> Variable?
     ) throws(ModelError) {
+        try addTeams(term: k, senders: senders, sites: sites, y: y, ctx: ctx) { p, v, k in col(p, v, k).map { [$0] } ?? [] }
+    }
+
+    /// ``addTeams(term:senders:sites:y:ctx:col:)`` where person p's stay at v in term k is a
+    /// sum of columns, `at(p, v, k)` (the two-term patterns of ``PersonFormulation/buildTwoTerms(_:options:part:)``).
+    mutating func addTeams(
+        term k: Int, senders: [Int], sites: [Int], y: [Int: Variable], ctx: PlanContext,
+        at: (Int, Int, Int) -> [Variable]
+    ) throws(ModelError) {
         let nU = ctx.scenario.units.count
         for u in senders {
             for v in sites {
                 guard let yc = y[u * nU + v] else { continue }
                 var e = LinearExpression()
-                for p in ctx.index.peopleOfUnit[u] { if let c = col(p, v, k) { e.add(c, 1) } }
+                for p in ctx.index.peopleOfUnit[u] { for c in at(p, v, k) { e.add(c, 1) } }
                 e.add(yc, -Double(ctx.minStaff(v)))
                 try model.addConstraint(name: "team_\(u)_\(v)_\(k)", e, lower: 0, upper: 0)
             }
