@@ -167,6 +167,7 @@ struct SolveRun {
         parm.cov_cuts = options.cuts.cover ? GLP_ON : GLP_OFF
         parm.clq_cuts = options.cuts.clique ? GLP_ON : GLP_OFF
         parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
+        if options.pseudoCostBranching { parm.br_tech = GLP_BR_PCH }
         if let seconds = options.proximitySearch, seconds.isFinite, seconds > 0 {
             parm.ps_heur = GLP_ON
             parm.ps_tm_lim = Int32(min(seconds * 1000, 3_600_000))

@@ -31,6 +31,10 @@ public struct SolveOptions: Sendable, Equatable {
     /// before the backend sees it. Backends that support it solve without presolve, so the
     /// columns stay the model's.
     public var branchFirst: [Int] = []
+    /// Branch by pseudo-costs (the bound each column's branchings raised so far) where
+    /// neither ``branchFirst`` nor ``branchingCandidates`` chooses; false: the backend's
+    /// default rule.
+    public var pseudoCostBranching = false
     /// Options; the defaults mean no limits, presolve on, MIR cuts, no log.
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,

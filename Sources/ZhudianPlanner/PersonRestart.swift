@@ -32,6 +32,9 @@ struct PersonRestart {
     let deadline: ContinuousClock.Instant?
     /// ``SolveOptions/branchFirst``.
     let branchFirst: [Int]
+    /// The first search fixes against a guessed gap (``GuessedGap``) when the seed's roster is
+    /// further from the root LP.
+    var guessed = false
 
     /// Solves the model fixed against `roster` (a roster's cost, `point` its values, or nil),
     /// restarting as above. Returns the last search's result and a log line per search.
@@ -40,6 +43,18 @@ struct PersonRestart {
         var point = point
         var log: [String] = []
         var restarts = 0
+        if guessed, let z = lp.objective, let guess = GuessedGap(z: z, roster: roster, share: options.guessedShare),
+            let (result, fixed) = try guess.search(built, lp: lp, solver: solver, options: options, deadline: deadline)
+        {
+            log.append(PersonReducedCostFix.note(lp, roster: guess.limit, fixed: fixed, of: built.model.variableCount)
+                + " (a guess: no roster known that cheap)")
+            log.append("guessed search: \(result.termination), roster \(result.objective.map { "\($0)" } ?? "none") after \(result.nodes) nodes in \(String(format: "%.3f", result.seconds)) s")
+            guard guess.outcome(result) == .tooLow, !(options.shouldStop?() ?? false) else { return (result, log) }
+            if let r = result.objective, r < roster, let values = result.values {
+                roster = r
+                point = values
+            }
+        }
         while true {
             var model = built.model
             let fixed = try PersonReducedCostFix.fix(&model, lp: lp, roster: roster)

@@ -60,6 +60,15 @@ public struct PlanOptions: Sendable {
     /// Tests only: restart the seeded full people model's search when it finds a much
     /// cheaper roster, fixed again against it (``PersonRestart``); off shows what it changes.
     var restarts = true
+    /// Tests only: where people stay on, the seeded full people model's first search fixes
+    /// against a guessed gap (``GuessedGap``) (true) or against the seed's roster (false).
+    var guessedGap = true
+    /// Tests only: the guessed gap's share of the root LP (``GuessedGap/share`` when nil); a
+    /// tiny one shows the search falling back to the seed's fixing.
+    var guessedShare: Double?
+    /// Tests only: the guessed search (``GuessedGap``) branches by pseudo-costs
+    /// (``SolveOptions/pseudoCostBranching``) (true) or by GLPK's default rule (false).
+    var pseudoCosts = true
     /// Tests only: the seeded full people model's searches run over the columns the fixing
     /// left (``FixedColumnsDropped``) (true) or over every column (false).
     var dropFixedColumns = true

@@ -282,15 +282,17 @@ struct PricedPersonSolve {
     }
 
     /// Whether the people model of this part is priced: as many sending units as make the seed
-    /// pay and, under free placement where nobody stays on, more than ``freeUnits``. Measured
-    /// (BENCHMARKS.md, "Where issue 21 stands (end of the fifth round)"): free 40 × 1 is proven
-    /// in 1 s by the full model with reduced-cost fixing and stops at 0.12 % priced; free 30 × 2
-    /// stops at 0.02 % and 0.41 %; with people staying on (ring 26 × 2: 3.3 s → 1.0 s; free
-    /// 29 × 2: 0.33 % → 0.21 %) and at 100 enterprises and more, pricing is ahead.
+    /// pay and, under free placement, more than ``freeUnits``. Measured (BENCHMARKS.md, "Where
+    /// issue 21 stands (end of the fifth round)"): free 40 × 1 is proven in 1 s by the full
+    /// model with reduced-cost fixing and stops at 0.12 % priced; free 30 × 2 stops at 0.02 %
+    /// and 0.41 %; under ring and cycles with people staying on (ring 26 × 2: 3.3 s → 1.0 s)
+    /// and at 100 enterprises and more, pricing is ahead. Free placement with people staying
+    /// on (free 29 × 2) went priced from the fifth round to the eighth (0.33 % → 0.21 % then);
+    /// the full model's guessed search (``GuessedGap``) proves it in 30 s, priced it stops at
+    /// 0.1–0.6 % (BENCHMARKS.md, "The priced people model, ninth round").
     static func worthwhile(_ ctx: PlanContext, part: Set<Int>?) -> Bool {
         guard PersonSeed.worthwhile(ctx, part: part) else { return false }
-        let rules = ctx.scenario.rules
-        if rules.structure != .free || FreeTeamCap.staysOn(rules, terms: ctx.terms) { return true }
+        if ctx.scenario.rules.structure != .free { return true }
         return ctx.senders.filter { part?.contains($0) ?? true }.count > freeUnits
     }
 
