@@ -196,12 +196,7 @@ public struct Planner: Sendable {
             case .failed(let why): out.termination = .failed(why)
             }
         case .optimal, .timeLimit, .gapLimit, .stopped:
-            if let values = result.values {
-                out.values = values
-                out.placements = built.decode(values)
-                out.objective = result.objective
-                out.bound = result.termination == .optimal ? result.objective : result.bestBound
-            }
+            out.take(result, decode: built.decode, seedCost: seed?.objective)
             if let seed, seed.beats(out.objective) {
                 // The full model's bound stays: it bounds every roster, the seed's too.
                 seed.fill(&out, full: built.model)

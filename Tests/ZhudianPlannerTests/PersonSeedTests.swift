@@ -349,4 +349,37 @@ final class PersonSeedChoiceTests: XCTestCase {
         XCTAssertEqual(out.placements, seed.placements)
         XCTAssertTrue(out.seeded)
     }
+
+    /// A search that stopped without a roster (peer row 21's guessed search under load) leaves
+    /// its bound, capped at the seed's cost, with the seed's roster; a search with a roster
+    /// keeps its own roster and bound.
+    func testASearchWithoutARosterKeepsItsBound() throws {
+        let s = PersonSeedTests.scenario(0)
+        let ctx = PlanContext(s)
+        var options = PlanOptions()
+        options.forcedFormulation = .people
+        let seed = try XCTUnwrap(
+            try PersonSeed.find(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil))
+        let built = try PersonFormulation.build(ctx, options: options, elastic: false)
+        func searched(_ bound: Double?, values: [Double]? = nil, objective: Double? = nil) -> PartResult {
+            let result = SolveResult(
+                termination: .timeLimit, values: values, objective: objective, bestBound: bound, seconds: 1, nodes: 9,
+                log: [], lazyRowsAdded: 0)
+            var out = PartResult(termination: .timeLimit)
+            out.take(result, decode: built.decode, seedCost: seed.objective)
+            if seed.beats(out.objective) { seed.fill(&out, full: built.model) }
+            return out
+        }
+        let stopped = searched(seed.objective - 3)
+        XCTAssertEqual(stopped.bound, seed.objective - 3)
+        XCTAssertEqual(stopped.objective, seed.objective)
+        XCTAssertEqual(stopped.placements, seed.placements)
+        XCTAssertEqual(searched(seed.objective + 3).bound, seed.objective)
+        XCTAssertNil(searched(nil).bound)
+        let point = seed.point(for: built.model)
+        let own = searched(seed.objective - 4, values: point, objective: seed.objective)
+        XCTAssertEqual(own.bound, seed.objective - 4)
+        XCTAssertEqual(own.placements, built.decode(point))
+        XCTAssertFalse(own.seeded)
+    }
 }
