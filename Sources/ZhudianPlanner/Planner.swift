@@ -137,7 +137,7 @@ public struct Planner: Sendable {
             }
         }
         var seed: PersonSeed?
-        let pricePeople = !useTeams && (options.personPricing ?? PricedPersonSolve.worthwhile(ctx, part: part))
+        let pricePeople = !useTeams && (options.personPricing ?? PricedPersonSolve.worthwhile(ctx, part: part, timeLimit: options.timeLimit))
         if !useTeams {
             do {
                 seed = try peopleSeed(ctx, options: options, part: part, deadline: deadline, pricePeople: pricePeople)

@@ -282,19 +282,29 @@ struct PricedPersonSolve {
     }
 
     /// Whether the people model of this part is priced: as many sending units as make the seed
-    /// pay and, under free placement, more than ``freeUnits``. Measured (BENCHMARKS.md, "Where
-    /// issue 21 stands (end of the fifth round)"): free 40 × 1 is proven in 1 s by the full
-    /// model with reduced-cost fixing and stops at 0.12 % priced; free 30 × 2 stops at 0.02 %
-    /// and 0.41 %; under ring and cycles with people staying on (ring 26 × 2: 3.3 s → 1.0 s)
-    /// and at 100 enterprises and more, pricing is ahead. Free placement with people staying
-    /// on (free 29 × 2) went priced from the fifth round to the eighth (0.33 % → 0.21 % then);
-    /// the full model's guessed search (``GuessedGap``) proves it in 30 s, priced it stops at
-    /// 0.1–0.6 % (BENCHMARKS.md, "The priced people model, ninth round").
-    static func worthwhile(_ ctx: PlanContext, part: Set<Int>?) -> Bool {
+    /// pay and, under free placement, more than ``freeUnits`` — or, where people stay on, a
+    /// time limit under ``guessedSeconds``. Measured (BENCHMARKS.md, "Where issue 21 stands (end
+    /// of the fifth round)"): free 40 × 1 is proven in 1 s by the full model with reduced-cost
+    /// fixing and stops at 0.12 % priced; free 30 × 2 stops at 0.02 % and 0.41 %; under ring and
+    /// cycles with people staying on (ring 26 × 2: 3.3 s → 1.0 s) and at 100 enterprises and
+    /// more, pricing is ahead. Free placement with people staying on (free 29 × 2): priced it
+    /// stops at 0.12–0.17 % in 30 s and never proves (the filter caps its bound); the full model's
+    /// guessed search (``GuessedGap``) proves it in 25–28 s at load 3–5, but in 4 of 9 runs at
+    /// 30 s (1 of 3 with its final stop rule) it found no roster of its own in time and the plan
+    /// ended on the seed's, 10 % dearer
+    /// (BENCHMARKS.md, "The priced people model, ninth round").
+    static func worthwhile(_ ctx: PlanContext, part: Set<Int>?, timeLimit: Double?) -> Bool {
         guard PersonSeed.worthwhile(ctx, part: part) else { return false }
-        if ctx.scenario.rules.structure != .free { return true }
+        let rules = ctx.scenario.rules
+        if rules.structure != .free { return true }
+        if FreeTeamCap.staysOn(rules, terms: ctx.terms), let timeLimit, timeLimit < guessedSeconds { return true }
         return ctx.senders.filter { part?.contains($0) ?? true }.count > freeUnits
     }
+
+    /// The shortest time limit under which free placement with people staying on goes to the
+    /// full model's guessed search rather than the priced model: twice the 25–30 s that search
+    /// took on peer row 21 under load, so that it ends with a roster of its own.
+    static let guessedSeconds = 60.0
 
     /// Sending units above which free placement without staying on is priced.
     static let freeUnits = 50
