@@ -326,15 +326,20 @@ final class StopNthSolve: MIPSolver, @unchecked Sendable {
 
 /// Which roster a part keeps when it has a seed.
 final class PersonSeedChoiceTests: XCTestCase {
-    /// A seed cheaper than the full model's roster replaces it and keeps the full model's
-    /// bound (a bound of every roster); a dearer or equal one leaves the full model's roster.
-    func testTheCheaperRosterWinsAndTheFullBoundStays() throws {
-        let s = PersonSeedTests.scenario(0)
-        let ctx = PlanContext(s)
+    /// A small free scenario's context, people-model options and seed.
+    private func seeded() throws -> (PlanContext, PlanOptions, PersonSeed) {
+        let ctx = PlanContext(PersonSeedTests.scenario(0))
         var options = PlanOptions()
         options.forcedFormulation = .people
         let seed = try XCTUnwrap(
             try PersonSeed.find(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil))
+        return (ctx, options, seed)
+    }
+
+    /// A seed cheaper than the full model's roster replaces it and keeps the full model's
+    /// bound (a bound of every roster); a dearer or equal one leaves the full model's roster.
+    func testTheCheaperRosterWinsAndTheFullBoundStays() throws {
+        let (ctx, options, seed) = try seeded()
         XCTAssertTrue(seed.beats(nil))
         XCTAssertTrue(seed.beats(seed.objective + 1))
         XCTAssertFalse(seed.beats(seed.objective))
@@ -354,12 +359,7 @@ final class PersonSeedChoiceTests: XCTestCase {
     /// its bound, capped at the seed's cost, with the seed's roster; a search with a roster
     /// keeps its own roster and bound.
     func testASearchWithoutARosterKeepsItsBound() throws {
-        let s = PersonSeedTests.scenario(0)
-        let ctx = PlanContext(s)
-        var options = PlanOptions()
-        options.forcedFormulation = .people
-        let seed = try XCTUnwrap(
-            try PersonSeed.find(solver: GLPKSolver(), ctx: ctx, options: options, part: nil, deadline: nil))
+        let (ctx, options, seed) = try seeded()
         let built = try PersonFormulation.build(ctx, options: options, elastic: false)
         func searched(_ bound: Double?, values: [Double]? = nil, objective: Double? = nil) -> PartResult {
             let result = SolveResult(
