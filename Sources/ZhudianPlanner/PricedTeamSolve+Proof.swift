@@ -55,7 +55,7 @@ extension PricedTeamSolve {
         -> SolveResult
     {
         var hooks = SolveHooks(
-            separator: built.cycleCuts.isEmpty ? nil : { [built] point, _ in built.separate(point) },
+            separator: built.cycleCuts.isEmpty ? nil : Self.treeSeparator(built, blossoms: options.treeBlossoms),
             progress: nil, shouldStop: options.shouldStop)
         hooks.initialSolution = start
         hooks.initialBasis = rootStart
@@ -108,5 +108,20 @@ extension PricedTeamSolve {
             if let j = column[v.name] { point[j] = values[i] }
         }
         return point
+    }
+}
+
+extension PricedTeamSolve {
+    /// The lazy rows of a search over `built`: subtour rows, and at a fractional point that
+    /// breaks none, blossom rows (``Blossoms/lazyRows(_:term:)``) when `blossoms` is on.
+    /// Only where subtour rows are lazy already (rings, cycles with `minCycle` above 3): a
+    /// separator turns GLPK's presolver and heuristics off.
+    static func treeSeparator(_ built: BuiltModel, blossoms: Bool) -> ([Double], Bool) -> [LazyRow] {
+        let terms = blossoms ? built.teamRows?.blossoms ?? [] : []
+        return { [built] point, integral in
+            let rows = built.separate(point)
+            guard rows.isEmpty, !integral else { return rows }
+            return terms.enumerated().flatMap { t, b in b.lazyRows(point, term: t + 1) }
+        }
     }
 }
