@@ -55,7 +55,8 @@ extension PricedTeamSolve {
         -> SolveResult
     {
         var hooks = SolveHooks(
-            separator: built.cycleCuts.isEmpty ? nil : Self.treeSeparator(built, blossoms: options.treeBlossoms),
+            separator: built.cycleCuts.isEmpty
+                ? nil : Self.treeSeparator(built, blossoms: options.treeBlossoms && Self.blossomsInTree(basis.ents.count)),
             progress: nil, shouldStop: options.shouldStop)
         hooks.initialSolution = start
         hooks.initialBasis = rootStart
@@ -116,6 +117,16 @@ extension PricedTeamSolve {
     /// breaks none, blossom rows (``Blossoms/lazyRows(_:term:)``) when `blossoms` is on.
     /// Only where subtour rows are lazy already (rings, cycles with `minCycle` above 3): a
     /// separator turns GLPK's presolver and heuristics off.
+    /// Whether the search adds blossom rows at its nodes: above the size where the separator
+    /// already finds subtour rows by minimum cuts at every fractional node
+    /// (``CycleCuts/minCutNodes``). Below it they cost more than they saved: ring 50 × 2 (peer
+    /// row 27) searched 1 087 nodes instead of 1 501, but took 32.2 s of CPU instead of 27.1 s;
+    /// ring 100 × 2 searched 47 nodes instead of 125 and ring 200 67 instead of 281, each in
+    /// less time (BENCHMARKS.md, "Two-term rings, ninth round").
+    static func blossomsInTree(_ enterprises: Int) -> Bool {
+        enterprises > CycleCuts.minCutNodes
+    }
+
     static func treeSeparator(_ built: BuiltModel, blossoms: Bool) -> ([Double], Bool) -> [LazyRow] {
         let terms = blossoms ? built.teamRows?.blossoms ?? [] : []
         return { [built] point, integral in

@@ -5,7 +5,7 @@ import XCTest
 /// rounds takes a quarter of the kicks (the support MIP searches on from its ring); every
 /// other ring keeps 20 per enterprise. The optimum is unchanged: the priced two-term rings of
 /// ``PlannerPricingTests/testTwoTermRingSearchesTheNeighbourhoodAndKeepsTheOptimum`` and
-/// ``TreeBlossomsTests/testTwoTermRingsKeepTheirOptimum`` agree with the full model and with
+/// ``TreeBlossomsTests/testTwoTermRingKeepsItsOptimum`` agree with the full model and with
 /// each other. Checked: with the quarter removed, the first assertion fails.
 final class RingKicksTests: XCTestCase {
     func testOnlyConvergedTwoTermRingsTakeFewerKicks() {
