@@ -45,7 +45,8 @@ extension PricedTeamSolve {
             }
             for e in entering { state.selected[e.term][e.node].insert(e.site) }
             warm = (built.model, values)
-            built = try TeamFormulation.build(basis, options: options, links: selection(state.selected), pool: state.pool)
+            built = try TeamFormulation.build(
+                basis, options: options, links: selection(state.selected), pool: mipPool(state.pool))
         }
     }
 
