@@ -19,6 +19,9 @@ struct CutSet: Hashable {
     let term: Int
     let members: [Int]
     var teeth: [Pair] = []
+    /// Written over the set's border (``CutSet+Crossing``), in models where every enterprise
+    /// sends and receives exactly one team.
+    var crossing = false
 
     /// The right-hand side.
     var bound: Double {

@@ -96,6 +96,12 @@ public struct PlanOptions: Sendable {
     var unitRepeatCliques = true
     /// Tests only: blossom rows by minimum odd cuts for rings (``OddCutBlossoms``).
     var oddCutBlossoms = true
+    /// Tests only: blossom rows at the fractional nodes of the priced teams model's search
+    /// (``Blossoms/lazyRows(_:term:)``); off shows what they change, never the optimum.
+    var treeBlossoms = true
+    /// Tests only: the priced teams model's proof MIPs write large subtour and blossom rows over
+    /// the set's border (``PricedTeamSolve/mipPool(_:)``); off shows what it changes, never the optimum.
+    var crossingRows = true
     /// Tests only: bound and solve the people model by pricing left-out links
     /// (``PricedPersonSolve``) (true) or solve the full model (false); nil lets the planner
     /// decide by size.

@@ -47,7 +47,9 @@ extension PricedTeamSolve {
             for terms in orders {
                 // A roster within the support MIP's gap of the LP bound: another order cannot gain.
                 if let L, all.contains(where: { Self.withinSupportGap($0.objective, L: L) }) { break }
-                guard let roster = try constructedRoster(point, lpModel, pool, duals, counting: way, early: early, terms: terms)
+                guard
+                    let roster = try constructedRoster(
+                        point, lpModel, pool, duals, counting: way, early: early, terms: terms, converged: L != nil)
                 else { continue }
                 found = true
                 all.append(roster)
@@ -73,7 +75,7 @@ extension PricedTeamSolve {
 
     func constructedRoster(
         _ point: [Double], _ lpModel: BuiltModel, _ pool: [CutSet], _ duals: Duals, counting: PeopleCounting,
-        early: Bool, terms: [Int]
+        early: Bool, terms: [Int], converged: Bool = false
     ) throws -> (built: BuiltModel, values: [Double], objective: Double)? {
         guard let rows = lpModel.teamRows else { return nil }
         // A local copy, so the functions below capture no `self` and can run on two threads.
@@ -180,7 +182,7 @@ extension PricedTeamSolve {
             func weight(_ succ: [Int]) -> Double {
                 (0..<n).reduce(0.0) { $0 + (succ[$1] >= 0 ? arcWeight($1, succ[$1]) : 0) }
             }
-            let kicks = minCycle == nil ? Self.ringKicks(n) : Self.cycleKicks(n)
+            let kicks = minCycle == nil ? Self.ringKicks(n, terms: T, converged: converged) : Self.cycleKicks(n)
             // The two orders are independent and each takes a deterministic search: on two
             // threads the result is the same, in half the wall time (ring 100 × 2: 2 × 0.17 s).
             let orders = [true, false]
@@ -247,7 +249,16 @@ extension PricedTeamSolve {
     /// Iterated local search for a constructed ring, per greedy order: a kick costs about
     /// 0.2 ms (its 2-opt walks runs of up to 50 nodes), so about 4 s in all at 1000
     /// enterprises and more.
-    static func ringKicks(_ n: Int) -> Int { min(20 * n, 10_000) }
+    ///
+    /// A quarter of that for a ring of two terms after converged LP rounds: the support MIP
+    /// then searches the links of least reduced cost from the ring, and the ring is only its
+    /// start. Ring 100 × 2 and 50 × 2 built the same rosters with 5·n kicks as with 20·n
+    /// (construction 0.36 → 0.11 s on ring 100 × 2). Not without convergence: ring 300 × 2,
+    /// whose rounds stop at half time, built 32 607.91 with 5·n against 32 572.17, and its
+    /// support MIP found nothing better (BENCHMARKS.md, "Two-term rings, ninth round").
+    static func ringKicks(_ n: Int, terms: Int = 1, converged: Bool = false) -> Int {
+        min((terms == 2 && converged ? 5 : 20) * n, 10_000)
+    }
 
     /// Kicks for constructed cycles, cheaper than a ring's (no run is reversed): at 1000
     /// enterprises 3000 kicks took 0.2 s and reached what 100 000 did.

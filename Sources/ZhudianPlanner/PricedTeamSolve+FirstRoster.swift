@@ -37,7 +37,8 @@ extension PricedTeamSolve {
             return .search(r.built, warm: nil)
         }
         state.selected = selectionAfter(first, r, state.selected)
-        let built = try TeamFormulation.build(basis, options: options, links: selection(state.selected), pool: state.pool)
+        let built = try TeamFormulation.build(
+            basis, options: options, links: selection(state.selected), pool: mipPool(state.pool))
         return .search(built, warm: (first.built.model, first.values))
     }
 

@@ -45,7 +45,8 @@ extension PricedTeamSolve {
             }
             for e in entering { state.selected[e.term][e.node].insert(e.site) }
             warm = (built.model, values)
-            built = try TeamFormulation.build(basis, options: options, links: selection(state.selected), pool: state.pool)
+            built = try TeamFormulation.build(
+                basis, options: options, links: selection(state.selected), pool: mipPool(state.pool))
         }
     }
 
@@ -55,7 +56,8 @@ extension PricedTeamSolve {
         -> SolveResult
     {
         var hooks = SolveHooks(
-            separator: built.cycleCuts.isEmpty ? nil : { [built] point, _ in built.separate(point) },
+            separator: built.cycleCuts.isEmpty
+                ? nil : Self.treeSeparator(built, blossoms: options.treeBlossoms && Self.blossomsInTree(basis.ents.count)),
             progress: nil, shouldStop: options.shouldStop)
         hooks.initialSolution = start
         hooks.initialBasis = rootStart
@@ -108,5 +110,30 @@ extension PricedTeamSolve {
             if let j = column[v.name] { point[j] = values[i] }
         }
         return point
+    }
+}
+
+extension PricedTeamSolve {
+    /// The lazy rows of a search over `built`: subtour rows, and at a fractional point that
+    /// breaks none, blossom rows (``Blossoms/lazyRows(_:term:)``) when `blossoms` is on.
+    /// Only where subtour rows are lazy already (rings, cycles with `minCycle` above 3): a
+    /// separator turns GLPK's presolver and heuristics off.
+    /// Whether the search adds blossom rows at its nodes: above the size where the separator
+    /// already finds subtour rows by minimum cuts at every fractional node
+    /// (``CycleCuts/minCutNodes``). Below it they cost more than they saved: ring 50 × 2 (peer
+    /// row 27) searched 1 087 nodes instead of 1 501, but took 32.2 s of CPU instead of 27.1 s;
+    /// ring 100 × 2 searched 47 nodes instead of 125 and ring 200 67 instead of 281, each in
+    /// less time (BENCHMARKS.md, "Two-term rings, ninth round").
+    static func blossomsInTree(_ enterprises: Int) -> Bool {
+        enterprises > CycleCuts.minCutNodes
+    }
+
+    static func treeSeparator(_ built: BuiltModel, blossoms: Bool) -> ([Double], Bool) -> [LazyRow] {
+        let terms = blossoms ? built.teamRows?.blossoms ?? [] : []
+        return { [built] point, integral in
+            let rows = built.separate(point)
+            guard rows.isEmpty, !integral else { return rows }
+            return terms.enumerated().flatMap { t, b in b.lazyRows(point, term: t + 1) }
+        }
     }
 }

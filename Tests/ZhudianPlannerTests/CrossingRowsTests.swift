@@ -1,0 +1,76 @@
+import GLPK
+import MIPModel
+import XCTest
+import ZhudianCore
+@testable import ZhudianPlanner
+
+/// Pool rows over the set's border (``CutSet+Crossing``, ``PricedTeamSolve/mipPool(_:)``):
+/// where every enterprise sends and receives one team, each equals its inside form, so the
+/// proof MIP keeps the optimum.
+final class CrossingRowsTests: XCTestCase {
+    let planner = Planner(solver: GLPKSolver())
+
+    /// A subtour row and a blossom row on a ring of 6 enterprises (every link possible): at
+    /// every assignment of one link out and one in per enterprise, both forms leave the same
+    /// slack to their bound (the blossom's border form twice its inside form's). Checked: with the teeth's sign flipped in the border form
+    /// (`−1` for a tooth), the blossom's slacks differ and the test fails.
+    func testBorderFormLeavesTheSameSlackAtEveryAssignment() throws {
+        var c = GeneratorConfig(units: 6)
+        c.seed = 11
+        c.structure = .ring
+        c.groupRate = 0
+        c.history = 0
+        let basis = TeamBasis(PlanContext(ScenarioGenerator.generate(c)), elastic: false, part: nil)
+        let cuts = [
+            CutSet(term: 1, members: [0, 1, 2]),
+            CutSet(term: 1, members: [0, 1, 2], teeth: [CutSet.Pair(0, 3), CutSet.Pair(1, 4), CutSet.Pair(2, 5)]),
+            CutSet(term: 1, members: [1, 3, 4, 5], teeth: [CutSet.Pair(1, 0)]),
+        ]
+        let inside = try TeamFormulation.build(basis, options: PlanOptions(), pool: cuts)
+        let border = try TeamFormulation.build(
+            basis, options: PlanOptions(),
+            pool: cuts.map {
+                var cut = $0
+                cut.crossing = true
+                return cut
+            })
+        let insideRows = try XCTUnwrap(inside.teamRows)
+        let borderRows = try XCTUnwrap(border.teamRows)
+        XCTAssertEqual(insideRows.links.count, 30, "every link of 6 enterprises")
+        XCTAssertEqual(inside.model.variables.map(\.name), border.model.variables.map(\.name))
+        var checked = 0
+        forEachPermutation(of: 6) { next in
+            for a in 0..<6 where next[a] == a { return }
+            var point = Array(repeating: 0.0, count: inside.model.variableCount)
+            for l in insideRows.links where next[l.node] == basis.node[l.site] { point[l.variable.index] = 1 }
+            for (c, cut) in cuts.enumerated() {
+                let r = inside.model.constraints[insideRows.pool[c]]
+                let s = border.model.constraints[borderRows.pool[c]]
+                XCTAssertEqual(r.name, s.name)
+                // A blossom's border form is twice its inside form (over pairs, x(δ(H)) counts 2 per node).
+                let scale = cut.teeth.isEmpty ? 1.0 : 2.0
+                XCTAssertEqual(
+                    scale * (r.upper - r.expression.value(at: point)), s.upper - s.expression.value(at: point),
+                    accuracy: 1e-9, "row \(c) at \(next)")
+            }
+            checked += 1
+        }
+        XCTAssertEqual(checked, 265, "every assignment without a self link")
+    }
+
+    /// A two-term ring of 70 enterprises (its pool holds sets above ``CutSet/crossingFrom``):
+    /// the same optimum with the border form in the proof MIPs and without, checked roster.
+    func testTwoTermRingKeepsItsOptimum() {
+        var c = GeneratorConfig(units: 70)
+        c.seed = 30
+        c.terms = 2
+        c.history = 2
+        c.structure = .ring
+        let s = ScenarioGenerator.generate(c)
+        var off = PlanOptions(timeLimit: 300)
+        off.crossingRows = false
+        let run = assertSameOptimum(planner, s, off: off, on: PlanOptions(timeLimit: 300), label: "ring 70 × 2")
+        XCTAssertTrue(run.on.formulation.contains("priced"), run.on.formulation)
+        XCTAssertTrue(run.compared, "\(run.off.outcome) / \(run.on.outcome)")
+    }
+}
