@@ -209,27 +209,38 @@ final class PersonPricingTests: XCTestCase {
     func testUnconvergedRingFloorIsValidAndBeatsTheColumnFloor() throws {
         var checked = 0
         var better = 0
+        var tighter = 0
         for i in 0..<12 where Self.scenario(i).rules.structure != .free {
             let s = Self.scenario(i)
             let exact = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: ""), options: Self.fullPeopleModel)
             guard exact.outcome == .optimal, let optimum = exact.roster?.solve.objective else { continue }
             let tolerance = 1e-6 * max(1, optimum)
             let index = try index(s)
+            var earlier = -Double.infinity
             for limit in 1...3 {
                 var priced = Self.pricedFromOneLink(s)
                 priced.roundsLimit = limit
                 guard let rounds = try priced.lpRounds(index), !rounds.converged, let L = rounds.lp.objective else { continue }
                 XCTAssertLessThanOrEqual(rounds.floor, optimum + tolerance, "scenario \(i), limit \(limit)")
+                // The same rounds, one more: the best floor so far is kept.
+                XCTAssertGreaterThanOrEqual(rounds.floor, earlier, "scenario \(i), limit \(limit)")
+                earlier = rounds.floor
                 let pricing = PersonPricing(rounds.restriction, rowDuals: rounds.lp.rowDuals)
                 let leftOut = index.links.indices.filter { !rounds.restriction.chosen[$0] }
                 let columnFloor = L + pricing.columnFloor(leftOut, oneLinkPerUnitAndTerm: true)
                 XCTAssertGreaterThanOrEqual(rounds.floor, columnFloor - tolerance, "scenario \(i), limit \(limit)")
                 if rounds.floor > columnFloor + tolerance { better += 1 }
+                // The same duals, charged link by link with its team.
+                let linkFloor = L + pricing.unconvergedFloor(oneLinkPerUnitAndTerm: true)
+                XCTAssertGreaterThanOrEqual(rounds.floor, linkFloor - tolerance, "scenario \(i), limit \(limit)")
+                XCTAssertGreaterThanOrEqual(linkFloor, columnFloor - tolerance, "scenario \(i), limit \(limit)")
+                if linkFloor > columnFloor + tolerance { tighter += 1 }
                 checked += 1
             }
         }
         XCTAssertGreaterThan(checked, 4)
         XCTAssertGreaterThan(better, 0, "the kept floor is never above the last round's column floor")
+        XCTAssertGreaterThan(tighter, 0, "charging a link with its team never beats charging its columns one by one")
     }
 
     /// Priced from one nearest link (with and without the seed), the planner proves the
