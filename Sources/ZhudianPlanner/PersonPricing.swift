@@ -90,31 +90,75 @@ struct PersonPricing {
 
     /// What every roster costs at least above the LP value when the rounds stopped before
     /// nothing priced out: with 0 on the rows of left-out links only (a dual point all the
-    /// same), a roster costs at least `L + Σ d_j` over the left-out columns it uses, and it
-    /// places each person once per term at most and — under ring and cycles
-    /// (`oneLinkPerUnitAndTerm`) — sends one team per unit and term, so the most negative
-    /// left-out reduced cost of each person and term (and unit and term) is the worst case.
-    /// Free placement may use several links of a unit in a term: each negative link column counts.
+    /// same), a roster costs at least `L + Σ d_j` over the left-out columns it uses (a chosen
+    /// column with `d_j < 0` sits at its upper bound in the LP, so the roster gains nothing
+    /// there that `L` has not counted).
+    ///
+    /// Under ring and cycles (`oneLinkPerUnitAndTerm`) a left-out link whose people are all
+    /// tied to it by its team row `Σx = need·y` (``isTied(_:)``) contributes nothing when
+    /// unused and at least ``linkValue(_:cone:)`` when used; a roster uses at most one link
+    /// per sending unit and term (`send` = 1) and one per site and term (`recv` = 1), so the
+    /// tied links together cost it at least the larger of two sums: of each unit and term's
+    /// least link value, and of each site and term's (a relaxation each of the assignment
+    /// the roster makes). Every other left-out column is charged by ``columnFloor(_:oneLinkPerUnitAndTerm:)``;
+    /// the two parts hold disjoint columns, so their floors add.
     func unconvergedFloor(oneLinkPerUnitAndTerm: Bool) -> Double {
+        let index = restriction.index
+        let leftOut = index.links.indices.filter { !restriction.chosen[$0] }
+        guard oneLinkPerUnitAndTerm else { return columnFloor(leftOut, oneLinkPerUnitAndTerm: false) }
+        let tied = leftOut.filter(isTied)
+        let tiedSet = Set(tied)
+        var perUnit: [PersonColumns.Link: Double] = [:]
+        var perSite: [PersonColumns.Link: Double] = [:]
+        for i in tied {
+            // ∞ (no team can be filled): no roster uses the link, it charges nothing.
+            let value = min(0, linkValue(i, cone: false))
+            let l = index.links[i]
+            let unit = PersonColumns.Link(unit: l.unit, site: -1, term: l.term)
+            let site = PersonColumns.Link(unit: -1, site: l.site, term: l.term)
+            perUnit[unit] = min(perUnit[unit] ?? 0, value)
+            perSite[site] = min(perSite[site] ?? 0, value)
+        }
+        let tiedFloor = max(perUnit.values.reduce(0, +), perSite.values.reduce(0, +))
+        return tiedFloor + columnFloor(leftOut.filter { !tiedSet.contains($0) }, oneLinkPerUnitAndTerm: true)
+    }
+
+    /// Whether every person column of link `i` is held at 0 or in its team row `Σx = need·y`:
+    /// then the link's columns are all 0 when its link column is.
+    func isTied(_ i: Int) -> Bool {
+        let index = restriction.index
+        let shape = index.shapes[i]
+        guard let team = shape.team else { return false }
+        return index.columnsOfLink[i].dropFirst().allSatisfy { team.members.contains($0) || shape.excluded.contains($0) }
+    }
+
+    /// What the columns of `links` (left-out links) add at least to a roster, column by column:
+    /// it places each person once per term at most and — under ring and cycles
+    /// (`oneLinkPerUnitAndTerm`) — sends one team per unit and term, so the most negative
+    /// reduced cost of each person and term (and unit and term) among them is the worst case.
+    /// Free placement may use several links of a unit in a term: each negative link column counts.
+    func columnFloor(_ links: [Int], oneLinkPerUnitAndTerm: Bool) -> Double {
         let index = restriction.index
         var worstPerson: [Int: Double] = [:]
         var worstUnit: [Int: Double] = [:]
-        var links = 0.0
+        var linkSum = 0.0
         let stride = index.links.count + 1
-        for (j, d) in reducedCosts.enumerated() where d < 0 {
-            let i = index.linkOf[j]
-            guard i >= 0, !restriction.chosen[i] else { continue }
+        for i in links {
             let term = index.links[i].term
-            if index.personOf[j] >= 0 {
-                worstPerson[index.personOf[j] * stride + term] = min(worstPerson[index.personOf[j] * stride + term] ?? 0, d)
-            } else if oneLinkPerUnitAndTerm {
-                let key = index.links[i].unit * stride + term
-                worstUnit[key] = min(worstUnit[key] ?? 0, d)
-            } else {
-                links += d
+            for j in index.columnsOfLink[i] where reducedCosts[j] < 0 {
+                let d = reducedCosts[j]
+                if index.personOf[j] >= 0 {
+                    let key = index.personOf[j] * stride + term
+                    worstPerson[key] = min(worstPerson[key] ?? 0, d)
+                } else if oneLinkPerUnitAndTerm {
+                    let key = index.links[i].unit * stride + term
+                    worstUnit[key] = min(worstUnit[key] ?? 0, d)
+                } else {
+                    linkSum += d
+                }
             }
         }
-        return worstPerson.values.reduce(0, +) + worstUnit.values.reduce(0, +) + links
+        return worstPerson.values.reduce(0, +) + worstUnit.values.reduce(0, +) + linkSum
     }
 
     /// An LP value above this counts as used.

@@ -224,6 +224,8 @@ struct PricedPersonSolve {
         let lpDeadline = deadline.map { ContinuousClock.now + ContinuousClock.now.duration(to: $0) / 2 }
         return try solver.withRelaxations { relaxations throws -> Rounds? in
             var round = 0
+            // The best of every round's floors so far (``PersonPricing/unconvergedFloor(oneLinkPerUnitAndTerm:)``).
+            var floor = -Double.infinity
             while true {
                 round += 1
                 let model = try restriction.model()
@@ -243,20 +245,23 @@ struct PricedPersonSolve {
                 note("people pricing: round \(round): \(model.variableCount) columns, \(model.constraintCount) rows, "
                     + "LP \(lp.objective ?? .nan), \(Self.format(lp.seconds)) s")
                 if shouldStop() { return nil }
+                // Every round's LP duals, 0 on the rows it lacks, price every left-out column, so
+                // each round's floor bounds every roster on its own (cycle rows cut off no roster):
+                // the best of them is kept, since a later round's duals can price worse.
+                let priced = PersonPricing(restriction, rowDuals: lp.rowDuals)
+                let roundFloor = (lp.objective ?? -.infinity)
+                    + priced.unconvergedFloor(oneLinkPerUnitAndTerm: ctx.scenario.rules.structure != .free)
+                floor = max(floor, roundFloor)
                 let stop = roundsLimit.map { round >= $0 } ?? false
                 if stop || (lpDeadline.map { ContinuousClock.now >= $0 } ?? false) {
-                    // This LP's duals, 0 on the rows it lacks, still price every left-out column.
-                    let priced = PersonPricing(restriction, rowDuals: lp.rowDuals)
-                    let floor = (lp.objective ?? -.infinity)
-                        + priced.unconvergedFloor(oneLinkPerUnitAndTerm: ctx.scenario.rules.structure != .free)
-                    note("people pricing: LP rounds stopped unconverged: every roster costs at least \(floor)")
+                    note("people pricing: LP rounds stopped unconverged: every roster costs at least \(floor) "
+                        + "(this round's duals: \(roundFloor))")
                     return Rounds(restriction: restriction, lp: lp, model: model, converged: false, floor: floor)
                 }
                 let cuts = index.full.separate(restriction.fullPoint(lp.values))
                 for cut in cuts { try restriction.add(cut: cut) }
                 if !cuts.isEmpty { continue }
-                let entering = PersonPricing(restriction, rowDuals: lp.rowDuals)
-                    .entering(tolerance: Self.tolerance, perUnit: Self.linksPerRound)
+                let entering = priced.entering(tolerance: Self.tolerance, perUnit: Self.linksPerRound)
                 if entering.isEmpty { return Rounds(restriction: restriction, lp: lp, model: model, converged: true) }
                 for p in entering { restriction.choose(p.link) }
             }

@@ -201,6 +201,48 @@ final class PersonPricingTests: XCTestCase {
         XCTAssertGreaterThan(belowTheLP, 2, "no unconverged round left a column to charge: the floor went untested")
     }
 
+    /// Under ring and cycles with people staying on, rounds stopped after one, two or three LPs
+    /// keep a floor that bounds every roster (at most the full model's optimum), is never below
+    /// the last round's column-by-column floor, and is above it somewhere: charging each
+    /// left-out link with its team once per unit (or site) and term, and keeping the best
+    /// round, is what makes the difference (both reverted, this fails).
+    func testUnconvergedRingFloorIsValidAndBeatsTheColumnFloor() throws {
+        var checked = 0
+        var better = 0
+        var tighter = 0
+        for i in 0..<12 where Self.scenario(i).rules.structure != .free {
+            let s = Self.scenario(i)
+            let exact = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: ""), options: Self.fullPeopleModel)
+            guard exact.outcome == .optimal, let optimum = exact.roster?.solve.objective else { continue }
+            let tolerance = 1e-6 * max(1, optimum)
+            let index = try index(s)
+            var earlier = -Double.infinity
+            for limit in 1...3 {
+                var priced = Self.pricedFromOneLink(s)
+                priced.roundsLimit = limit
+                guard let rounds = try priced.lpRounds(index), !rounds.converged, let L = rounds.lp.objective else { continue }
+                XCTAssertLessThanOrEqual(rounds.floor, optimum + tolerance, "scenario \(i), limit \(limit)")
+                // The same rounds, one more: the best floor so far is kept.
+                XCTAssertGreaterThanOrEqual(rounds.floor, earlier, "scenario \(i), limit \(limit)")
+                earlier = rounds.floor
+                let pricing = PersonPricing(rounds.restriction, rowDuals: rounds.lp.rowDuals)
+                let leftOut = index.links.indices.filter { !rounds.restriction.chosen[$0] }
+                let columnFloor = L + pricing.columnFloor(leftOut, oneLinkPerUnitAndTerm: true)
+                XCTAssertGreaterThanOrEqual(rounds.floor, columnFloor - tolerance, "scenario \(i), limit \(limit)")
+                if rounds.floor > columnFloor + tolerance { better += 1 }
+                // The same duals, charged link by link with its team.
+                let linkFloor = L + pricing.unconvergedFloor(oneLinkPerUnitAndTerm: true)
+                XCTAssertGreaterThanOrEqual(rounds.floor, linkFloor - tolerance, "scenario \(i), limit \(limit)")
+                XCTAssertGreaterThanOrEqual(linkFloor, columnFloor - tolerance, "scenario \(i), limit \(limit)")
+                if linkFloor > columnFloor + tolerance { tighter += 1 }
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 4)
+        XCTAssertGreaterThan(better, 0, "the kept floor is never above the last round's column floor")
+        XCTAssertGreaterThan(tighter, 0, "charging a link with its team never beats charging its columns one by one")
+    }
+
     /// Priced from one nearest link (with and without the seed), the planner proves the
     /// optimum of the full model, on the people model's two uses; the checker passes it.
     func testPricedOptimumEqualsTheFullModel() {
