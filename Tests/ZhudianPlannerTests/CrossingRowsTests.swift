@@ -58,6 +58,23 @@ final class CrossingRowsTests: XCTestCase {
         XCTAssertEqual(checked, 265, "every assignment without a self link")
     }
 
+    /// The border form is for proof MIPs: a ring's large sets take it, small ones and every set
+    /// under a gap limit (the people seeds' rotating roster, ``RotatingSeed``) do not. Checked:
+    /// without the gap-limit condition the second assertion fails.
+    func testOnlyProofMIPsTakeTheBorderForm() {
+        var c = GeneratorConfig(units: 12)
+        c.seed = 12
+        c.structure = .ring
+        let basis = TeamBasis(PlanContext(ScenarioGenerator.generate(c)), elastic: false, part: nil)
+        let pool = [CutSet(term: 1, members: Array(0..<10)), CutSet(term: 1, members: [0, 1, 2])]
+        let proof = PricedTeamSolve(solver: GLPKSolver(), basis: basis, options: PlanOptions(), deadline: nil)
+        XCTAssertEqual(proof.mipPool(pool).map(\.crossing), [true, false])
+        var gapped = PlanOptions()
+        gapped.relativeGap = 0.01
+        let seed = PricedTeamSolve(solver: GLPKSolver(), basis: basis, options: gapped, deadline: nil)
+        XCTAssertEqual(seed.mipPool(pool).map(\.crossing), [false, false])
+    }
+
     /// A two-term ring of 70 enterprises (its pool holds sets above ``CutSet/crossingFrom``):
     /// the same optimum with the border form in the proof MIPs and without, checked roster.
     func testTwoTermRingKeepsItsOptimum() {
