@@ -78,16 +78,6 @@ final class CrossingRowsTests: XCTestCase {
     /// A two-term ring of 70 enterprises (its pool holds sets above ``CutSet/crossingFrom``):
     /// the same optimum with the border form in the proof MIPs and without, checked roster.
     func testTwoTermRingKeepsItsOptimum() {
-        var c = GeneratorConfig(units: 70)
-        c.seed = 30
-        c.terms = 2
-        c.history = 2
-        c.structure = .ring
-        let s = ScenarioGenerator.generate(c)
-        var off = PlanOptions(timeLimit: 300)
-        off.crossingRows = false
-        let run = assertSameOptimum(planner, s, off: off, on: PlanOptions(timeLimit: 300), label: "ring 70 × 2")
-        XCTAssertTrue(run.on.formulation.contains("priced"), run.on.formulation)
-        XCTAssertTrue(run.compared, "\(run.off.outcome) / \(run.on.outcome)")
+        assertTwoTermRing70KeepsItsOptimum(planner) { $0.crossingRows = false }
     }
 }

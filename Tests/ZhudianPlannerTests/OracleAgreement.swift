@@ -88,4 +88,24 @@ extension XCTestCase {
         }
         return (a, b, true)
     }
+
+    /// A two-term ring of 70 enterprises with history 2 — above ``CycleCuts/minCutNodes``, and
+    /// its pool holds sets above ``CutSet/crossingFrom`` — planned priced with a switch turned
+    /// off by `switchOff` and with everything on: the same optimum, the roster checked.
+    func assertTwoTermRing70KeepsItsOptimum(
+        _ planner: Planner, switchOff: (inout PlanOptions) -> Void, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        var c = GeneratorConfig(units: 70)
+        c.seed = 30
+        c.terms = 2
+        c.history = 2
+        c.structure = .ring
+        let s = ScenarioGenerator.generate(c)
+        var off = PlanOptions(timeLimit: 300)
+        switchOff(&off)
+        let run = assertSameOptimum(
+            planner, s, off: off, on: PlanOptions(timeLimit: 300), label: "ring 70 × 2", file: file, line: line)
+        XCTAssertTrue(run.on.formulation.contains("priced"), run.on.formulation, file: file, line: line)
+        XCTAssertTrue(run.compared, "\(run.off.outcome) / \(run.on.outcome)", file: file, line: line)
+    }
 }

@@ -96,16 +96,6 @@ final class TreeBlossomsTests: XCTestCase {
     /// nodes with the blossoms on): the same optimum with and without them, and the roster
     /// passes the checker.
     func testTwoTermRingKeepsItsOptimum() {
-        var c = GeneratorConfig(units: 70)
-        c.seed = 30
-        c.terms = 2
-        c.history = 2
-        c.structure = .ring
-        let s = ScenarioGenerator.generate(c)
-        var off = PlanOptions(timeLimit: 300)
-        off.treeBlossoms = false
-        let run = assertSameOptimum(planner, s, off: off, on: PlanOptions(timeLimit: 300), label: "ring 70 × 2")
-        XCTAssertTrue(run.on.formulation.contains("priced"), run.on.formulation)
-        XCTAssertTrue(run.compared, "\(run.off.outcome) / \(run.on.outcome)")
+        assertTwoTermRing70KeepsItsOptimum(planner) { $0.treeBlossoms = false }
     }
 }
