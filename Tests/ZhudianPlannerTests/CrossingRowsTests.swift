@@ -15,12 +15,7 @@ final class CrossingRowsTests: XCTestCase {
     /// slack to their bound (the blossom's border form twice its inside form's). Checked: with the teeth's sign flipped in the border form
     /// (`−1` for a tooth), the blossom's slacks differ and the test fails.
     func testBorderFormLeavesTheSameSlackAtEveryAssignment() throws {
-        var c = GeneratorConfig(units: 6)
-        c.seed = 11
-        c.structure = .ring
-        c.groupRate = 0
-        c.history = 0
-        let basis = TeamBasis(PlanContext(ScenarioGenerator.generate(c)), elastic: false, part: nil)
+        let basis = TreeBlossomsTests.sixRing()
         let cuts = [
             CutSet(term: 1, members: [0, 1, 2]),
             CutSet(term: 1, members: [0, 1, 2], teeth: [CutSet.Pair(0, 3), CutSet.Pair(1, 4), CutSet.Pair(2, 5)]),

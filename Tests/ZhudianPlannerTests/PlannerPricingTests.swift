@@ -189,21 +189,10 @@ final class PlannerPricingTests: XCTestCase {
     /// The fractional point seen at 300 enterprises: a triangle of half links (0→1→2→0) whose
     /// corners each hold a whole pair to the outside (0↔3, 1↔4, 2↔5 at ½ each way).
     func testBlossomCutsOffTheHalfTriangleAndHoldsForEveryRoster() throws {
-        var model = Model()
-        var arcs: [(from: Int, to: Int, variable: Variable)] = []
         let n = 7
-        for a in 0..<n {
-            for b in 0..<n where a != b {
-                arcs.append((a, b, try model.addVariable(name: "y\(a)\(b)", kind: .binary)))
-            }
-        }
-        func value(_ a: Int, _ b: Int) -> Double {
-            let half: Set<[Int]> = [[0, 1], [1, 2], [2, 0], [0, 3], [3, 0], [1, 4], [4, 1], [2, 5], [5, 2],
-                                    [3, 6], [6, 3], [4, 6], [6, 4], [5, 6]]
-            return half.contains([a, b]) ? 0.5 : 0
-        }
+        let (model, arcs) = try TreeBlossomsTests.everyLink(n)
         var point = Array(repeating: 0.0, count: model.variableCount)
-        for a in arcs { point[a.variable.index] = value(a.from, a.to) }
+        for a in arcs { point[a.variable.index] = TreeBlossomsTests.halfTriangle(a.from, a.to) }
         let found = Blossoms(nodes: n, arcs: arcs).violated(point)
         XCTAssertEqual(found.count, 1)
         let cut = try XCTUnwrap(found.first)

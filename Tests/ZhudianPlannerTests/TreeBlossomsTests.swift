@@ -20,18 +20,34 @@ final class TreeBlossomsTests: XCTestCase {
         return half.contains([a, b]) ? 0.5 : 0
     }
 
-    /// The lazy row is violated at the half triangle (4.5 against 4) and kept by every cycle
-    /// cover of 7 nodes without 2-cycles. Checked: with the teeth's links left out of the row,
-    /// the point keeps it (1.5 ≤ 4) and the first assertion fails.
-    func testLazyRowCutsTheHalfTriangleAndHoldsForEveryRoster() throws {
+    /// A model with a binary column for every link between `n` nodes (no self link).
+    static func everyLink(_ n: Int) throws -> (model: Model, arcs: [(from: Int, to: Int, variable: Variable)]) {
         var model = Model()
         var arcs: [(from: Int, to: Int, variable: Variable)] = []
-        let n = 7
         for a in 0..<n {
             for b in 0..<n where a != b {
                 arcs.append((a, b, try model.addVariable(name: "y\(a)\(b)", kind: .binary)))
             }
         }
+        return (model, arcs)
+    }
+
+    /// A ring of 6 generated enterprises, every link possible, no history.
+    static func sixRing() -> TeamBasis {
+        var c = GeneratorConfig(units: 6)
+        c.seed = 11
+        c.structure = .ring
+        c.groupRate = 0
+        c.history = 0
+        return TeamBasis(PlanContext(ScenarioGenerator.generate(c)), elastic: false, part: nil)
+    }
+
+    /// The lazy row is violated at the half triangle (4.5 against 4) and kept by every cycle
+    /// cover of 7 nodes without 2-cycles. Checked: with the teeth's links left out of the row,
+    /// the point keeps it (1.5 ≤ 4) and the first assertion fails.
+    func testLazyRowCutsTheHalfTriangleAndHoldsForEveryRoster() throws {
+        let n = 7
+        let (model, arcs) = try Self.everyLink(n)
         var point = Array(repeating: 0.0, count: model.variableCount)
         for a in arcs { point[a.variable.index] = Self.halfTriangle(a.from, a.to) }
         let rows = Blossoms(nodes: n, arcs: arcs).lazyRows(point, term: 1)
@@ -64,13 +80,7 @@ final class TreeBlossomsTests: XCTestCase {
     /// nothing there with the blossoms off or at an integral point. Checked: with `blossoms`
     /// ignored (always off) the first count fails.
     func testSeparatorOffersBlossomsAtFractionalPointsOnly() throws {
-        var c = GeneratorConfig(units: 6)
-        c.seed = 11
-        c.structure = .ring
-        c.groupRate = 0
-        c.history = 0
-        let s = ScenarioGenerator.generate(c)
-        let basis = TeamBasis(PlanContext(s), elastic: false, part: nil)
+        let basis = Self.sixRing()
         let built = try TeamFormulation.build(basis, options: PlanOptions(), pool: [])
         let arcs = try XCTUnwrap(built.teamRows?.blossoms.first).arcs
         XCTAssertEqual(arcs.count, 30, "every link of 6 enterprises")
