@@ -182,6 +182,7 @@ struct SolveRun {
         }
         parm.tm_lim = remainingMilliseconds
         session.pointee.branch_candidates = Int32(clamping: max(0, options.branchingCandidates ?? 0))
+        session.pointee.gomory_root_only = options.cuts.gomory && options.cuts.gomoryAtRootOnly ? 1 : 0
         let gap = options.relativeGap
         parm.mip_gap = gap.isFinite && gap > 0 ? gap : 0
         var rc: Int32 = 0
