@@ -17,6 +17,12 @@ struct BuiltModel {
     /// presolve (``PersonFormulation/buildTwoTerms(_:options:part:)``: every cost ≥ 0 makes that
     /// basis dual feasible, so the root needs no phase 1).
     var dualRoot = false
+    /// Make GLPK's Gomory cuts at the root only (``CutOptions/gomoryAtRootOnly``). Teams models
+    /// over three terms or more (``TeamFormulation``): on peer row 16 (cycles 15 × 3) the bound
+    /// after 30 s rose from 3 528–3 529 to 3 556–3 560 (optimum 3 597.14), while Gomory cuts at
+    /// every node slowed the small three-term rows 05 and 12 by half or more (docs/FORMULATION.md,
+    /// "Gomory cuts at the root (tenth round)").
+    var rootGomory = false
 
     /// All lazy rows violated at `point`.
     func separate(_ point: [Double]) -> [LazyRow] {
@@ -37,6 +43,7 @@ extension BuiltModel {
         var solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
         solveOptions.branchFirst = branchFirst
+        solveOptions.cuts = cuts(solveOptions.cuts)
         if dualRoot {
             solveOptions.presolve = false
             hooks.initialBasis = Basis(
@@ -44,6 +51,18 @@ extension BuiltModel {
                 rows: Array(repeating: .basic, count: model.constraints.count))
         }
         return solver.solve(model, options: solveOptions, hooks: hooks)
+    }
+}
+
+extension BuiltModel {
+    /// The cut options of a MIP over this model: `base`, with Gomory cuts at the root only
+    /// where ``rootGomory`` asks for them.
+    func cuts(_ base: CutOptions) -> CutOptions {
+        guard rootGomory else { return base }
+        var out = base
+        out.gomory = true
+        out.gomoryAtRootOnly = true
+        return out
     }
 }
 

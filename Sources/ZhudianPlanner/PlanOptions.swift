@@ -94,6 +94,9 @@ public struct PlanOptions: Sendable {
     /// Tests only: the unit-repeat rows without `rep` where a unit can never come back
     /// (``UnitRepeatCliques``); off shows what they change, never the optimum.
     var unitRepeatCliques = true
+    /// Tests only: teams MIPs over three terms or more make GLPK's Gomory cuts at the root
+    /// (``BuiltModel/rootGomory``); off shows what they change, never the optimum.
+    var rootGomory = true
     /// Tests only: blossom rows by minimum odd cuts for rings (``OddCutBlossoms``).
     var oddCutBlossoms = true
     /// Tests only: blossom rows at the fractional nodes of the priced teams model's search

@@ -47,17 +47,22 @@ final class TeamsBruteForceTests: XCTestCase {
             } catch {
                 XCTFail("seed \(seed): \(error)", file: file, line: line)
             }
-            // The unit-repeat rows off once, and their `rnot` cliques off once: the optimum
-            // must not depend on them.
-            for (pricing, repeatRows, cliques) in [(false, true, true), (true, true, true), (false, false, false), (false, true, false)] {
+            // The unit-repeat rows off once, their `rnot` cliques off once, and the root's
+            // Gomory cuts (``BuiltModel/rootGomory``) off once: the optimum must not depend on them.
+            let variants = [
+                (false, true, true, true), (true, true, true, true), (false, false, false, true), (false, true, false, true),
+                (false, true, true, false),
+            ]
+            for (pricing, repeatRows, cliques, gomory) in variants {
                 var options = PlanOptions()
                 options.forcedFormulation = .teams
                 options.pricing = pricing
                 options.unitRepeatRows = repeatRows
                 options.unitRepeatCliques = cliques
+                options.rootGomory = gomory
                 assertPlanAgrees(
                     planner, s, optimum: expected?.objective, options: options,
-                    label: "seed \(seed), pricing \(pricing), repeat rows \(repeatRows), cliques \(cliques)",
+                    label: "seed \(seed), pricing \(pricing), repeat rows \(repeatRows), cliques \(cliques), gomory \(gomory)",
                     file: file, line: line)
             }
         }
