@@ -96,4 +96,24 @@ final class RootGomoryTests: XCTestCase {
         XCTAssertGreaterThan(rootCuts, 0, "no Gomory cut at any root: the test says nothing")
         XCTAssertGreaterThan(grewBelowRoot, 0, "GLPK made no Gomory cut below a root even when asked: the test says nothing")
     }
+
+    /// ``SolveOptions/nodeLimit`` stops the search at that many nodes and says so; without it
+    /// the same search runs to the optimum.
+    func testTheNodeLimitStopsTheSearchAndSaysSo() throws {
+        let instance = ThreeKnapsacks(seed: 2)
+        let model = try instance.model()
+        var options = SolveOptions(presolve: false)
+        options.cuts = CutOptions(mir: false)
+        let whole = solver.solve(model, options: options)
+        XCTAssertEqual(whole.objective, Double(instance.bruteForce()))
+        XCTAssertFalse(whole.nodeLimitReached)
+        XCTAssertGreaterThan(whole.nodes, 20, "the search is too small to stop early: the test says nothing")
+        options.nodeLimit = 10
+        let stopped = solver.solve(model, options: options)
+        XCTAssertEqual(stopped.termination, .stopped)
+        XCTAssertTrue(stopped.nodeLimitReached)
+        XCTAssertGreaterThanOrEqual(stopped.nodes, 10)
+        XCTAssertLessThan(stopped.nodes, whole.nodes)
+        if let bound = stopped.bestBound { XCTAssertGreaterThanOrEqual(bound, whole.objective ?? .infinity, "a maximum's bound") }
+    }
 }
