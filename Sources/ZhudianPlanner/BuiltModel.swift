@@ -43,14 +43,44 @@ extension BuiltModel {
         var solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
         solveOptions.branchFirst = branchFirst
-        solveOptions.cuts = cuts(solveOptions.cuts)
         if dualRoot {
             solveOptions.presolve = false
             hooks.initialBasis = Basis(
                 columns: Array(repeating: .atLower, count: model.variables.count),
                 rows: Array(repeating: .basic, count: model.constraints.count))
         }
-        return solver.solve(model, options: solveOptions, hooks: hooks)
+        guard rootGomory else { return solver.solve(model, options: solveOptions, hooks: hooks) }
+        // GLPK's own search proves the small models within a few hundred nodes; their Gomory
+        // rows would only make each node's LP dearer. A search that needs more starts again
+        // with the root's Gomory cuts.
+        var plainOptions = solveOptions
+        plainOptions.nodeLimit = options.plainNodes
+        let plain = solver.solve(model, options: plainOptions, hooks: hooks)
+        guard plain.nodeLimitReached else { return plain }
+        solveOptions.timeLimit = secondsLeft(until: deadline)
+        solveOptions.cuts = cuts(solveOptions.cuts)
+        return Self.better(plain, solver.solve(model, options: solveOptions, hooks: hooks), sense: model.sense)
+    }
+
+    /// Two searches of one model combined: the cheaper roster, the higher bound (each search's
+    /// bound holds for every roster of the model), the second search's ending.
+    static func better(_ first: SolveResult, _ second: SolveResult, sense: ObjectiveSense) -> SolveResult {
+        if second.termination == .optimal { return second }
+        let minimise = sense == .minimize
+        func beats(_ a: Double?, _ b: Double?) -> Bool {
+            guard let a else { return false }
+            guard let b else { return true }
+            return minimise ? a < b : a > b
+        }
+        let kept = beats(first.objective, second.objective) ? first : second
+        var bound = [first.bestBound, second.bestBound].compactMap { $0 }.max(by: { minimise ? $0 < $1 : $0 > $1 })
+        if let b = bound, let z = kept.objective { bound = minimise ? min(b, z) : max(b, z) }
+        var out = SolveResult(
+            termination: second.termination, values: kept.values, objective: kept.objective, bestBound: bound,
+            seconds: first.seconds + second.seconds, nodes: first.nodes + second.nodes, log: first.log + second.log,
+            lazyRowsAdded: first.lazyRowsAdded + second.lazyRowsAdded)
+        out.branchedFirst = first.branchedFirst + second.branchedFirst
+        return out
     }
 }
 

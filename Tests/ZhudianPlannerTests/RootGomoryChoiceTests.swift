@@ -38,4 +38,25 @@ final class RootGomoryChoiceTests: XCTestCase {
             XCTAssertEqual(model.cuts(CutOptions()), CutOptions(), label)
         }
     }
+
+    /// Two searches of one model combine into the cheaper roster, the higher bound (never above
+    /// the roster) and the second search's ending; a proven second search stands alone.
+    func testTwoSearchesCombineIntoTheCheaperRosterAndTheHigherBound() {
+        func result(_ t: TerminationReason, _ z: Double?, _ b: Double?) -> SolveResult {
+            SolveResult(
+                termination: t, values: z.map { [$0] }, objective: z, bestBound: b, seconds: 1, nodes: 300, log: [],
+                lazyRowsAdded: 0)
+        }
+        let first = result(.stopped, 10, 7)
+        let later = BuiltModel.better(first, result(.timeLimit, 11, 8), sense: .minimize)
+        XCTAssertEqual(later.objective, 10)
+        XCTAssertEqual(later.values, [10])
+        XCTAssertEqual(later.bestBound, 8)
+        XCTAssertEqual(later.termination, .timeLimit)
+        XCTAssertEqual(later.nodes, 600)
+        XCTAssertEqual(BuiltModel.better(first, result(.timeLimit, nil, nil), sense: .minimize).objective, 10)
+        XCTAssertEqual(BuiltModel.better(first, result(.timeLimit, 9, 12), sense: .minimize).bestBound, 9)
+        XCTAssertEqual(BuiltModel.better(first, result(.optimal, 9, 9), sense: .minimize).termination, .optimal)
+        XCTAssertEqual(BuiltModel.better(result(.stopped, 10, 12), result(.timeLimit, 9, 7), sense: .maximize).objective, 10)
+    }
 }
