@@ -182,6 +182,16 @@ static int zd_branch_first(glp_tree *tree, glp_prob *problem, const unsigned cha
     return 1;
 }
 
+// GLPK reads its parameters through the pointer it was given at every node, so turning
+// Gomory cuts off here, at the first node below the root, keeps them to the root. Why: on
+// three-term teams models the root's Gomory cuts lift the bound, while making them at every
+// node slows each node more than they pay (docs/FORMULATION.md, tenth round).
+static void zd_root_gomory_only(glp_tree *tree, zd_session *session) {
+    if (!session->gomory_root_only || session->parm == NULL) return;
+    int current = glp_ios_curr_node(tree);
+    if (current != 0 && current != 1) session->parm->gmi_cuts = GLP_OFF;
+}
+
 // The glp_intopt callback. The column checks skip work on a presolved
 // problem, whose columns do not match the model's.
 static void zd_callback(glp_tree *tree, void *info) {
@@ -215,6 +225,7 @@ static void zd_callback(glp_tree *tree, void *info) {
     default:
         break;
     }
+    zd_root_gomory_only(tree, session);
     zd_record(tree, problem, session);
     if (session->progress != NULL &&
         session->progress(session->context, &session->snapshot) != 0)
@@ -248,10 +259,15 @@ int zd_intopt(zd_session *session, glp_prob *problem, glp_iocp *parm, int *rc) {
     zd_default_branching = parm->br_tech == GLP_BR_DTH;
     parm->cb_func = zd_callback;
     parm->cb_info = session;
-    if (setjmp(jump) != 0) return 1;
+    session->parm = parm;
+    if (setjmp(jump) != 0) {
+        session->parm = NULL;
+        return 1;
+    }
     zd_active_jump = &jump;
     *rc = glp_intopt(problem, parm);
     zd_active_jump = NULL;
+    session->parm = NULL;
     return 0;
 }
 

@@ -51,7 +51,7 @@ struct SolveRun {
         let incumbent = screenedInitialSolution(prepared)
         let callbacks = SolveSession(
             model: model, hooks: hooks, integerColumns: prepared.integerColumns,
-            validatesLazyRows: validatesLazyRows, started: started, deadline: deadline)
+            validatesLazyRows: validatesLazyRows, started: started, deadline: deadline, nodeLimit: options.nodeLimit)
         let captureLog = options.captureLog
         let run = GuardSession.run(
             columns: prepared.columnCount, captureLog: captureLog,
@@ -87,7 +87,9 @@ struct SolveRun {
             if termination == .stopped, callbacks.deadlineReached, !callbacks.stopRequested {
                 termination = .timeLimit
             }
-            return result(termination, values: values)
+            var out = result(termination, values: values)
+            out.nodeLimitReached = termination == .stopped && callbacks.nodeLimitReached && !callbacks.stopRequested
+            return out
         }
     }
 
@@ -182,6 +184,7 @@ struct SolveRun {
         }
         parm.tm_lim = remainingMilliseconds
         session.pointee.branch_candidates = Int32(clamping: max(0, options.branchingCandidates ?? 0))
+        session.pointee.gomory_root_only = options.cuts.gomory && options.cuts.gomoryAtRootOnly ? 1 : 0
         let gap = options.relativeGap
         parm.mip_gap = gap.isFinite && gap > 0 ? gap : 0
         var rc: Int32 = 0

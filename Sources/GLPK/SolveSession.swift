@@ -16,6 +16,7 @@ final class SolveSession {
     private let validatesLazyRows: Bool
     private let started: ContinuousClock.Instant
     private let deadline: ContinuousClock.Instant?
+    private let nodeLimit: Int?
 
     /// Set when a hook broke the contract; the solve reports `.failed` with it.
     private(set) var failure: String?
@@ -23,6 +24,8 @@ final class SolveSession {
     private(set) var stopRequested = false
     /// Set when the callback stopped the search at the wall-clock deadline.
     private(set) var deadlineReached = false
+    /// Set when the callback stopped the search at ``SolveOptions/nodeLimit``.
+    private(set) var nodeLimitReached = false
 
     private var reportedIncumbent: Double?
     private var reportedBound: Double?
@@ -30,7 +33,7 @@ final class SolveSession {
 
     init(
         model: Model, hooks: SolveHooks, integerColumns: [Int], validatesLazyRows: Bool,
-        started: ContinuousClock.Instant, deadline: ContinuousClock.Instant?
+        started: ContinuousClock.Instant, deadline: ContinuousClock.Instant?, nodeLimit: Int? = nil
     ) {
         self.model = model
         self.hooks = hooks
@@ -38,6 +41,7 @@ final class SolveSession {
         self.validatesLazyRows = validatesLazyRows
         self.started = started
         self.deadline = deadline
+        self.nodeLimit = nodeLimit
     }
 
     /// Installs the C entry points that forward to this object.
@@ -157,6 +161,10 @@ final class SolveSession {
         // generation loops are cut here instead.
         if let deadline, now >= deadline {
             deadlineReached = true
+            return true
+        }
+        if let nodeLimit, Int(snapshot.nodes) >= nodeLimit {
+            nodeLimitReached = true
             return true
         }
         return false

@@ -11,6 +11,9 @@ public struct CutOptions: Sendable, Equatable {
     public var cover: Bool
     /// Clique cuts (useful with set-packing rows such as "at most one shift per day").
     public var clique: Bool
+    /// With ``gomory``: make Gomory cuts at the root only, not at every node. The root's
+    /// cuts stay for the whole search; below it each node saves the tableau rows they cost.
+    public var gomoryAtRootOnly = false
 
     /// Cut settings; the defaults enable MIR only.
     public init(mir: Bool = true, gomory: Bool = false, cover: Bool = false, clique: Bool = false) {

@@ -35,6 +35,10 @@ public struct SolveOptions: Sendable, Equatable {
     /// neither ``branchFirst`` nor ``branchingCandidates`` chooses; false: the backend's
     /// default rule.
     public var pseudoCostBranching = false
+    /// Stop once the search tree holds this many nodes; nil for no such limit. Unlike the time
+    /// limit it does not depend on the machine's load. The result says so in
+    /// ``SolveResult/nodeLimitReached`` (its termination is ``TerminationReason/stopped``).
+    public var nodeLimit: Int? = nil
     /// Options; the defaults mean no limits, presolve on, MIR cuts, no log.
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,

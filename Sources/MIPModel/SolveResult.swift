@@ -19,6 +19,8 @@ public struct SolveResult: Sendable {
     public let lazyRowsAdded: Int
     /// Nodes where the search branched on a column of ``SolveOptions/branchFirst``.
     public var branchedFirst = 0
+    /// The search stopped at ``SolveOptions/nodeLimit``.
+    public var nodeLimitReached = false
 
     /// Creates a result; backends fill it in.
     public init(

@@ -17,6 +17,12 @@ struct BuiltModel {
     /// presolve (``PersonFormulation/buildTwoTerms(_:options:part:)``: every cost ≥ 0 makes that
     /// basis dual feasible, so the root needs no phase 1).
     var dualRoot = false
+    /// Make GLPK's Gomory cuts at the root only (``CutOptions/gomoryAtRootOnly``). Teams models
+    /// over three terms or more (``TeamFormulation``): on peer row 16 (cycles 15 × 3) the bound
+    /// after 30 s rose from 3 528–3 529 to 3 556–3 560 (optimum 3 597.14), while Gomory cuts at
+    /// every node slowed the small three-term rows 05 and 12 by half or more (docs/FORMULATION.md,
+    /// "Gomory cuts at the root (tenth round)").
+    var rootGomory = false
 
     /// All lazy rows violated at `point`.
     func separate(_ point: [Double]) -> [LazyRow] {
@@ -43,7 +49,50 @@ extension BuiltModel {
                 columns: Array(repeating: .atLower, count: model.variables.count),
                 rows: Array(repeating: .basic, count: model.constraints.count))
         }
-        return solver.solve(model, options: solveOptions, hooks: hooks)
+        guard rootGomory else { return solver.solve(model, options: solveOptions, hooks: hooks) }
+        // GLPK's own search proves the small models within a few hundred nodes; their Gomory
+        // rows would only make each node's LP dearer. A search that needs more starts again
+        // with the root's Gomory cuts.
+        var plainOptions = solveOptions
+        plainOptions.nodeLimit = options.plainNodes
+        let plain = solver.solve(model, options: plainOptions, hooks: hooks)
+        guard plain.nodeLimitReached else { return plain }
+        solveOptions.timeLimit = secondsLeft(until: deadline)
+        solveOptions.cuts = cuts(solveOptions.cuts)
+        return Self.better(plain, solver.solve(model, options: solveOptions, hooks: hooks), sense: model.sense)
+    }
+
+    /// Two searches of one model combined: the cheaper roster, the higher bound (each search's
+    /// bound holds for every roster of the model), the second search's ending.
+    static func better(_ first: SolveResult, _ second: SolveResult, sense: ObjectiveSense) -> SolveResult {
+        if second.termination == .optimal { return second }
+        let minimise = sense == .minimize
+        func beats(_ a: Double?, _ b: Double?) -> Bool {
+            guard let a else { return false }
+            guard let b else { return true }
+            return minimise ? a < b : a > b
+        }
+        let kept = beats(first.objective, second.objective) ? first : second
+        var bound = [first.bestBound, second.bestBound].compactMap { $0 }.max(by: { minimise ? $0 < $1 : $0 > $1 })
+        if let b = bound, let z = kept.objective { bound = minimise ? min(b, z) : max(b, z) }
+        var out = SolveResult(
+            termination: second.termination, values: kept.values, objective: kept.objective, bestBound: bound,
+            seconds: first.seconds + second.seconds, nodes: first.nodes + second.nodes, log: first.log + second.log,
+            lazyRowsAdded: first.lazyRowsAdded + second.lazyRowsAdded)
+        out.branchedFirst = first.branchedFirst + second.branchedFirst
+        return out
+    }
+}
+
+extension BuiltModel {
+    /// The cut options of a MIP over this model: `base`, with Gomory cuts at the root only
+    /// where ``rootGomory`` asks for them.
+    func cuts(_ base: CutOptions) -> CutOptions {
+        guard rootGomory else { return base }
+        var out = base
+        out.gomory = true
+        out.gomoryAtRootOnly = true
+        return out
     }
 }
 

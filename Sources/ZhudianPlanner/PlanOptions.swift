@@ -94,6 +94,14 @@ public struct PlanOptions: Sendable {
     /// Tests only: the unit-repeat rows without `rep` where a unit can never come back
     /// (``UnitRepeatCliques``); off shows what they change, never the optimum.
     var unitRepeatCliques = true
+    /// Tests only: teams MIPs over three terms or more make GLPK's Gomory cuts at the root
+    /// (``BuiltModel/rootGomory``); off shows what they change, never the optimum.
+    var rootGomory = true
+    /// Nodes the search of a ``BuiltModel/rootGomory`` model runs without Gomory cuts before it
+    /// starts again with them (tests lower it to reach the second search on small models).
+    /// Peer rows 04, 05 and 12 (three terms, 8–12 enterprises) prove in 53–145 nodes; row 16
+    /// (15 enterprises) passes 300 nodes in about 3 s of its 30.
+    var plainNodes = 300
     /// Tests only: blossom rows by minimum odd cuts for rings (``OddCutBlossoms``).
     var oddCutBlossoms = true
     /// Tests only: blossom rows at the fractional nodes of the priced teams model's search

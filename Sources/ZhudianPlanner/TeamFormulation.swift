@@ -202,6 +202,7 @@ enum TeamFormulation {
         try basis.pricing?.apply(to: &sink)
         var built = BuiltModel(model: sink.model, cycleCuts: cuts, decode: decode, slacks: sink.slacks)
         built.teamRows = index
+        built.rootGomory = T >= 3 && !elastic && options.rootGomory
         return built
     }
 }

@@ -47,17 +47,24 @@ final class TeamsBruteForceTests: XCTestCase {
             } catch {
                 XCTFail("seed \(seed): \(error)", file: file, line: line)
             }
-            // The unit-repeat rows off once, and their `rnot` cliques off once: the optimum
-            // must not depend on them.
-            for (pricing, repeatRows, cliques) in [(false, true, true), (true, true, true), (false, false, false), (false, true, false)] {
+            // The unit-repeat rows off once, their `rnot` cliques off once, and the root's Gomory
+            // cuts (``BuiltModel/rootGomory``) off once and, after 1 or 8 nodes without them, on
+            // twice: the optimum must not depend on them.
+            let variants: [(Bool, Bool, Bool, Int?)] = [
+                (false, true, true, 300), (true, true, true, 300), (false, false, false, 300), (false, true, false, 300),
+                (false, true, true, nil), (false, true, true, 1), (false, true, true, 8),
+            ]
+            for (pricing, repeatRows, cliques, gomory) in variants {
                 var options = PlanOptions()
                 options.forcedFormulation = .teams
                 options.pricing = pricing
                 options.unitRepeatRows = repeatRows
                 options.unitRepeatCliques = cliques
+                options.rootGomory = gomory != nil
+                options.plainNodes = gomory ?? 300
                 assertPlanAgrees(
                     planner, s, optimum: expected?.objective, options: options,
-                    label: "seed \(seed), pricing \(pricing), repeat rows \(repeatRows), cliques \(cliques)",
+                    label: "seed \(seed), pricing \(pricing), repeat rows \(repeatRows), cliques \(cliques), gomory \(String(describing: gomory))",
                     file: file, line: line)
             }
         }

@@ -67,6 +67,9 @@ typedef struct zd_session {
     // 1-based flags, columns + 1 entries, or NULL: integer columns to branch on first
     // (Swift checks that each is an integer column of the problem before setting it).
     const unsigned char *branch_first;
+    // Non-zero: Gomory cuts (when the parameters ask for them) at the root only; the
+    // callback turns them off once the search leaves the root.
+    int gomory_root_only;
     // Outputs.
     zd_snapshot snapshot;
     int heuristic_offered;
@@ -81,6 +84,7 @@ typedef struct zd_session {
     zd_rows rows;
     int saved_term_out;
     int active;
+    glp_iocp *parm; // zd_intopt's parameters while it runs (GLPK reads them at each node)
 } zd_session;
 
 /// Allocates a session for a problem with `columns` columns; NULL when out
