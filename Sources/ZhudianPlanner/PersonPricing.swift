@@ -119,7 +119,9 @@ struct PersonPricing {
             perUnit[unit] = min(perUnit[unit] ?? 0, value)
             perSite[site] = min(perSite[site] ?? 0, value)
         }
-        let tiedFloor = max(perUnit.values.reduce(0, +), perSite.values.reduce(0, +))
+        // Summed in sorted order: a dictionary's order changes with each process's hash seed,
+        // and a floating sum in that order would change the bound's last bits from run to run.
+        let tiedFloor = max(perUnit.values.sorted().reduce(0, +), perSite.values.sorted().reduce(0, +))
         return tiedFloor + columnFloor(leftOut.filter { !tiedSet.contains($0) }, oneLinkPerUnitAndTerm: true)
     }
 
@@ -158,7 +160,8 @@ struct PersonPricing {
                 }
             }
         }
-        return worstPerson.values.reduce(0, +) + worstUnit.values.reduce(0, +) + linkSum
+        // Sorted before summing, for the same bound in every process (see unconvergedFloor).
+        return worstPerson.values.sorted().reduce(0, +) + worstUnit.values.sorted().reduce(0, +) + linkSum
     }
 
     /// An LP value above this counts as used.
