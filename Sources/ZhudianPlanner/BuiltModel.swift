@@ -17,6 +17,9 @@ struct BuiltModel {
     /// presolve (``PersonFormulation/buildTwoTerms(_:options:part:)``: every cost ≥ 0 makes that
     /// basis dual feasible, so the root needs no phase 1).
     var dualRoot = false
+    /// Choose among the `branchFirst` columns by GLPK's degradation estimate
+    /// (``SolveOptions/branchFirstByDegradation``; ``PersonBranching/prepareUnseeded(_:_:options:)``).
+    var branchFirstByDegradation = false
 
     /// All lazy rows violated at `point`.
     func separate(_ point: [Double]) -> [LazyRow] {
@@ -37,6 +40,7 @@ extension BuiltModel {
         var solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
         solveOptions.branchFirst = branchFirst
+        solveOptions.branchFirstByDegradation = branchFirstByDegradation
         if dualRoot {
             solveOptions.presolve = false
             hooks.initialBasis = Basis(

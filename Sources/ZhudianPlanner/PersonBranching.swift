@@ -10,8 +10,9 @@ import MIPModel
 /// where the unit's people may go at once; given the links the LP is nearly integral
 /// (docs/FORMULATION.md, "GLPK's search on the small rows, eighth round").
 ///
-/// Used by the priced MIPs, and by the full model only where it has a seed (more than 24
-/// sending units) and more than one term (``appliesToFullModel(_:seeded:)``).
+/// Used by the priced MIPs, by the full model where it has a seed (more than 24 sending
+/// units) and more than one term (``appliesToFullModel(_:seeded:)``), and by the unseeded full
+/// model of free placement, there chosen by degradation (``prepareUnseeded(_:_:options:)``).
 enum PersonBranching {
     /// Whether the full people model branches on links first. Naming columns turns GLPK's
     /// presolve off (it renumbers the columns), and where the full model was presolved that
@@ -25,6 +26,30 @@ enum PersonBranching {
         seeded && ctx.terms > 1
     }
 
+    /// The unseeded full people model of free placement (24 sending units or fewer): its
+    /// links first, the one GLPK's Driebeck–Tomlin estimate ranks best (the product of both
+    /// branches' bound changes; ``SolveOptions/branchFirstByDegradation``), and its root LP
+    /// by the dual simplex from the slack basis where every cost is ≥ 0 (that basis is then
+    /// dual feasible). Returns the columns to branch on first (none where it does not apply).
+    ///
+    /// Why: GLPK's own rule branches on people, whom an interchangeable colleague replaces at
+    /// the same LP value, and the most fractional link often leaves both children's bound
+    /// where it was. Measured on peer rows 06, 09, 11, 15, 18 and 07 (docs/FORMULATION.md,
+    /// "Free placement, small rows, tenth round"): row 09's search 42 → 10 branchings, row 07
+    /// (free 9 × 3) proven where it stopped at 0.32 % after 30 s. The presolve it gives up is
+    /// what made links first slower below 25 units with the most-fractional rule (above).
+    /// Ring and cycles are left as they are (their two-term pattern model and the teams
+    /// model decide there).
+    static func prepareUnseeded(_ built: inout BuiltModel, _ ctx: PlanContext, options: PlanOptions) -> [Int] {
+        guard options.unseededLinksFirst, ctx.scenario.rules.structure == .free else { return [] }
+        let links = columns(built.model, options: options)
+        guard !links.isEmpty else { return [] }
+        built.branchFirstByDegradation = true
+        let model = built.model
+        built.dualRoot = model.sense == .minimize
+            && model.variables.allSatisfy { $0.objective >= 0 && $0.lower.isFinite }
+        return links
+    }
 
     /// The binary link columns of a people model (named `y_u_v_k` by ``PersonFormulation``,
     /// as ``PersonColumns`` reads them), or none when ``PlanOptions/linksFirst`` is off.
