@@ -79,6 +79,9 @@ public struct PlanOptions: Sendable {
     /// first, chosen by degradation, from a dual-simplex root
     /// (``PersonBranching/prepareUnseeded(_:_:options:)``); off shows what it changes.
     var unseededLinksFirst = true
+    /// Tests only: the seeded full people model's links first are chosen by degradation
+    /// (``SolveOptions/branchFirstByDegradation``) (true) or the most fractional one (false).
+    var seededLinksByDegradation = true
     /// Tests only: the people model's `over` rows through `on[p,k]`
     /// (``RowSink/addOverlap(person:terms:sites:col:throughOn:)``) (true) or written out (false);
     /// nil: through `on` where no seed pays (``PersonSeed/worthwhile(_:part:)``: 24 sending units

@@ -166,6 +166,7 @@ public struct Planner: Sendable {
             if !useTeams, seed == nil {
                 first = PersonBranching.prepareUnseeded(&built, ctx, options: options)
             }
+            if seed != nil { built.branchFirstByDegradation = options.seededLinksByDegradation }
             if let seed, options.reducedCostFixing {
                 var restart = PersonRestart(
                     solver: solver, built: built,

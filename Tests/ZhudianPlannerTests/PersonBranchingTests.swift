@@ -136,6 +136,33 @@ final class PersonBranchingTests: XCTestCase {
         XCTAssertEqual(branched.off, 0)
     }
 
+    /// The seeded full model (its restarts against the seed) with the link chosen by
+    /// degradation and by fractionality: the brute force's optimum either way, and it
+    /// branches on links.
+    func testSeededLinksByDegradationKeepsTheBruteForceOptimum() {
+        var branched = 0
+        var compared = 0
+        for (config, seeds) in [(Self.free, UInt64(21)...44), (Self.freeThree, 801...812)] {
+            for seed in seeds {
+                let s = config.make(seed: seed)
+                let expected = PeopleBruteForce.optimum(s)?.objective
+                for on in [true, false] {
+                    var options = Self.options(linksFirst: true, priced: false, seeded: true)
+                    options.seededLinksByDegradation = on
+                    let label = "seed \(seed), terms \(s.calendar.terms), seeded links by degradation \(on)"
+                    guard assertPlanAgrees(planner, s, optimum: expected, options: options, label: label) else { continue }
+                    if on {
+                        let ref = ScenarioReference(name: s.name, sha256: "")
+                        branched += Self.fullModelLinkBranches(planner.plan(s, reference: ref, options: options).log)
+                    }
+                    compared += 1
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(compared, 16, "too few feasible scenarios to compare")
+        XCTAssertGreaterThan(branched, 0, "no seeded model branched on a link: the rule went untested")
+    }
+
     /// Where the unseeded rule applies: free placement only, the links by degradation, the
     /// dual root only while every cost is ≥ 0 (a baseline's kept stays earn −change).
     func testTheUnseededRuleAppliesToFreePlacementWithItsDualRoot() throws {
