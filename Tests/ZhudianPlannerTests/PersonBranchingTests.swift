@@ -163,6 +163,33 @@ final class PersonBranchingTests: XCTestCase {
         XCTAssertGreaterThan(branched, 0, "no seeded model branched on a link: the rule went untested")
     }
 
+    /// The priced MIPs with the link chosen by degradation and by fractionality: the brute
+    /// force's optimum either way (free placement and a ring with staying on), and they
+    /// branch on links.
+    func testPricedLinksByDegradationKeepsTheBruteForceOptimum() {
+        var branched = 0
+        var compared = 0
+        for (config, seeds) in [(Self.free, UInt64(21)...36), (Self.ring, 451...458)] {
+            for seed in seeds {
+                let s = config.make(seed: seed)
+                let expected = PeopleBruteForce.optimum(s)?.objective
+                for on in [true, false] {
+                    var options = Self.options(linksFirst: true, priced: true)
+                    options.pricedLinksByDegradation = on
+                    let label = "seed \(seed), \(s.rules.structure), priced links by degradation \(on)"
+                    guard assertPlanAgrees(planner, s, optimum: expected, options: options, label: label) else { continue }
+                    if on {
+                        let ref = ScenarioReference(name: s.name, sha256: "")
+                        branched += Self.linkBranches(planner.plan(s, reference: ref, options: options).log)
+                    }
+                    compared += 1
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(compared, 16, "too few feasible scenarios to compare")
+        XCTAssertGreaterThan(branched, 0, "no priced MIP branched on a link: the rule went untested")
+    }
+
     /// Where the unseeded rule applies: free placement only, the links by degradation, the
     /// dual root only while every cost is ≥ 0 (a baseline's kept stays earn −change).
     func testTheUnseededRuleAppliesToFreePlacementWithItsDualRoot() throws {
