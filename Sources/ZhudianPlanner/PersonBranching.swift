@@ -15,8 +15,9 @@ import MIPModel
 /// model of free placement (``prepareUnseeded(_:_:options:)``). In both full models the link
 /// is chosen by degradation (``SolveOptions/branchFirstByDegradation``): on the seeded one
 /// (``PersonRestart``) peer row 24 (free 30 × 2) took 4.2 s of CPU instead of 5.8 s and row 29
-/// (free 50 × 2, cap) was proven in 14 s where it stopped at 0.09 % after 30 s; the priced
-/// MIPs keep the most fractional link (not measured).
+/// (free 50 × 2, cap) was proven in 14 s where it stopped at 0.09 % after 30 s. The priced
+/// MIPs choose the same way (``PricedPersonSolve``): row 21 (free 29 × 2, staying on) proven
+/// in 8 s where it stopped at 0.17 % after 30 s.
 enum PersonBranching {
     /// Whether the full people model branches on links first. Naming columns turns GLPK's
     /// presolve off (it renumbers the columns), and where the full model was presolved that
