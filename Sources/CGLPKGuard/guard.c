@@ -206,7 +206,9 @@ static void zd_callback(glp_tree *tree, void *info) {
         break;
     case GLP_IBRANCH:
         if (matches && session->branch_first != NULL &&
-            zd_branch_first(tree, problem, session->branch_first)) {
+            (session->branch_first_rule == 1
+                 ? zd_branch_drtom_among(tree, problem, session->branch_first)
+                 : zd_branch_first(tree, problem, session->branch_first))) {
             session->branched_first++;
             break;
         }

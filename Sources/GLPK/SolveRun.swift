@@ -106,6 +106,7 @@ struct SolveRun {
         let outcome = withExtendedLifetime(callbacks) {
             (first ?? []).withUnsafeBufferPointer { flags in
                 session.pointee.branch_first = first == nil ? nil : flags.baseAddress
+                session.pointee.branch_first_rule = options.branchFirstByDegradation ? 1 : 0
                 defer { session.pointee.branch_first = nil }
                 return search(pointer, prepared, session, incumbent: incumbent)
             }

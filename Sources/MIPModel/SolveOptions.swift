@@ -31,6 +31,10 @@ public struct SolveOptions: Sendable, Equatable {
     /// before the backend sees it. Backends that support it solve without presolve, so the
     /// columns stay the model's.
     public var branchFirst: [Int] = []
+    /// Choose among the fractional ``branchFirst`` columns by the backend's degradation
+    /// estimate (Driebeck–Tomlin: the product of the down and up branches' bound changes, the
+    /// smaller branch first) instead of the most fractional one, up first.
+    public var branchFirstByDegradation = false
     /// Branch by pseudo-costs (the bound each column's branchings raised so far) where
     /// neither ``branchFirst`` nor ``branchingCandidates`` chooses; false: the backend's
     /// default rule.

@@ -23,6 +23,9 @@ struct BuiltModel {
     /// every node slowed the small three-term rows 05 and 12 by half or more (docs/FORMULATION.md,
     /// "Gomory cuts at the root (tenth round)").
     var rootGomory = false
+    /// Choose among the `branchFirst` columns by GLPK's degradation estimate
+    /// (``SolveOptions/branchFirstByDegradation``; ``PersonBranching/prepareUnseeded(_:_:options:)``).
+    var branchFirstByDegradation = false
 
     /// All lazy rows violated at `point`.
     func separate(_ point: [Double]) -> [LazyRow] {
@@ -43,6 +46,7 @@ extension BuiltModel {
         var solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
         solveOptions.branchFirst = branchFirst
+        solveOptions.branchFirstByDegradation = branchFirstByDegradation
         if dualRoot {
             solveOptions.presolve = false
             hooks.initialBasis = Basis(

@@ -10,8 +10,14 @@ import MIPModel
 /// where the unit's people may go at once; given the links the LP is nearly integral
 /// (docs/FORMULATION.md, "GLPK's search on the small rows, eighth round").
 ///
-/// Used by the priced MIPs, and by the full model only where it has a seed (more than 24
-/// sending units) and more than one term (``appliesToFullModel(_:seeded:)``).
+/// Used by the priced MIPs, by the full model where it has a seed (more than 24 sending
+/// units) and more than one term (``appliesToFullModel(_:seeded:)``), and by the unseeded full
+/// model of free placement (``prepareUnseeded(_:_:options:)``). In both full models the link
+/// is chosen by degradation (``SolveOptions/branchFirstByDegradation``): on the seeded one
+/// (``PersonRestart``) peer row 24 (free 30 × 2) took 4.2 s of CPU instead of 5.8 s and row 29
+/// (free 50 × 2, cap) was proven in 14 s where it stopped at 0.09 % after 30 s. The priced
+/// MIPs choose the same way (``PricedPersonSolve``): row 21 (free 29 × 2, staying on) proven
+/// in 8 s where it stopped at 0.17 % after 30 s.
 enum PersonBranching {
     /// Whether the full people model branches on links first. Naming columns turns GLPK's
     /// presolve off (it renumbers the columns), and where the full model was presolved that
@@ -25,6 +31,30 @@ enum PersonBranching {
         seeded && ctx.terms > 1
     }
 
+    /// The unseeded full people model of free placement (24 sending units or fewer): its
+    /// links first, the one GLPK's Driebeck–Tomlin estimate ranks best (the product of both
+    /// branches' bound changes; ``SolveOptions/branchFirstByDegradation``), and its root LP
+    /// by the dual simplex from the slack basis where every cost is ≥ 0 (that basis is then
+    /// dual feasible). Returns the columns to branch on first (none where it does not apply).
+    ///
+    /// Why: GLPK's own rule branches on people, whom an interchangeable colleague replaces at
+    /// the same LP value, and the most fractional link often leaves both children's bound
+    /// where it was. Measured on peer rows 06, 09, 11, 15, 18 and 07 (docs/FORMULATION.md,
+    /// "Free placement, small rows, tenth round"): row 09's search 42 → 10 branchings, row 07
+    /// (free 9 × 3) proven where it stopped at 0.32 % after 30 s. The presolve it gives up is
+    /// what made links first slower below 25 units with the most-fractional rule (above).
+    /// Ring and cycles are left as they are (their two-term pattern model and the teams
+    /// model decide there).
+    static func prepareUnseeded(_ built: inout BuiltModel, _ ctx: PlanContext, options: PlanOptions) -> [Int] {
+        guard options.unseededLinksFirst, ctx.scenario.rules.structure == .free else { return [] }
+        let links = columns(built.model, options: options)
+        guard !links.isEmpty else { return [] }
+        built.branchFirstByDegradation = true
+        let model = built.model
+        built.dualRoot = model.sense == .minimize
+            && model.variables.allSatisfy { $0.objective >= 0 && $0.lower.isFinite }
+        return links
+    }
 
     /// The binary link columns of a people model (named `y_u_v_k` by ``PersonFormulation``,
     /// as ``PersonColumns`` reads them), or none when ``PlanOptions/linksFirst`` is off.

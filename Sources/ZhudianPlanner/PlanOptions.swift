@@ -75,6 +75,16 @@ public struct PlanOptions: Sendable {
     /// Tests only: the people model's MIPs branch on link columns first (``PersonBranching``);
     /// off shows what it changes.
     var linksFirst = true
+    /// Tests only: the unseeded full people model of free placement branches on its links
+    /// first, chosen by degradation, from a dual-simplex root
+    /// (``PersonBranching/prepareUnseeded(_:_:options:)``); off shows what it changes.
+    var unseededLinksFirst = true
+    /// Tests only: the seeded full people model's links first are chosen by degradation
+    /// (``SolveOptions/branchFirstByDegradation``) (true) or the most fractional one (false).
+    var seededLinksByDegradation = true
+    /// Tests only: the priced people model's MIPs choose their links first by degradation
+    /// (``SolveOptions/branchFirstByDegradation``) (true) or the most fractional one (false).
+    var pricedLinksByDegradation = true
     /// Tests only: the people model's `over` rows through `on[p,k]`
     /// (``RowSink/addOverlap(person:terms:sites:col:throughOn:)``) (true) or written out (false);
     /// nil: through `on` where no seed pays (``PersonSeed/worthwhile(_:part:)``: 24 sending units

@@ -150,7 +150,7 @@ public struct Planner: Sendable {
                 solver: solver, ctx: ctx, options: options, part: part, deadline: deadline, seed: seed)
             if let result = priced.run() { return result }
         }
-        let built: BuiltModel
+        var built: BuiltModel
         // `--dump-model` writes the whole model, not the one fixed against the seed.
         let whole: Model
         var fixing: [String] = []
@@ -163,6 +163,10 @@ public struct Planner: Sendable {
             whole = built.model
             first = useTeams || !PersonBranching.appliesToFullModel(ctx, seeded: seed != nil)
                 ? [] : PersonBranching.columns(built.model, options: options)
+            if !useTeams, seed == nil {
+                first = PersonBranching.prepareUnseeded(&built, ctx, options: options)
+            }
+            if seed != nil { built.branchFirstByDegradation = options.seededLinksByDegradation }
             if let seed, options.reducedCostFixing {
                 var restart = PersonRestart(
                     solver: solver, built: built,

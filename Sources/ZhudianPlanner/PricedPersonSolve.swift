@@ -208,6 +208,10 @@ struct PricedPersonSolve {
         // about 100 nodes in 46 s; over 20 candidates, 1 400 nodes and a better roster.
         mipOptions.branchingCandidates = PricedTeamSolve.branchingCandidates
         mipOptions.branchFirst = PersonBranching.columns(model, options: options)
+        // Peer row 21 (free 29 × 2, staying on) proven in 8 s where it stopped at 0.17 % after
+        // 30 s; rows 20, 33 and 36 as before (docs/FORMULATION.md, "Free placement, small rows,
+        // tenth round").
+        mipOptions.branchFirstByDegradation = options.pricedLinksByDegradation
         return solver.solve(model, options: mipOptions, hooks: hooks)
     }
 

@@ -22,7 +22,7 @@ final class DriebeckTomlinTests: XCTestCase {
     }
 
     /// A knapsack over `n` binary columns and `m` rows, minimising −value; the same for a seed.
-    func knapsack(seed: UInt64, n: Int = 36, m: Int = 4) -> OpaquePointer {
+    static func knapsack(seed: UInt64, n: Int = 36, m: Int = 4) -> OpaquePointer {
         var state = seed
         func next() -> Double {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -85,8 +85,8 @@ final class DriebeckTomlinTests: XCTestCase {
     func testItChoosesWhatGLPKChoosesAtEveryNode() {
         var branched = 0
         for seed in UInt64(1)...8 {
-            let mine = knapsack(seed: seed)
-            let glpks = knapsack(seed: seed)
+            let mine = Self.knapsack(seed: seed)
+            let glpks = Self.knapsack(seed: seed)
             defer {
                 glp_delete_prob(mine)
                 glp_delete_prob(glpks)
@@ -105,8 +105,8 @@ final class DriebeckTomlinTests: XCTestCase {
         var branched = 0
         for seed in UInt64(1)...8 {
             for limit: Int32 in [1, 3, 20] {
-                let mine = knapsack(seed: seed)
-                let reference = knapsack(seed: seed)
+                let mine = Self.knapsack(seed: seed)
+                let reference = Self.knapsack(seed: seed)
                 defer {
                     glp_delete_prob(mine)
                     glp_delete_prob(reference)

@@ -109,6 +109,149 @@ final class PersonBranchingTests: XCTestCase {
         XCTAssertTrue(PersonBranching.appliesToFullModel(two, seeded: true))
     }
 
+    /// The unseeded full model of free placement (two and three terms, one term, tight team
+    /// caps): the brute force's optimum with its links first by degradation and without, and
+    /// with it on the search does branch on links (the log counts them; never with it off).
+    func testUnseededLinksFirstKeepsTheBruteForceOptimum() {
+        let one = TinyScenario(terms: 1, historyPerUnit: 1)
+        var branched = (on: 0, off: 0)
+        var compared = 0
+        for (config, seeds) in [(Self.free, UInt64(21)...44), (Self.freeThree, 801...812), (one, 901...912)] {
+            for seed in seeds {
+                let s = config.make(seed: seed)
+                let expected = PeopleBruteForce.optimum(s)?.objective
+                for on in [true, false] {
+                    var options = Self.options(linksFirst: true, priced: false, seeded: false)
+                    options.unseededLinksFirst = on
+                    let label = "seed \(seed), terms \(s.calendar.terms), unseeded links first \(on)"
+                    guard assertPlanAgrees(planner, s, optimum: expected, options: options, label: label) else { continue }
+                    let log = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: ""), options: options).log
+                    if on { branched.on += Self.fullModelLinkBranches(log) } else { branched.off += Self.fullModelLinkBranches(log) }
+                    compared += 1
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(compared, 24, "too few feasible scenarios to compare")
+        XCTAssertGreaterThan(branched.on, 0, "no unseeded model branched on a link: the rule went untested")
+        XCTAssertEqual(branched.off, 0)
+    }
+
+    /// The seeded full model (its restarts against the seed) with the link chosen by
+    /// degradation and by fractionality: the brute force's optimum either way, and it
+    /// branches on links.
+    func testSeededLinksByDegradationKeepsTheBruteForceOptimum() {
+        var branched = 0
+        var compared = 0
+        for (config, seeds) in [(Self.free, UInt64(21)...44), (Self.freeThree, 801...812)] {
+            for seed in seeds {
+                let s = config.make(seed: seed)
+                let expected = PeopleBruteForce.optimum(s)?.objective
+                for on in [true, false] {
+                    var options = Self.options(linksFirst: true, priced: false, seeded: true)
+                    options.seededLinksByDegradation = on
+                    let label = "seed \(seed), terms \(s.calendar.terms), seeded links by degradation \(on)"
+                    guard assertPlanAgrees(planner, s, optimum: expected, options: options, label: label) else { continue }
+                    if on {
+                        let ref = ScenarioReference(name: s.name, sha256: "")
+                        branched += Self.fullModelLinkBranches(planner.plan(s, reference: ref, options: options).log)
+                    }
+                    compared += 1
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(compared, 16, "too few feasible scenarios to compare")
+        XCTAssertGreaterThan(branched, 0, "no seeded model branched on a link: the rule went untested")
+    }
+
+    /// The priced MIPs with the link chosen by degradation and by fractionality: the brute
+    /// force's optimum either way (free placement and a ring with staying on), and they
+    /// branch on links.
+    func testPricedLinksByDegradationKeepsTheBruteForceOptimum() {
+        var branched = 0
+        var compared = 0
+        for (config, seeds) in [(Self.free, UInt64(21)...36), (Self.ring, 451...458)] {
+            for seed in seeds {
+                let s = config.make(seed: seed)
+                let expected = PeopleBruteForce.optimum(s)?.objective
+                for on in [true, false] {
+                    var options = Self.options(linksFirst: true, priced: true)
+                    options.pricedLinksByDegradation = on
+                    let label = "seed \(seed), \(s.rules.structure), priced links by degradation \(on)"
+                    guard assertPlanAgrees(planner, s, optimum: expected, options: options, label: label) else { continue }
+                    if on {
+                        let ref = ScenarioReference(name: s.name, sha256: "")
+                        branched += Self.linkBranches(planner.plan(s, reference: ref, options: options).log)
+                    }
+                    compared += 1
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(compared, 16, "too few feasible scenarios to compare")
+        XCTAssertGreaterThan(branched, 0, "no priced MIP branched on a link: the rule went untested")
+    }
+
+    /// Where the unseeded rule applies: free placement only, the links by degradation, the
+    /// dual root only while every cost is ≥ 0 (a baseline's kept stays earn −change).
+    func testTheUnseededRuleAppliesToFreePlacementWithItsDualRoot() throws {
+        let ref = ScenarioReference(name: "", sha256: "")
+        var s = try XCTUnwrap((UInt64(21)...40).lazy.map { Self.free.make(seed: $0) }.first {
+            self.planner.plan($0, reference: ref, options: PlanOptions()).outcome == .optimal
+        })
+        func prepared(_ s: Scenario, _ options: PlanOptions) throws -> (BuiltModel, [Int]) {
+            var built = try PersonFormulation.build(PlanContext(s), options: options, elastic: false)
+            let first = PersonBranching.prepareUnseeded(&built, PlanContext(s), options: options)
+            return (built, first)
+        }
+        let (built, first) = try prepared(s, PlanOptions())
+        XCTAssertEqual(Set(first), Set(PersonBranching.columns(built.model, options: PlanOptions())))
+        XCTAssertFalse(first.isEmpty)
+        XCTAssertTrue(built.branchFirstByDegradation)
+        XCTAssertTrue(built.dualRoot)
+        var off = PlanOptions()
+        off.unseededLinksFirst = false
+        let (plain, none) = try prepared(s, off)
+        XCTAssertEqual(none, [])
+        XCTAssertFalse(plain.branchFirstByDegradation || plain.dualRoot)
+        XCTAssertEqual(try prepared(Self.ring.make(seed: 451), PlanOptions()).1, [])
+        let baseline = try XCTUnwrap(planner.plan(s, reference: ref, options: PlanOptions()).roster)
+        s.objective.change = 25
+        let (kept, links) = try prepared(s, PlanOptions(baseline: baseline))
+        XCTAssertTrue(kept.model.variables.contains { $0.objective < 0 }, "the baseline gave no negative cost")
+        XCTAssertFalse(links.isEmpty)
+        XCTAssertFalse(kept.dualRoot)
+    }
+
+    /// A baseline (negative costs, no dual root): the unseeded rule keeps the optimum of the
+    /// model without it, and the checker passes the roster against the baseline.
+    func testUnseededLinksFirstUnderABaselineKeepsTheOptimum() throws {
+        var compared = 0
+        for seed in UInt64(21)...40 {
+            var s = Self.free.make(seed: seed)
+            s.objective.fairness = 0
+            let ref = ScenarioReference(name: s.name, sha256: "")
+            guard let baseline = planner.plan(s, reference: ref, options: PlanOptions()).roster,
+                  !baseline.terms.isEmpty else { continue }
+            s.objective.fairness = 40
+            s.objective.change = 25
+            var on = PlanOptions(baseline: baseline)
+            on.forcedFormulation = .people
+            on.peopleSeed = false
+            var off = on
+            off.unseededLinksFirst = false
+            let a = planner.plan(s, reference: ref, options: off)
+            let b = planner.plan(s, reference: ref, options: on)
+            XCTAssertEqual(a.outcome, .optimal, "seed \(seed)")
+            XCTAssertEqual(b.outcome, .optimal, "seed \(seed)")
+            let x = try XCTUnwrap(a.roster?.solve.objective, "seed \(seed)")
+            XCTAssertEqual(b.roster?.solve.objective ?? .nan, x, accuracy: 1e-6 * max(1, abs(x)), "seed \(seed)")
+            let roster = try XCTUnwrap(b.roster, "seed \(seed)")
+            let report = RosterChecker(scenario: s, scenarioSHA256: "", baseline: baseline).check(roster)
+            XCTAssertTrue(report.passed, "seed \(seed): \(report.violations.map { $0.render(.en) })")
+            compared += 1
+        }
+        XCTAssertGreaterThanOrEqual(compared, 8, "too few baselines")
+    }
+
     /// The nodes branched on a link over free scenarios 21–32, with links first on and off:
     /// priced, or the full model (seeded where it applies), each counted from its own log line.
     func linkBranches(priced: Bool) -> (on: Int, off: Int) {

@@ -70,6 +70,9 @@ typedef struct zd_session {
     // Non-zero: Gomory cuts (when the parameters ask for them) at the root only; the
     // callback turns them off once the search leaves the root.
     int gomory_root_only;
+    // How a column of branch_first is chosen: 0 the most fractional (× (1 + |cost|)), up
+    // first; 1 Driebeck-Tomlin among them (zd_branch_drtom_among).
+    int branch_first_rule;
     // Outputs.
     zd_snapshot snapshot;
     int heuristic_offered;
@@ -142,6 +145,16 @@ void zd_branch_drtom(glp_tree *tree, glp_prob *problem);
 /// GLP_IBRANCH only; returns without branching (GLPK's rule then applies) when
 /// anything is unusual or memory runs out.
 void zd_branch_limited(glp_tree *tree, glp_prob *problem, int limit);
+
+/// Driebeck-Tomlin among the flagged columns only (`flags`: 1-based, columns + 1
+/// entries): each fractional flagged column's down and up degradations by one dual
+/// simplex step with Tomlin's rounding (as zd_branch_drtom computes them), the column of
+/// the largest product of the two (each at least 1e-6) chosen, its branch that degrades
+/// less first. When no flagged column degrades the bound, the most fractional flagged
+/// column (× (1 + |cost|)), up first. Returns 1 when it branched, 0 (nothing done) when
+/// no flagged column is fractional, the basis is not optimal and factorised, or memory
+/// runs out. Call in GLP_IBRANCH only.
+int zd_branch_drtom_among(glp_tree *tree, glp_prob *problem, const unsigned char *flags);
 
 /// Bumped whenever a caught error freed this thread's GLPK environment; a
 /// problem created under an older generation is already freed.

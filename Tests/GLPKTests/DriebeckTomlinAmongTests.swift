@@ -1,0 +1,145 @@
+import CGLPK
+import CGLPKGuard
+import XCTest
+
+/// `zd_branch_drtom_among` (drtom.c), the rule ``SolveOptions/branchFirstByDegradation`` asks
+/// for: among the flagged fractional columns, the largest product of the down and up bound
+/// changes. Compared node by node with a reference written through GLPK's own tableau rows,
+/// on the knapsacks of ``DriebeckTomlinTests`` with every other column flagged.
+final class DriebeckTomlinAmongTests: XCTestCase {
+    /// Who chooses the branch at a node where a flagged column is fractional.
+    enum Rule { case among, reference }
+
+    /// The flags and the rule the callback reads, and what it saw at each branching.
+    final class Trace {
+        let rule: Rule
+        let flags: [UInt8]
+        var nodes: [String] = []
+        var flaggedBranches = 0
+        init(rule: Rule, flags: [UInt8]) {
+            self.rule = rule
+            self.flags = flags
+        }
+    }
+
+    /// Flags (1-based) on the odd columns of an `n`-column problem.
+    static func oddFlags(_ n: Int) -> [UInt8] {
+        (0...n).map { $0 > 0 && $0 % 2 == 1 ? 1 : 0 }
+    }
+
+    /// Solves `problem` with `rule` on the flagged columns and GLPK's own rule elsewhere.
+    func search(_ problem: OpaquePointer, rule: Rule) -> (trace: Trace, objective: Double) {
+        let trace = Trace(rule: rule, flags: Self.oddFlags(Int(glp_get_num_cols(problem))))
+        var parm = glp_iocp()
+        glp_init_iocp(&parm)
+        parm.msg_lev = GLP_MSG_OFF
+        parm.presolve = GLP_ON
+        parm.cb_func = { tree, info in
+            guard let tree, let info, glp_ios_reason(tree) == GLP_IBRANCH else { return }
+            let trace = Unmanaged<Trace>.fromOpaque(info).takeUnretainedValue()
+            let lp = glp_ios_get_prob(tree)
+            trace.nodes.append("\(glp_ios_curr_node(tree)) \(glp_get_obj_val(lp))")
+            let branched: Bool
+            switch trace.rule {
+            case .among:
+                branched = trace.flags.withUnsafeBufferPointer { zd_branch_drtom_among(tree, lp, $0.baseAddress) } != 0
+            case .reference:
+                branched = DriebeckTomlinAmongTests.reference(tree, lp, flags: trace.flags)
+            }
+            if branched { trace.flaggedBranches += 1 }
+        }
+        parm.cb_info = Unmanaged.passUnretained(trace).toOpaque()
+        let saved = glp_term_out(GLP_OFF)
+        let rc = withExtendedLifetime(trace) { glp_intopt(problem, &parm) }
+        glp_term_out(saved)
+        XCTAssertEqual(rc, 0)
+        XCTAssertEqual(glp_mip_status(problem), GLP_OPT)
+        return (trace, glp_mip_obj_val(problem))
+    }
+
+    func testItChoosesWhatTheReferenceChoosesAtEveryNode() {
+        var flagged = 0
+        for seed in UInt64(1)...8 {
+            let mine = DriebeckTomlinTests.knapsack(seed: seed)
+            let reference = DriebeckTomlinTests.knapsack(seed: seed)
+            let plain = DriebeckTomlinTests.knapsack(seed: seed)
+            defer {
+                glp_delete_prob(mine)
+                glp_delete_prob(reference)
+                glp_delete_prob(plain)
+            }
+            let ours = search(mine, rule: .among)
+            let theirs = search(reference, rule: .reference)
+            XCTAssertEqual(ours.trace.nodes, theirs.trace.nodes, "seed \(seed): the search went another way")
+            XCTAssertEqual(ours.trace.flaggedBranches, theirs.trace.flaggedBranches, "seed \(seed)")
+            var parm = glp_iocp()
+            glp_init_iocp(&parm)
+            parm.msg_lev = GLP_MSG_OFF
+            parm.presolve = GLP_ON
+            XCTAssertEqual(glp_intopt(plain, &parm), 0)
+            XCTAssertEqual(ours.objective, glp_mip_obj_val(plain), "seed \(seed): not GLPK's optimum")
+            flagged += ours.trace.flaggedBranches
+        }
+        XCTAssertGreaterThanOrEqual(flagged, 40, "few branchings on flagged columns: the test proves little")
+    }
+
+    /// The rule through `glp_eval_tab_row`: each flagged fractional basic column's down and
+    /// up changes (dual ratio test, Tomlin's rounding, the sign check of GLPK's rule, absolute
+    /// values), the largest product of the two (each at least 1e-6) first-found on ties, its
+    /// smaller branch first; when no product passes 1e-12, the most fractional flagged
+    /// column × (1 + |cost|), up first. False (nothing done) when no flagged column is
+    /// fractional.
+    static func reference(_ tree: OpaquePointer?, _ lp: OpaquePointer?, flags: [UInt8]) -> Bool {
+        let m = glp_get_num_rows(lp), n = glp_get_num_cols(lp)
+        let candidates = (1...n).filter { flags[Int($0)] != 0 && glp_ios_can_branch(tree, $0) != 0 }
+        guard !candidates.isEmpty, glp_get_status(lp) == GLP_OPT, glp_bf_exists(lp) != 0 else { return false }
+        let minimize = glp_get_obj_dir(lp) == GLP_MIN
+        var index = [Int32](repeating: 0, count: Int(m + n) + 1)
+        var value = [Double](repeating: 0, count: Int(m + n) + 1)
+        var chosen: Int32 = 0, next = GLP_NO_BRNCH, best = -1.0
+        for j in candidates where glp_get_col_stat(lp, j) == GLP_BS {
+            let x = glp_get_col_prim(lp, j)
+            let length = glp_eval_tab_row(lp, m + j, &index, &value)
+            var change = [0.0, 0.0]
+            for side in 0..<2 {
+                let pos = glp_dual_rtest(lp, length, &index, &value, side == 0 ? -1 : 1, 1e-9)
+                if pos == 0 {
+                    change[side] = .greatestFiniteMagnitude
+                    continue
+                }
+                let k = index[Int(pos)]
+                var step = ((side == 0 ? x.rounded(.down) : x.rounded(.up)) - x) / value[Int(pos)]
+                if k > m, glp_get_col_kind(lp, k - m) != GLP_CV, abs(step - (step + 0.5).rounded(.down)) > 1e-3 {
+                    step = step > 0 ? step.rounded(.up) : step.rounded(.down)
+                }
+                let stat = k <= m ? glp_get_row_stat(lp, k) : glp_get_col_stat(lp, k - m)
+                var d = k <= m ? glp_get_row_dual(lp, k) : glp_get_col_dual(lp, k - m)
+                let wrongSign = minimize
+                    ? (stat == GLP_NL && d < 0) || (stat == GLP_NU && d > 0) || stat == GLP_NF
+                    : (stat == GLP_NL && d > 0) || (stat == GLP_NU && d < 0) || stat == GLP_NF
+                if wrongSign { d = 0 }
+                change[side] = abs(d * step)
+            }
+            let score = max(change[0], 1e-6) * max(change[1], 1e-6)
+            if score > best {
+                best = score
+                chosen = j
+                next = change[0] < change[1] ? GLP_DN_BRNCH : GLP_UP_BRNCH
+            }
+        }
+        if chosen == 0 || best <= 1e-12 {
+            var most = -1.0
+            for j in candidates {
+                let x = glp_get_col_prim(lp, j), f = x - x.rounded(.down)
+                let score = min(f, 1 - f) * (1 + abs(glp_get_obj_coef(lp, j)))
+                if score > most {
+                    most = score
+                    chosen = j
+                }
+            }
+            next = GLP_UP_BRNCH
+        }
+        glp_ios_branch_upon(tree, chosen, next)
+        return true
+    }
+}
