@@ -7,7 +7,9 @@
 // (a linked-list walk each). On the people model's small rows (peer
 // benchmark rows 09, 14, 19) that was a third of the whole solve
 // (BENCHMARKS.md, "Small people-model rows against CP-SAT, eighth round").
-// Here a row costs one btran and the columns that meet its non-zeros only.
+// Here a row costs one btran and the columns that meet its non-zeros only,
+// and both of its dual ratio tests are one walk over the copy's statuses and
+// reduced costs (zd_dual_rtests) instead of two through GLPK's API.
 //
 // The same copy serves zd_branch_limited, the rule over the best-scored few
 // candidates that the priced models ask for (SolveOptions.branchingCandidates),
@@ -32,6 +34,7 @@ typedef struct zd_node_matrix {
     double *col_value;
     int *row_start, *row_col;
     int *row_stat, *col_stat;
+    double *row_dual, *col_dual; // reduced costs, as glp_get_row_dual / glp_get_col_dual give them
     double *rho;
     char *touched;
 } zd_node_matrix;
@@ -44,6 +47,8 @@ static void zd_matrix_free(zd_node_matrix *a) {
     free(a->row_col);
     free(a->row_stat);
     free(a->col_stat);
+    free(a->row_dual);
+    free(a->col_dual);
     free(a->rho);
     free(a->touched);
 }
@@ -63,10 +68,12 @@ static int zd_matrix_read(zd_node_matrix *a, glp_prob *problem) {
     a->row_col = malloc(sizeof(int) * (size_t)(nnz + 1));
     a->row_stat = malloc(sizeof(int) * (size_t)(m + 1));
     a->col_stat = malloc(sizeof(int) * (size_t)(n + 1));
+    a->row_dual = malloc(sizeof(double) * (size_t)(m + 1));
+    a->col_dual = malloc(sizeof(double) * (size_t)(n + 1));
     a->rho = malloc(sizeof(double) * (size_t)(m + 1));
     a->touched = calloc((size_t)n + 1, 1);
     if (!ind || !val || !fill || !a->col_start || !a->col_row || !a->col_value || !a->row_start || !a->row_col ||
-        !a->row_stat || !a->col_stat || !a->rho || !a->touched) {
+        !a->row_stat || !a->col_stat || !a->row_dual || !a->col_dual || !a->rho || !a->touched) {
         free(ind);
         free(val);
         free(fill);
@@ -83,11 +90,13 @@ static int zd_matrix_read(zd_node_matrix *a, glp_prob *problem) {
             a->row_start[ind[t] + 1]++;
         }
         a->col_stat[j] = glp_get_col_stat(problem, j);
+        a->col_dual[j] = glp_get_col_dual(problem, j);
     }
     a->col_start[n + 1] = at;
     for (int i = 1; i <= m; i++) {
         a->row_start[i + 1] += a->row_start[i];
         a->row_stat[i] = glp_get_row_stat(problem, i);
+        a->row_dual[i] = glp_get_row_dual(problem, i);
     }
     for (int j = 1; j <= n; j++)
         for (int p = a->col_start[j]; p < a->col_start[j + 1]; p++) {
@@ -129,12 +138,63 @@ static int zd_tableau_row(zd_node_matrix *a, glp_prob *problem, int j, int ind[]
     return len;
 }
 
-// The objective's change when basic column j is pushed to floor (kase -1) or
-// ceil (kase +1) of its value x by one dual simplex step (branch_drtom's loop body).
-static double zd_degradation(zd_node_matrix *a, glp_prob *problem, int len, int ind[], double val[], int kase,
-                             double x, int minimize) {
+// One direction's dual ratio test in progress: the pivot so far (0: none),
+// its ratio and |coefficient|.
+typedef struct zd_ratio {
+    int piv;
+    double teta, big;
+} zd_ratio;
+
+// GLPK's minimal ratio test step: a negative ratio (round-off at a
+// degenerate vertex) is 0; ties go to the larger |coefficient|.
+static inline void zd_ratio_offer(zd_ratio *r, int t, double temp, double alfa) {
+    if (temp < 0.0) temp = 0.0;
+    if (r->teta > temp || (r->teta == temp && r->big < fabs(alfa))) r->piv = t, r->teta = temp, r->big = fabs(alfa);
+}
+
+// glp_dual_rtest(problem, len, ind, val, -1, eps) and (…, +1, eps) in one
+// walk over the node's copy: the same entries in the same order, the same
+// ratios (objective sign × reduced cost / influence coefficient, the
+// coefficient negated for dir -1), the same skips and tie rule, so the same
+// two pivots (0 where there is none).
+//
+// Why: GLPK's reads each entry's status and reduced cost through the API
+// (glp_get_col_stat, glp_get_col_dual), twice per fractional column and node,
+// which was a tenth of the whole process on peer rows 14 and 19
+// (BENCHMARKS.md, "Small staying-on rows, tenth round"). Called only at an
+// optimal node LP, which is dual feasible (GLPK's precondition).
+static void zd_dual_rtests(const zd_node_matrix *a, int len, const int ind[], const double val[], double eps,
+                           double obj, int *down, int *up) {
     int m = a->m;
-    int pos = glp_dual_rtest(problem, len, ind, val, kase, 1e-9);
+    zd_ratio dn = {0, DBL_MAX, 0.0}, upr = {0, DBL_MAX, 0.0};
+    for (int t = 1; t <= len; t++) {
+        int k = ind[t];
+        int stat = k <= m ? a->row_stat[k] : a->col_stat[k - m];
+        double cost = k <= m ? a->row_dual[k] : a->col_dual[k - m];
+        double alfa = +val[t], negated = -val[t];
+        if (stat == GLP_NL) {
+            // Each entry can stop one direction only: its coefficient's sign decides which.
+            if (!(alfa < +eps)) zd_ratio_offer(&upr, t, (obj * cost) / alfa, alfa);
+            if (!(negated < +eps)) zd_ratio_offer(&dn, t, (obj * cost) / negated, negated);
+        } else if (stat == GLP_NU) {
+            if (!(alfa > -eps)) zd_ratio_offer(&upr, t, (obj * cost) / alfa, alfa);
+            if (!(negated > -eps)) zd_ratio_offer(&dn, t, (obj * cost) / negated, negated);
+        } else if (stat == GLP_NF) {
+            if (!(-eps < alfa && alfa < +eps)) zd_ratio_offer(&upr, t, 0.0, alfa);
+            if (!(-eps < negated && negated < +eps)) zd_ratio_offer(&dn, t, 0.0, negated);
+        }
+        // GLP_NS (fixed) never enters; a tableau row holds no basic entry.
+    }
+    *down = dn.piv;
+    *up = upr.piv;
+}
+
+// The objective's change when basic column j is pushed to floor (kase -1) or
+// ceil (kase +1) of its value x by one dual simplex step whose entering
+// entry is `pos` of the row (branch_drtom's loop body; 0: no entering entry).
+static double zd_degradation(const zd_node_matrix *a, glp_prob *problem, int pos, const int ind[], const double val[],
+                             int kase, double x, int minimize) {
+    int m = a->m;
     if (pos == 0) return minimize ? +DBL_MAX : -DBL_MAX; // that branch has no feasible point
     int k = ind[pos];
     double alfa = val[pos];
@@ -143,12 +203,21 @@ static double zd_degradation(zd_node_matrix *a, glp_prob *problem, int len, int 
     if (k > m && glp_get_col_kind(problem, k - m) != GLP_CV && fabs(delta_k - floor(delta_k + 0.5)) > 1e-3)
         delta_k = delta_k > 0.0 ? ceil(delta_k) : floor(delta_k);
     int stat = k <= m ? a->row_stat[k] : a->col_stat[k - m];
-    double dk = k <= m ? glp_get_row_dual(problem, k) : glp_get_col_dual(problem, k - m);
+    double dk = k <= m ? a->row_dual[k] : a->col_dual[k - m];
     // Round-off can give a reduced cost near 0 the wrong sign in a degenerate basis.
     if (minimize ? ((stat == GLP_NL && dk < 0.0) || (stat == GLP_NU && dk > 0.0) || stat == GLP_NF)
                  : ((stat == GLP_NL && dk > 0.0) || (stat == GLP_NU && dk < 0.0) || stat == GLP_NF))
         dk = 0.0;
     return dk * delta_k;
+}
+
+// Both branches' degradations of basic column j at value x (its tableau row in ind/val).
+static void zd_degradations(const zd_node_matrix *a, glp_prob *problem, int len, const int ind[], const double val[],
+                            double x, int minimize, double *dz_dn, double *dz_up) {
+    int down, up;
+    zd_dual_rtests(a, len, ind, val, 1e-9, minimize ? +1.0 : -1.0, &down, &up);
+    *dz_dn = zd_degradation(a, problem, down, ind, val, -1, x, minimize);
+    *dz_up = zd_degradation(a, problem, up, ind, val, +1, x, minimize);
 }
 
 // GLPK's branch_mostf: the column nearest to ½, down first below it.
@@ -186,8 +255,8 @@ void zd_branch_drtom(glp_tree *tree, glp_prob *problem) {
         if (!glp_ios_can_branch(tree, j)) continue;
         double x = glp_get_col_prim(problem, j);
         int len = zd_tableau_row(&a, problem, j, ind, val);
-        double dz_dn = zd_degradation(&a, problem, len, ind, val, -1, x, minimize);
-        double dz_up = zd_degradation(&a, problem, len, ind, val, +1, x, minimize);
+        double dz_dn, dz_up;
+        zd_degradations(&a, problem, len, ind, val, x, minimize, &dz_dn, &dz_up);
         // The column whose worse branch degrades most; its better branch next.
         if (degrad < fabs(dz_dn) || degrad < fabs(dz_up)) {
             chosen = j;
@@ -254,8 +323,10 @@ void zd_branch_limited(glp_tree *tree, glp_prob *problem, int limit) {
         double x = glp_get_col_prim(problem, j);
         int len = zd_tableau_row(&a, problem, j, ind, val);
         // A branch's bound change; a negative one is round-off of a degenerate step.
-        double down = fmax(zd_degradation(&a, problem, len, ind, val, -1, x, 1), 0.0);
-        double up = fmax(zd_degradation(&a, problem, len, ind, val, +1, x, 1), 0.0);
+        double down, up;
+        zd_degradations(&a, problem, len, ind, val, x, 1, &down, &up);
+        down = fmax(down, 0.0);
+        up = fmax(up, 0.0);
         double larger = down > up ? down : up;
         if (larger > degradation) {
             degradation = larger;

@@ -63,6 +63,9 @@ struct ICSWriter {
         return out
     }
 
-    /// `YYYYMMDD`.
-    static func basic(_ day: CivilDate) -> String { day.description.replacingOccurrences(of: "-", with: "") }
+    /// `YYYYMMDD`: the ISO date without its dashes. A byte filter, not Foundation's
+    /// `replacingOccurrences`, which was 7 % of exporting peer row 19's calendars (perf).
+    static func basic(_ day: CivilDate) -> String {
+        String(decoding: day.description.utf8.filter { $0 != UInt8(ascii: "-") }, as: UTF8.self)
+    }
 }

@@ -87,7 +87,13 @@ public enum ScenarioLoader {
 
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // No implicit tags (every plain scalar is `str`): the decoder reads scalars as
+            // written and tells null by its text (`Node.isNull`), and the prescan has already
+            // refused duplicate keys by text. Yams's default resolver matched each mapping key
+            // against seven regular expressions to hash it for its own duplicate check: a
+            // third of loading peer row 19 (perf; BENCHMARKS.md, "Small staying-on rows, tenth
+            // round").
+            root = try Yams.compose(yaml: text, .basic)
         } catch {
             let (position, message) = translate(error)
             throw refuse(message, at: position)
