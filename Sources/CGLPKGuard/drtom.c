@@ -378,8 +378,10 @@ int zd_branch_drtom_among(glp_tree *tree, glp_prob *problem, const unsigned char
         if (!flags[j] || !glp_ios_can_branch(tree, j) || a.col_stat[j] != GLP_BS) continue;
         double x = glp_get_col_prim(problem, j);
         int len = zd_tableau_row(&a, problem, j, ind, val);
-        double down = fabs(zd_degradation(&a, problem, len, ind, val, -1, x, minimize));
-        double up = fabs(zd_degradation(&a, problem, len, ind, val, +1, x, minimize));
+        double down, up;
+        zd_degradations(&a, problem, len, ind, val, x, minimize, &down, &up);
+        down = fabs(down);
+        up = fabs(up);
         double score = fmax(down, least) * fmax(up, least);
         if (score > best) {
             best = score;
