@@ -12,7 +12,7 @@ import MIPModel
 ///
 /// Used by the priced MIPs, by the full model where it has a seed (more than 24 sending
 /// units) and more than one term (``appliesToFullModel(_:seeded:)``), and by the unseeded full
-/// model of free placement (``prepareUnseeded(_:_:options:)``). In both full models the link
+/// model (``prepareUnseeded(_:_:options:)``). In both full models the link
 /// is chosen by degradation (``SolveOptions/branchFirstByDegradation``): on the seeded one
 /// (``PersonRestart``) peer row 24 (free 30 × 2) took 4.2 s of CPU instead of 5.8 s and row 29
 /// (free 50 × 2, cap) was proven in 14 s where it stopped at 0.09 % after 30 s. The priced
@@ -31,11 +31,12 @@ enum PersonBranching {
         seeded && ctx.terms > 1
     }
 
-    /// The unseeded full people model of free placement (24 sending units or fewer): its
-    /// links first, the one GLPK's Driebeck–Tomlin estimate ranks best (the product of both
-    /// branches' bound changes; ``SolveOptions/branchFirstByDegradation``), and its root LP
-    /// by the dual simplex from the slack basis where every cost is ≥ 0 (that basis is then
-    /// dual feasible). Returns the columns to branch on first (none where it does not apply).
+    /// The unseeded full people model (free placement up to 24 sending units; ring and cycles
+    /// wherever the people model decides unseeded, such as people staying on): its links first, the one GLPK's Driebeck–Tomlin estimate ranks
+    /// best (the product of both branches' bound changes; ``SolveOptions/branchFirstByDegradation``),
+    /// and its root LP by the dual simplex from the slack basis where every cost is ≥ 0 (that
+    /// basis is then dual feasible). Returns the columns to branch on first (none where it does
+    /// not apply).
     ///
     /// Why: GLPK's own rule branches on people, whom an interchangeable colleague replaces at
     /// the same LP value, and the most fractional link often leaves both children's bound
@@ -43,16 +44,19 @@ enum PersonBranching {
     /// "Free placement, small rows, tenth round"): row 09's search 42 → 10 branchings, row 07
     /// (free 9 × 3) proven where it stopped at 0.32 % after 30 s. The presolve it gives up is
     /// what made links first slower below 25 units with the most-fractional rule (above).
-    /// Ring and cycles are left as they are (their two-term pattern model and the teams
-    /// model decide there).
+    /// Ring and cycles with people staying on (the two-term pattern model) gain the same way:
+    /// peer rows 10, 14 and 19 0.13 → 0.07 s, 0.12 → 0.10–0.11 s and 0.25 → 0.23–0.24 s, a
+    /// generated cycles 20 × 2 4.5 → 1.8 s (BENCHMARKS.md, "Where issue 21 stands (end of the
+    /// tenth round)").
     static func prepareUnseeded(_ built: inout BuiltModel, _ ctx: PlanContext, options: PlanOptions) -> [Int] {
-        guard options.unseededLinksFirst, ctx.scenario.rules.structure == .free else { return [] }
+        guard options.unseededLinksFirst else { return [] }
         let links = columns(built.model, options: options)
         guard !links.isEmpty else { return [] }
         built.branchFirstByDegradation = true
         let model = built.model
-        built.dualRoot = model.sense == .minimize
-            && model.variables.allSatisfy { $0.objective >= 0 && $0.lower.isFinite }
+        // The two-term pattern model may have asked for the dual root already; keep it.
+        built.dualRoot = built.dualRoot || (model.sense == .minimize
+            && model.variables.allSatisfy { $0.objective >= 0 && $0.lower.isFinite })
         return links
     }
 

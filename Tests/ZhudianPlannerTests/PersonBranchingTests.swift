@@ -110,13 +110,16 @@ final class PersonBranchingTests: XCTestCase {
     }
 
     /// The unseeded full model of free placement (two and three terms, one term, tight team
-    /// caps): the brute force's optimum with its links first by degradation and without, and
-    /// with it on the search does branch on links (the log counts them; never with it off).
+    /// caps) and of a ring with people staying on: the brute force's optimum with its links
+    /// first by degradation and without, and with it on the search does branch on links (the
+    /// log counts them; never with it off).
     func testUnseededLinksFirstKeepsTheBruteForceOptimum() {
         let one = TinyScenario(terms: 1, historyPerUnit: 1)
         var branched = (on: 0, off: 0)
         var compared = 0
-        for (config, seeds) in [(Self.free, UInt64(21)...44), (Self.freeThree, 801...812), (one, 901...912)] {
+        for (config, seeds) in [
+            (Self.free, UInt64(21)...44), (Self.freeThree, 801...812), (one, 901...912), (Self.ring, 451...462),
+        ] {
             for seed in seeds {
                 let s = config.make(seed: seed)
                 let expected = PeopleBruteForce.optimum(s)?.objective
@@ -190,9 +193,10 @@ final class PersonBranchingTests: XCTestCase {
         XCTAssertGreaterThan(branched, 0, "no priced MIP branched on a link: the rule went untested")
     }
 
-    /// Where the unseeded rule applies: free placement only, the links by degradation, the
-    /// dual root only while every cost is ≥ 0 (a baseline's kept stays earn −change).
-    func testTheUnseededRuleAppliesToFreePlacementWithItsDualRoot() throws {
+    /// Where the unseeded rule applies: free placement and a ring with people staying on, the
+    /// links by degradation, the dual root only while every cost is ≥ 0 (a baseline's kept
+    /// stays earn −change).
+    func testTheUnseededRuleAppliesToEveryStructureWithItsDualRoot() throws {
         let ref = ScenarioReference(name: "", sha256: "")
         var s = try XCTUnwrap((UInt64(21)...40).lazy.map { Self.free.make(seed: $0) }.first {
             self.planner.plan($0, reference: ref, options: PlanOptions()).outcome == .optimal
@@ -212,7 +216,11 @@ final class PersonBranchingTests: XCTestCase {
         let (plain, none) = try prepared(s, off)
         XCTAssertEqual(none, [])
         XCTAssertFalse(plain.branchFirstByDegradation || plain.dualRoot)
-        XCTAssertEqual(try prepared(Self.ring.make(seed: 451), PlanOptions()).1, [])
+        let ring = Self.ring.make(seed: 451)
+        let (ringBuilt, ringFirst) = try prepared(ring, PlanOptions())
+        XCTAssertEqual(Set(ringFirst), Set(PersonBranching.columns(ringBuilt.model, options: PlanOptions())))
+        XCTAssertFalse(ringFirst.isEmpty, "the staying-on ring's links are not branched on first")
+        XCTAssertTrue(ringBuilt.branchFirstByDegradation)
         let baseline = try XCTUnwrap(planner.plan(s, reference: ref, options: PlanOptions()).roster)
         s.objective.change = 25
         let (kept, links) = try prepared(s, PlanOptions(baseline: baseline))
