@@ -37,6 +37,8 @@ typedef struct zd_node_matrix {
     double *row_dual, *col_dual; // reduced costs, as glp_get_row_dual / glp_get_col_dual give them
     double *rho;
     char *touched;
+    int *tab_ind; // scratch for one tableau row (m + n + 1 entries), as zd_tableau_row fills it
+    double *tab_val;
 } zd_node_matrix;
 
 static void zd_matrix_free(zd_node_matrix *a) {
@@ -51,6 +53,8 @@ static void zd_matrix_free(zd_node_matrix *a) {
     free(a->col_dual);
     free(a->rho);
     free(a->touched);
+    free(a->tab_ind);
+    free(a->tab_val);
 }
 
 // Returns 0 on success; non-zero when out of memory (everything freed).
@@ -72,8 +76,11 @@ static int zd_matrix_read(zd_node_matrix *a, glp_prob *problem) {
     a->col_dual = malloc(sizeof(double) * (size_t)(n + 1));
     a->rho = malloc(sizeof(double) * (size_t)(m + 1));
     a->touched = calloc((size_t)n + 1, 1);
+    a->tab_ind = malloc(sizeof(int) * (size_t)(m + n + 1));
+    a->tab_val = malloc(sizeof(double) * (size_t)(m + n + 1));
     if (!ind || !val || !fill || !a->col_start || !a->col_row || !a->col_value || !a->row_start || !a->row_col ||
-        !a->row_stat || !a->col_stat || !a->row_dual || !a->col_dual || !a->rho || !a->touched) {
+        !a->row_stat || !a->col_stat || !a->row_dual || !a->col_dual || !a->rho || !a->touched || !a->tab_ind ||
+        !a->tab_val) {
         free(ind);
         free(val);
         free(fill);
@@ -240,14 +247,8 @@ void zd_branch_drtom(glp_tree *tree, glp_prob *problem) {
     if (glp_get_status(problem) != GLP_OPT || !glp_bf_exists(problem)) return;
     zd_node_matrix a;
     if (zd_matrix_read(&a, problem) != 0) return;
-    int *ind = malloc(sizeof(int) * (size_t)(a.m + a.n + 1));
-    double *val = malloc(sizeof(double) * (size_t)(a.m + a.n + 1));
-    if (ind == NULL || val == NULL) {
-        free(ind);
-        free(val);
-        zd_matrix_free(&a);
-        return;
-    }
+    int *ind = a.tab_ind;
+    double *val = a.tab_val;
     int minimize = glp_get_obj_dir(problem) == GLP_MIN;
     int chosen = 0, next = GLP_NO_BRNCH;
     double degrad = -1.0;
@@ -270,8 +271,6 @@ void zd_branch_drtom(glp_tree *tree, glp_prob *problem) {
             if (degrad == DBL_MAX) break;
         }
     }
-    free(ind);
-    free(val);
     zd_matrix_free(&a);
     if (chosen == 0) return;
     if (degrad < 1e-6 * (1.0 + 0.001 * fabs(glp_get_obj_val(problem)))) chosen = zd_most_fractional(tree, problem, &next);
@@ -311,10 +310,10 @@ void zd_branch_limited(glp_tree *tree, glp_prob *problem, int limit) {
     if (zd_matrix_read(&a, problem) != 0) return;
     int *candidates = malloc(sizeof(int) * (size_t)limit);
     double *scores = malloc(sizeof(double) * (size_t)limit);
-    int *ind = malloc(sizeof(int) * (size_t)(a.m + a.n + 1));
-    double *val = malloc(sizeof(double) * (size_t)(a.m + a.n + 1));
+    int *ind = a.tab_ind;
+    double *val = a.tab_val;
     int chosen = 0, next = GLP_NO_BRNCH, count = 0;
-    if (candidates != NULL && scores != NULL && ind != NULL && val != NULL)
+    if (candidates != NULL && scores != NULL)
         count = zd_best_scored(tree, problem, limit, candidates, scores);
     double degradation = -1.0;
     for (int c = 0; c < count; c++) {
@@ -343,8 +342,6 @@ void zd_branch_limited(glp_tree *tree, glp_prob *problem, int limit) {
     if (chosen != 0) glp_ios_branch_upon(tree, chosen, next);
     free(candidates);
     free(scores);
-    free(ind);
-    free(val);
     zd_matrix_free(&a);
 }
 
@@ -362,14 +359,8 @@ int zd_branch_drtom_among(glp_tree *tree, glp_prob *problem, const unsigned char
     if (!fractional || glp_get_status(problem) != GLP_OPT || !glp_bf_exists(problem)) return 0;
     zd_node_matrix a;
     if (zd_matrix_read(&a, problem) != 0) return 0;
-    int *ind = malloc(sizeof(int) * (size_t)(a.m + a.n + 1));
-    double *val = malloc(sizeof(double) * (size_t)(a.m + a.n + 1));
-    if (ind == NULL || val == NULL) {
-        free(ind);
-        free(val);
-        zd_matrix_free(&a);
-        return 0;
-    }
+    int *ind = a.tab_ind;
+    double *val = a.tab_val;
     int minimize = glp_get_obj_dir(problem) == GLP_MIN;
     const double least = 1e-6;
     int chosen = 0, next = GLP_NO_BRNCH;
@@ -389,8 +380,6 @@ int zd_branch_drtom_among(glp_tree *tree, glp_prob *problem, const unsigned char
             next = down < up ? GLP_DN_BRNCH : GLP_UP_BRNCH;
         }
     }
-    free(ind);
-    free(val);
     zd_matrix_free(&a);
     if (chosen == 0 || best <= least * least) {
         // No flagged column moves the bound: the most fractional one, up first.

@@ -98,28 +98,8 @@ final class DriebeckTomlinAmongTests: XCTestCase {
         var value = [Double](repeating: 0, count: Int(m + n) + 1)
         var chosen: Int32 = 0, next = GLP_NO_BRNCH, best = -1.0
         for j in candidates where glp_get_col_stat(lp, j) == GLP_BS {
-            let x = glp_get_col_prim(lp, j)
-            let length = glp_eval_tab_row(lp, m + j, &index, &value)
-            var change = [0.0, 0.0]
-            for side in 0..<2 {
-                let pos = glp_dual_rtest(lp, length, &index, &value, side == 0 ? -1 : 1, 1e-9)
-                if pos == 0 {
-                    change[side] = .greatestFiniteMagnitude
-                    continue
-                }
-                let k = index[Int(pos)]
-                var step = ((side == 0 ? x.rounded(.down) : x.rounded(.up)) - x) / value[Int(pos)]
-                if k > m, glp_get_col_kind(lp, k - m) != GLP_CV, abs(step - (step + 0.5).rounded(.down)) > 1e-3 {
-                    step = step > 0 ? step.rounded(.up) : step.rounded(.down)
-                }
-                let stat = k <= m ? glp_get_row_stat(lp, k) : glp_get_col_stat(lp, k - m)
-                var d = k <= m ? glp_get_row_dual(lp, k) : glp_get_col_dual(lp, k - m)
-                let wrongSign = minimize
-                    ? (stat == GLP_NL && d < 0) || (stat == GLP_NU && d > 0) || stat == GLP_NF
-                    : (stat == GLP_NL && d > 0) || (stat == GLP_NU && d < 0) || stat == GLP_NF
-                if wrongSign { d = 0 }
-                change[side] = abs(d * step)
-            }
+            let change = TableauDegradation.changes(lp, column: j, minimize: minimize, index: &index, value: &value)
+                .map { abs($0) }
             let score = max(change[0], 1e-6) * max(change[1], 1e-6)
             if score > best {
                 best = score

@@ -126,7 +126,7 @@ final class DriebeckTomlinTests: XCTestCase {
     /// ratio test, Tomlin's rounding, negative changes as 0, the best-scored one up first
     /// when nothing degrades the bound.
     static func limitedReference(_ tree: OpaquePointer?, _ lp: OpaquePointer?, limit: Int32) {
-        let m = glp_get_num_rows(lp), n = glp_get_num_cols(lp)
+        let n = glp_get_num_cols(lp)
         guard glp_get_status(lp) == GLP_OPT, glp_bf_exists(lp) != 0 else { return }
         var scored: [(column: Int32, score: Double)] = []
         for j in 1...n where glp_ios_can_branch(tree, j) != 0 {
@@ -141,25 +141,9 @@ final class DriebeckTomlinTests: XCTestCase {
         var value = [Double](repeating: 0, count: Int(n) + 1)
         var chosen: Int32 = 0, next = GLP_NO_BRNCH, degradation = -1.0
         for j in candidates where glp_get_col_stat(lp, j) == GLP_BS {
-            let x = glp_get_col_prim(lp, j)
-            let length = glp_eval_tab_row(lp, m + j, &index, &value)
-            var change = [0.0, 0.0]
-            for side in 0..<2 {
-                let pos = glp_dual_rtest(lp, length, &index, &value, side == 0 ? -1 : 1, 1e-9)
-                if pos == 0 {
-                    change[side] = .greatestFiniteMagnitude
-                    continue
-                }
-                let k = index[Int(pos)]
-                var step = ((side == 0 ? x.rounded(.down) : x.rounded(.up)) - x) / value[Int(pos)]
-                if k > m, glp_get_col_kind(lp, k - m) != GLP_CV, abs(step - (step + 0.5).rounded(.down)) > 1e-3 {
-                    step = step > 0 ? step.rounded(.up) : step.rounded(.down)
-                }
-                let stat = k <= m ? glp_get_row_stat(lp, k) : glp_get_col_stat(lp, k - m)
-                var d = k <= m ? glp_get_row_dual(lp, k) : glp_get_col_dual(lp, k - m)
-                if (stat == GLP_NL && d < 0) || (stat == GLP_NU && d > 0) || stat == GLP_NF { d = 0 }
-                change[side] = max(d * step, 0)
-            }
+            // The guard calls its rule with the minimising sign check whatever the sense.
+            let change = TableauDegradation.changes(lp, column: j, minimize: true, index: &index, value: &value)
+                .map { max($0, 0) }
             if max(change[0], change[1]) > degradation {
                 degradation = max(change[0], change[1])
                 chosen = j

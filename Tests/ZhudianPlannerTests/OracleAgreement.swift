@@ -68,10 +68,11 @@ extension XCTestCase {
     }
 
     /// Plans `s` with `off` and with `on` and asserts the same outcome and, where both prove
-    /// an optimum, the same one, with `on`'s roster passing the independent checker. Returns
-    /// both results and whether their optima were compared.
+    /// an optimum, the same one, with `on`'s roster passing the independent checker (against
+    /// `baseline` where the options plan against one). Returns both results and whether their
+    /// optima were compared.
     func assertSameOptimum(
-        _ planner: Planner, _ s: Scenario, off: PlanOptions, on: PlanOptions, label: String,
+        _ planner: Planner, _ s: Scenario, off: PlanOptions, on: PlanOptions, label: String, baseline: Roster? = nil,
         file: StaticString = #filePath, line: UInt = #line
     ) -> (off: PlanResult, on: PlanResult, compared: Bool) {
         let ref = ScenarioReference(name: s.name, sha256: "")
@@ -83,7 +84,7 @@ extension XCTestCase {
         XCTAssertEqual(
             x, b.roster?.solve.objective ?? .nan, accuracy: 1e-6 * max(1, abs(x)), label, file: file, line: line)
         if let roster = b.roster {
-            let report = RosterChecker(scenario: s, scenarioSHA256: "").check(roster)
+            let report = RosterChecker(scenario: s, scenarioSHA256: "", baseline: baseline).check(roster)
             XCTAssertTrue(report.passed, "\(label): \(report.violations.map { $0.render(.en) })", file: file, line: line)
         }
         return (a, b, true)

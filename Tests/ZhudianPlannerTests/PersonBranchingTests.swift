@@ -246,15 +246,9 @@ final class PersonBranchingTests: XCTestCase {
             on.peopleSeed = false
             var off = on
             off.unseededLinksFirst = false
-            let a = planner.plan(s, reference: ref, options: off)
-            let b = planner.plan(s, reference: ref, options: on)
-            XCTAssertEqual(a.outcome, .optimal, "seed \(seed)")
-            XCTAssertEqual(b.outcome, .optimal, "seed \(seed)")
-            let x = try XCTUnwrap(a.roster?.solve.objective, "seed \(seed)")
-            XCTAssertEqual(b.roster?.solve.objective ?? .nan, x, accuracy: 1e-6 * max(1, abs(x)), "seed \(seed)")
-            let roster = try XCTUnwrap(b.roster, "seed \(seed)")
-            let report = RosterChecker(scenario: s, scenarioSHA256: "", baseline: baseline).check(roster)
-            XCTAssertTrue(report.passed, "seed \(seed): \(report.violations.map { $0.render(.en) })")
+            let run = assertSameOptimum(planner, s, off: off, on: on, label: "seed \(seed)", baseline: baseline)
+            XCTAssertEqual(run.on.outcome, .optimal, "seed \(seed)")
+            XCTAssertTrue(run.compared, "seed \(seed)")
             compared += 1
         }
         XCTAssertGreaterThanOrEqual(compared, 8, "too few baselines")
