@@ -30,11 +30,7 @@ final class DriebeckTomlinAmongTests: XCTestCase {
     /// Solves `problem` with `rule` on the flagged columns and GLPK's own rule elsewhere.
     func search(_ problem: OpaquePointer, rule: Rule) -> (trace: Trace, objective: Double) {
         let trace = Trace(rule: rule, flags: Self.oddFlags(Int(glp_get_num_cols(problem))))
-        var parm = glp_iocp()
-        glp_init_iocp(&parm)
-        parm.msg_lev = GLP_MSG_OFF
-        parm.presolve = GLP_ON
-        parm.cb_func = { tree, info in
+        let objective = BranchingSearch.optimum(problem, context: trace) { tree, info in
             guard let tree, let info, glp_ios_reason(tree) == GLP_IBRANCH else { return }
             let trace = Unmanaged<Trace>.fromOpaque(info).takeUnretainedValue()
             let lp = glp_ios_get_prob(tree)
@@ -48,13 +44,7 @@ final class DriebeckTomlinAmongTests: XCTestCase {
             }
             if branched { trace.flaggedBranches += 1 }
         }
-        parm.cb_info = Unmanaged.passUnretained(trace).toOpaque()
-        let saved = glp_term_out(GLP_OFF)
-        let rc = withExtendedLifetime(trace) { glp_intopt(problem, &parm) }
-        glp_term_out(saved)
-        XCTAssertEqual(rc, 0)
-        XCTAssertEqual(glp_mip_status(problem), GLP_OPT)
-        return (trace, glp_mip_obj_val(problem))
+        return (trace, objective)
     }
 
     func testItChoosesWhatTheReferenceChoosesAtEveryNode() {

@@ -54,11 +54,7 @@ final class DriebeckTomlinTests: XCTestCase {
     /// Solves `problem` with `rule` choosing each branch; the trace and the optimum.
     func search(_ problem: OpaquePointer, rule: Rule) -> (trace: [String], objective: Double) {
         let trace = Trace(rule: rule)
-        var parm = glp_iocp()
-        glp_init_iocp(&parm)
-        parm.msg_lev = GLP_MSG_OFF
-        parm.presolve = GLP_ON
-        parm.cb_func = { tree, info in
+        let objective = BranchingSearch.optimum(problem, context: trace) { tree, info in
             guard let tree, let info, glp_ios_reason(tree) == GLP_IBRANCH else { return }
             let trace = Unmanaged<Trace>.fromOpaque(info).takeUnretainedValue()
             let lp = glp_ios_get_prob(tree)
@@ -73,13 +69,7 @@ final class DriebeckTomlinTests: XCTestCase {
             case .limitedReference(let k): DriebeckTomlinTests.limitedReference(tree, lp, limit: k)
             }
         }
-        parm.cb_info = Unmanaged.passUnretained(trace).toOpaque()
-        let saved = glp_term_out(GLP_OFF)
-        let rc = withExtendedLifetime(trace) { glp_intopt(problem, &parm) }
-        glp_term_out(saved)
-        XCTAssertEqual(rc, 0)
-        XCTAssertEqual(glp_mip_status(problem), GLP_OPT)
-        return (trace.nodes, glp_mip_obj_val(problem))
+        return (trace.nodes, objective)
     }
 
     func testItChoosesWhatGLPKChoosesAtEveryNode() {
