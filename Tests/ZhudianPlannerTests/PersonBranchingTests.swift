@@ -115,25 +115,13 @@ final class PersonBranchingTests: XCTestCase {
     /// log counts them; never with it off).
     func testUnseededLinksFirstKeepsTheBruteForceOptimum() {
         let one = TinyScenario(terms: 1, historyPerUnit: 1)
-        var branched = (on: 0, off: 0)
-        var compared = 0
-        for (config, seeds) in [
+        let configs = [
             (Self.free, UInt64(21)...44), (Self.freeThree, 801...812), (one, 901...912), (Self.ring, 451...462),
-        ] {
-            for seed in seeds {
-                let s = config.make(seed: seed)
-                let expected = PeopleBruteForce.optimum(s)?.objective
-                for on in [true, false] {
-                    var options = Self.options(linksFirst: true, priced: false, seeded: false)
-                    options.unseededLinksFirst = on
-                    let label = "seed \(seed), terms \(s.calendar.terms), unseeded links first \(on)"
-                    guard assertPlanAgrees(planner, s, optimum: expected, options: options, label: label) else { continue }
-                    let log = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: ""), options: options).log
-                    if on { branched.on += Self.fullModelLinkBranches(log) } else { branched.off += Self.fullModelLinkBranches(log) }
-                    compared += 1
-                }
-            }
-        }
+        ]
+        let branched = compareWithBruteForce(
+            configs, base: Self.options(linksFirst: true, priced: false, seeded: false), rule: "unseeded links first",
+            countsOff: true, set: { $0.unseededLinksFirst = $1 }, count: Self.fullModelLinkBranches)
+        let compared = branched.compared
         XCTAssertGreaterThanOrEqual(compared, 24, "too few feasible scenarios to compare")
         XCTAssertGreaterThan(branched.on, 0, "no unseeded model branched on a link: the rule went untested")
         XCTAssertEqual(branched.off, 0)
@@ -143,25 +131,10 @@ final class PersonBranchingTests: XCTestCase {
     /// degradation and by fractionality: the brute force's optimum either way, and it
     /// branches on links.
     func testSeededLinksByDegradationKeepsTheBruteForceOptimum() {
-        var branched = 0
-        var compared = 0
-        for (config, seeds) in [(Self.free, UInt64(21)...44), (Self.freeThree, 801...812)] {
-            for seed in seeds {
-                let s = config.make(seed: seed)
-                let expected = PeopleBruteForce.optimum(s)?.objective
-                for on in [true, false] {
-                    var options = Self.options(linksFirst: true, priced: false, seeded: true)
-                    options.seededLinksByDegradation = on
-                    let label = "seed \(seed), terms \(s.calendar.terms), seeded links by degradation \(on)"
-                    guard assertPlanAgrees(planner, s, optimum: expected, options: options, label: label) else { continue }
-                    if on {
-                        let ref = ScenarioReference(name: s.name, sha256: "")
-                        branched += Self.fullModelLinkBranches(planner.plan(s, reference: ref, options: options).log)
-                    }
-                    compared += 1
-                }
-            }
-        }
+        let (compared, branched, _) = compareWithBruteForce(
+            [(Self.free, UInt64(21)...44), (Self.freeThree, 801...812)],
+            base: Self.options(linksFirst: true, priced: false, seeded: true), rule: "seeded links by degradation",
+            set: { $0.seededLinksByDegradation = $1 }, count: Self.fullModelLinkBranches)
         XCTAssertGreaterThanOrEqual(compared, 16, "too few feasible scenarios to compare")
         XCTAssertGreaterThan(branched, 0, "no seeded model branched on a link: the rule went untested")
     }
@@ -170,25 +143,10 @@ final class PersonBranchingTests: XCTestCase {
     /// force's optimum either way (free placement and a ring with staying on), and they
     /// branch on links.
     func testPricedLinksByDegradationKeepsTheBruteForceOptimum() {
-        var branched = 0
-        var compared = 0
-        for (config, seeds) in [(Self.free, UInt64(21)...36), (Self.ring, 451...458)] {
-            for seed in seeds {
-                let s = config.make(seed: seed)
-                let expected = PeopleBruteForce.optimum(s)?.objective
-                for on in [true, false] {
-                    var options = Self.options(linksFirst: true, priced: true)
-                    options.pricedLinksByDegradation = on
-                    let label = "seed \(seed), \(s.rules.structure), priced links by degradation \(on)"
-                    guard assertPlanAgrees(planner, s, optimum: expected, options: options, label: label) else { continue }
-                    if on {
-                        let ref = ScenarioReference(name: s.name, sha256: "")
-                        branched += Self.linkBranches(planner.plan(s, reference: ref, options: options).log)
-                    }
-                    compared += 1
-                }
-            }
-        }
+        let (compared, branched, _) = compareWithBruteForce(
+            [(Self.free, UInt64(21)...36), (Self.ring, 451...458)],
+            base: Self.options(linksFirst: true, priced: true), rule: "priced links by degradation",
+            set: { $0.pricedLinksByDegradation = $1 }, count: Self.linkBranches)
         XCTAssertGreaterThanOrEqual(compared, 16, "too few feasible scenarios to compare")
         XCTAssertGreaterThan(branched, 0, "no priced MIP branched on a link: the rule went untested")
     }
@@ -270,6 +228,34 @@ final class PersonBranchingTests: XCTestCase {
         }
         return (on, off)
     }
+
+    /// Over `configs`, the brute force's optimum with a rule of `base` turned on and off by
+    /// `set`: how many plans agreed, and the link branches `count` reads from the logs of the
+    /// plans with the rule on (and, when `countsOff`, off; otherwise 0 for them).
+    func compareWithBruteForce(
+        _ configs: [(TinyScenario, ClosedRange<UInt64>)], base: PlanOptions, rule: String, countsOff: Bool = false,
+        set: (inout PlanOptions, Bool) -> Void, count: ([String]) -> Int
+    ) -> (compared: Int, on: Int, off: Int) {
+        var result = (compared: 0, on: 0, off: 0)
+        for (config, seeds) in configs {
+            for seed in seeds {
+                let s = config.make(seed: seed)
+                let expected = PeopleBruteForce.optimum(s)?.objective
+                for on in [true, false] {
+                    var options = base
+                    set(&options, on)
+                    let label = "seed \(seed), \(s.rules.structure), terms \(s.calendar.terms), \(rule) \(on)"
+                    guard assertPlanAgrees(planner, s, optimum: expected, options: options, label: label) else { continue }
+                    result.compared += 1
+                    guard on || countsOff else { continue }
+                    let log = planner.plan(s, reference: ScenarioReference(name: s.name, sha256: ""), options: options).log
+                    if on { result.on += count(log) } else { result.off += count(log) }
+                }
+            }
+        }
+        return result
+    }
+
 
     /// The full model's count, from its line "links first: N of M nodes branched on a link".
     static func fullModelLinkBranches(_ log: [String]) -> Int {
