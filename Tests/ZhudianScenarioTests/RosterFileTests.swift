@@ -216,7 +216,8 @@ final class RosterFileTests: XCTestCase {
                     "error: bad.json:2:14: required key `scenario.sha256` is missing; add it or plan again",
                     "error: bad.json:3:22: `solve.status` is `done`, which is not one of `optimal`, `feasible`, "
                         + "`infeasible`, `best-effort`; write one of them",
-                    "error: bad.json:3:43: `solve.objective` must be a number or null, found `1`; correct it or plan again",
+                    "error: bad.json:3:43: `solve.objective` must be a number or null, found the quoted text `\"1\"`; "
+                        + "remove the quotes or plan again",
                     "error: bad.json:4:33: `terms[0].start` is `2023-02-30`, not a date; write it as YYYY-MM-DD",
                     "error: bad.json:4:91: `terms[0].stays[0]` must be an object `{…}`, found `1`; correct it or plan again",
                 ])

@@ -42,6 +42,8 @@ final class ScenarioLoaderBadTests: XCTestCase {
         ("latitude-95", 8, 21, "`units[0].location.lat` is `95`, but it must be between -90 and 90"),
         ("wrong-type-number", 5, 10, "`calendar.terms` must be a whole number"),
         ("wrong-type-bool", 20, 21, "`rules.requireQualified` must be `true` or `false`, found `maybe`"),
+        ("quoted-number", 5, 10, "`calendar.terms` must be a whole number (such as `3`), found the quoted text `\"2\"`; remove the quotes"),
+        ("quoted-bool", 20, 21, "`rules.requireQualified` must be `true` or `false`, found the quoted text `\"true\"`; remove the quotes"),
         ("bad-choice", 20, 14, "`rules.structure` is `rings`, which is not one of `ring`, `cycles`, `free`; did you mean `ring`?"),
         ("official-unknown", 5, 13, "`calendar.official` is `tw`, which is not one of `cn`"),
         ("reversed-holiday-range", 5, 14, "`calendar.holidays[0]` ends on 2022-10-01, before it starts on 2022-10-07"),

@@ -129,6 +129,13 @@ final class ScenarioMessageTests: XCTestCase {
 
     func testMessagesNameTheFieldAndTheFix() {
         XCTAssertEqual(
+            ScenarioMessage.wrongType(path: "rules.minStaff", expected: .integer, found: .quoted("2")).render(.zh),
+            "`rules.minStaff` 应为整数（如 `3`），实际为 `\"2\"`（带引号，是文字）；请去掉引号")
+        XCTAssertEqual(
+            ScenarioMessage.wrongType(path: "rules.minStaff", expected: .integer, found: .quoted("two")).render(.en),
+            "`rules.minStaff` must be a whole number (such as `3`), found the quoted text `\"two\"`; "
+                + "write a value of that kind there")
+        XCTAssertEqual(
             ScenarioMessage.outOfRange(path: "calendar.termMonths", value: "13", bound: .between(1, 12)).render(.en),
             "`calendar.termMonths` is `13`, but it must be between 1 and 12; change it to a value in that range")
         XCTAssertEqual(

@@ -57,7 +57,9 @@ extension Node {
     /// What the node is, for "found …" in messages.
     var found: FoundValue {
         switch self {
-        case .scalar(let s): return isNull ? .nothing : .text(s.string)
+        case .scalar(let s):
+            if isNull { return .nothing }
+            return s.style == .plain ? .text(s.string) : .quoted(s.string)
         case .sequence: return .list
         case .mapping: return .mapping
         case .alias: return .nothing

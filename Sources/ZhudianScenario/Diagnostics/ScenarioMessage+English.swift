@@ -57,8 +57,9 @@ extension ScenarioMessage {
         case .missingField(let path):
             return "required field `\(path)` is missing; add it"
         case .wrongType(let path, let expected, let found):
-            return "`\(path)` must be \(expected.render(.en)), found \(found.render(.en)); "
-                + "write \(expected == .text ? "text" : "a value of that kind") there"
+            let fix = found.isQuotedBareValue ? "remove the quotes"
+                : "write \(expected == .text ? "text" : "a value of that kind") there"
+            return "`\(path)` must be \(expected.render(.en)), found \(found.render(.en)); \(fix)"
         case .outOfRange(let path, let value, let bound):
             return "`\(path)` is `\(value)`, but it must be \(bound.render(.en)); "
                 + "change it to a value in that range"

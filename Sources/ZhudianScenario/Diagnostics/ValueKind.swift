@@ -46,8 +46,11 @@ public enum ValueKind: String, Sendable, Equatable, CaseIterable {
 
 /// What the file holds where another kind of value was expected.
 public enum FoundValue: Sendable, Equatable {
-    /// A scalar, as written.
+    /// A scalar written without quotes, as written.
     case text(String)
+    /// A scalar in quotes: text, even when it reads as a number or `true` (its text, without
+    /// the quotes). Messages show the quotes, since they are what makes it the wrong kind.
+    case quoted(String)
     /// A list.
     case list
     /// A mapping.
@@ -58,6 +61,8 @@ public enum FoundValue: Sendable, Equatable {
     func render(_ language: Language) -> String {
         switch (self, language) {
         case (.text(let s), _): return "`\(quoteShort(s))`"
+        case (.quoted(let s), .en): return "the quoted text `\"\(quoteShort(s))\"`"
+        case (.quoted(let s), .zh): return "`\"\(quoteShort(s))\"`（带引号，是文字）"
         case (.list, .en): return "a list"
         case (.list, .zh): return "列表"
         case (.mapping, .en): return "a mapping"
@@ -65,6 +70,13 @@ public enum FoundValue: Sendable, Equatable {
         case (.nothing, .en): return "nothing"
         case (.nothing, .zh): return "空值"
         }
+    }
+
+    /// True for a quoted scalar whose text, written bare, would be a number or a boolean:
+    /// the fix is to remove the quotes.
+    var isQuotedBareValue: Bool {
+        guard case .quoted(let s) = self else { return false }
+        return Double(s) != nil || s == "true" || s == "false"
     }
 }
 

@@ -139,7 +139,8 @@ public enum RosterMessage: LocalizedMessage, Equatable {
         case .missingKey(let path):
             return "required key `\(path)` is missing; add it or plan again"
         case .wrongType(let path, let expected, let found):
-            return "`\(path)` must be \(expected.render(.en)), found \(found.render(.en)); correct it or plan again"
+            let fix = found.isQuotedBareValue ? "remove the quotes" : "correct it"
+            return "`\(path)` must be \(expected.render(.en)), found \(found.render(.en)); \(fix) or plan again"
         case .badDate(let path, let text):
             return "`\(path)` is `\(quoteShort(text))`, not a date; write it as YYYY-MM-DD"
         case .invalidChoice(let path, let value, let choices):
@@ -178,7 +179,8 @@ public enum RosterMessage: LocalizedMessage, Equatable {
         case .missingKey(let path):
             return "缺少必需的键 `\(path)`；请补上，或重新排班"
         case .wrongType(let path, let expected, let found):
-            return "`\(path)` 应为\(expected.render(.zh))，实际为 \(found.render(.zh))；请改正，或重新排班"
+            let fix = found.isQuotedBareValue ? "请去掉引号" : "请改正"
+            return "`\(path)` 应为\(expected.render(.zh))，实际为 \(found.render(.zh))；\(fix)，或重新排班"
         case .badDate(let path, let text):
             return "`\(path)` 为 `\(quoteShort(text))`，不是日期；请按 YYYY-MM-DD 书写"
         case .invalidChoice(let path, let value, let choices):
