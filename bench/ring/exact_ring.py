@@ -17,7 +17,8 @@ lkh_ring.py it never trusts itself: it writes the ring as a roster that `zhudian
 
 Needs PyPI's highspy, numpy, pyyaml and elkai (lkh_ring.py is imported for its link costs).
 Prints one JSON line last on standard output (HiGHS prints its banner before it); the rounds
-go to standard error. Row 40 (300 enterprises) takes about 8 minutes, row 38 (200) 4.5.
+go to standard error. Row 40 (300 enterprises) took 8–11 minutes on a loaded machine, row 38
+(200) 4.5.
 """
 import argparse
 import json
