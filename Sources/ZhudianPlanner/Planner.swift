@@ -173,8 +173,8 @@ public struct Planner: Sendable {
                     lp: PersonReducedCostFix.rootLP(built.model, solver: solver, deadline: deadline),
                     options: options, deadline: deadline, branchFirst: first)
                 // Where people stay on, and under free placement everywhere (``GuessedGap/Rule``):
-                // rows 24, 26 and 29 (nobody stays on) 4.2 → 2.5–3.2 s, 1.1–1.2 → 0.4–0.6 s,
-                // 7.9–10.1 → 6.6–9.1 s; row 21 (staying on, a 60 s limit) 35 → 11 s. Ring and
+                // rows 24, 26 and 29 (nobody stays on) 3.4–3.6 → 2.1–2.2 s, 0.8 → 0.5 s, 6.6 →
+                // 6.0 s; row 21 (staying on, a 60 s limit) 35 → 11 s. Ring and
                 // cycles with people staying on keep pseudo-costs (not measured otherwise).
                 let free = ctx.scenario.rules.structure == .free
                 restart.guessed = options.guessedGap && (free || FreeTeamCap.staysOn(ctx.scenario.rules, terms: ctx.terms))
