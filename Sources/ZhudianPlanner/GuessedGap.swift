@@ -12,15 +12,32 @@ import MIPModel
 /// no roster, was the guess too low, and the whole model is fixed against the best roster
 /// known instead, as before.
 ///
-/// The search runs as GLPK searches best without a start: no incumbent (the seed's roster
-/// mostly uses columns the guess fixed) and no links first, so GLPK's presolve runs, and
-/// branching by pseudo-costs.
+/// The search has no incumbent (the seed's roster mostly uses columns the guess fixed). How it
+/// branches is its ``Rule``.
 ///
 /// Why: the seed's dive is far above the optimum where people stay on (peer row 21, free
 /// 29 × 2: 3 223.21 against the optimum 2 889.00 and the root LP's 2 885.36), so fixing
 /// against it fixes nothing, and the search over every column, links first, found no roster
-/// within 0.4 % in 30 s (docs/FORMULATION.md, "The priced people model, ninth round").
+/// within 0.4 % in 30 s (docs/FORMULATION.md, "The priced people model, ninth round"). Where
+/// nobody stays on the dive is as far (peer row 24, free 30 × 2: 3 316.63 against 3 054.93),
+/// and three searches restarted against ever cheaper rosters found the optimum before the
+/// last one proved it (docs/FORMULATION.md, "Free placement, eleventh round").
 struct GuessedGap {
+    /// How the guessed search branches.
+    enum Rule {
+        /// GLPK's presolve, then pseudo-costs (``SolveOptions/pseudoCostBranching``): ring and
+        /// cycles with people staying on (measured only under free placement, ninth round: row
+        /// 21 proven in about 1 100 nodes, where links first, most fractional, from the seed's
+        /// point found 2 900.02 in 30 s).
+        case pseudoCosts
+        /// The links first, chosen by degradation (``SolveOptions/branchFirstByDegradation``),
+        /// the root LP solved again from the whole model's root basis: free placement (row 24:
+        /// proven in 169 nodes and 1.6–1.8 s, by pseudo-costs 0.02 % after 30 s, links first
+        /// from the slack basis 1 217 nodes and 17 s; row 21 with a 60 s limit proven in 785
+        /// nodes and 9.4 s, by pseudo-costs 1 115 nodes and 34 s).
+        case linksFromRoot
+    }
+
     /// The guessed gap, as a share of the root LP's value.
     static let share = 0.002
 
@@ -73,7 +90,7 @@ struct GuessedGap {
     /// not price above the guess; nil when the LP is not optimal.
     func search(
         _ built: BuiltModel, lp: RelaxationResult, solver: any MIPSolver, options: PlanOptions,
-        deadline: ContinuousClock.Instant?
+        deadline: ContinuousClock.Instant?, rule: Rule, branchFirst: [Int]
     ) throws(ModelError) -> (result: SolveResult, fixed: Int)? {
         guard lp.status == .optimal else { return nil }
         var model = built.model
@@ -94,7 +111,15 @@ struct GuessedGap {
         if !built.cycleCuts.isEmpty { hooks.separator = { p, _ in kept.separate(p, with: separate) } }
         var solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
-        solveOptions.pseudoCostBranching = options.pseudoCosts
+        switch rule {
+        case .pseudoCosts:
+            solveOptions.pseudoCostBranching = options.pseudoCosts
+        case .linksFromRoot:
+            solveOptions.branchFirst = kept.kept(branchFirst)
+            solveOptions.branchFirstByDegradation = options.seededLinksByDegradation
+            // A fixed column is non-basic at 0 in the root basis, so the basis fits the columns left.
+            hooks.initialBasis = lp.basis.map { kept.kept($0) }
+        }
         let result = kept.fullResult(solver.solve(kept.model, options: solveOptions, hooks: hooks))
         return (wholeResult(result), fixed)
     }

@@ -35,6 +35,8 @@ struct PersonRestart {
     /// The first search fixes against a guessed gap (``GuessedGap``) when the seed's roster is
     /// further from the root LP.
     var guessed = false
+    /// How the guessed search branches.
+    var guessedRule = GuessedGap.Rule.pseudoCosts
 
     /// Solves the model fixed against `roster` (a roster's cost, `point` its values, or nil),
     /// restarting as above. Returns the last search's result and a log line per search.
@@ -44,7 +46,9 @@ struct PersonRestart {
         var log: [String] = []
         var restarts = 0
         if guessed, let z = lp.objective, let guess = GuessedGap(z: z, roster: roster, share: options.guessedShare),
-            let (result, fixed) = try guess.search(built, lp: lp, solver: solver, options: options, deadline: deadline)
+            let (result, fixed) = try guess.search(
+                built, lp: lp, solver: solver, options: options, deadline: deadline, rule: guessedRule,
+                branchFirst: branchFirst)
         {
             log.append(PersonReducedCostFix.note(lp, roster: guess.limit, fixed: fixed, of: built.model.variableCount)
                 + " (a guess: no roster known that cheap)")

@@ -66,8 +66,9 @@ public struct PlanOptions: Sendable {
     /// Tests only: the guessed gap's share of the root LP (``GuessedGap/share`` when nil); a
     /// tiny one shows the search falling back to the seed's fixing.
     var guessedShare: Double?
-    /// Tests only: the guessed search (``GuessedGap``) branches by pseudo-costs
-    /// (``SolveOptions/pseudoCostBranching``) (true) or by GLPK's default rule (false).
+    /// Tests only: where the guessed search (``GuessedGap``) follows ``GuessedGap/Rule/pseudoCosts``
+    /// (ring and cycles), it branches by pseudo-costs (``SolveOptions/pseudoCostBranching``)
+    /// (true) or by GLPK's default rule (false).
     var pseudoCosts = true
     /// Tests only: the seeded full people model's searches run over the columns the fixing
     /// left (``FixedColumnsDropped``) (true) or over every column (false).

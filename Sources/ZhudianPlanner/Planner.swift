@@ -172,9 +172,13 @@ public struct Planner: Sendable {
                     solver: solver, built: built,
                     lp: PersonReducedCostFix.rootLP(built.model, solver: solver, deadline: deadline),
                     options: options, deadline: deadline, branchFirst: first)
-                // Measured where people stay on (peer row 21); at row 24 (nobody stays on) links
-                // first and the restarts prove in 7 s, the guessed search not in 30 s.
-                restart.guessed = options.guessedGap && FreeTeamCap.staysOn(ctx.scenario.rules, terms: ctx.terms)
+                // Where people stay on, and under free placement everywhere (``GuessedGap/Rule``):
+                // rows 24, 26 and 29 (nobody stays on) 3.4–3.6 → 2.1–2.2 s, 0.8 → 0.5 s, 6.6 →
+                // 6.0 s; row 21 (staying on, a 60 s limit) 35 → 11 s. Ring and
+                // cycles with people staying on keep pseudo-costs (not measured otherwise).
+                let free = ctx.scenario.rules.structure == .free
+                restart.guessed = options.guessedGap && (free || FreeTeamCap.staysOn(ctx.scenario.rules, terms: ctx.terms))
+                restart.guessedRule = free ? .linksFromRoot : .pseudoCosts
                 (result, fixing) = try restart.run(roster: seed.objective, point: seed.point(for: built.model))
             } else {
                 result = built.solve(with: solver, options: options, deadline: deadline, branchFirst: first)

@@ -30,7 +30,8 @@ final class GuessedGapTests: XCTestCase {
     static func guessedLine(_ log: [String]) -> String? { log.first { $0.hasPrefix("guessed search: ") } }
 
     /// Tiny free scenarios with staying on (pairCooldown 0, two terms in a row): the brute
-    /// force's optimum with the guessed search off, on, on without pseudo-costs, on with a
+    /// force's optimum with the guessed search off, on, on with ``PlanOptions/pseudoCosts`` off
+    /// (free placement branches links first from the root, ``GuessedGap/Rule``), on with a
     /// guess of 10 % and on with a guess so low that the search falls back to the seed's
     /// fixing; with the tiny guess the fallback search runs after it on some (fails when a
     /// guess too low ends the solve, or when the planner never runs the guessed search).
