@@ -26,9 +26,10 @@ struct BuiltModel {
     /// The link columns `y` that the search with the root's Gomory cuts branches on first, the
     /// one GLPK's Driebeck–Tomlin estimate ranks best (``SolveOptions/branchFirstByDegradation``);
     /// empty for GLPK's own rule. Teams models with ``rootGomory``: GLPK's rule chooses among
-    /// every fractional column, people `z` included, while the gap is in the links; peer row 28 (cycles 50 × 3) ended its 30 s at 1.15 % instead of 1.46 %, row 16
-    /// (cycles 15 × 3) with its bound 3 557–3 562 → 3 563–3 566 (docs/FORMULATION.md, "Links
-    /// first in the search with the root's Gomory cuts (eleventh round)").
+    /// every fractional column, people `z` included, while the gap is in the links. Peer row 28
+    /// (cycles 50 × 3) ended its 30 s at 1.15 % instead of 1.33–1.46 %, row 16 (cycles 15 × 3)
+    /// with its bound at 3 564.1 instead of 3 557.8 (medians of six pairs; docs/FORMULATION.md,
+    /// "Links first in the search with the root's Gomory cuts (eleventh round)").
     var gomoryLinksFirst: [Int] = []
     /// Choose among the `branchFirst` columns by GLPK's degradation estimate
     /// (``SolveOptions/branchFirstByDegradation``; ``PersonBranching/prepareUnseeded(_:_:options:)``).
