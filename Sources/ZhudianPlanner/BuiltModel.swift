@@ -23,6 +23,14 @@ struct BuiltModel {
     /// every node slowed the small three-term rows 05 and 12 by half or more (docs/FORMULATION.md,
     /// "Gomory cuts at the root (tenth round)").
     var rootGomory = false
+    /// The link columns `y` that the search with the root's Gomory cuts branches on first, the
+    /// one GLPK's Driebeck–Tomlin estimate ranks best (``SolveOptions/branchFirstByDegradation``);
+    /// empty for GLPK's own rule. Teams models with ``rootGomory``: GLPK's rule chooses among
+    /// every fractional column, people `z` included, while the gap is in the links. Peer row 28
+    /// (cycles 50 × 3) ended its 30 s at 1.15 % instead of 1.33–1.46 %, row 16 (cycles 15 × 3)
+    /// with its bound at 3 564.1 instead of 3 557.8 (medians of six pairs; docs/FORMULATION.md,
+    /// "Links first in the search with the root's Gomory cuts (eleventh round)").
+    var gomoryLinksFirst: [Int] = []
     /// Choose among the `branchFirst` columns by GLPK's degradation estimate
     /// (``SolveOptions/branchFirstByDegradation``; ``PersonBranching/prepareUnseeded(_:_:options:)``).
     var branchFirstByDegradation = false
@@ -56,14 +64,14 @@ extension BuiltModel {
         guard rootGomory else { return solver.solve(model, options: solveOptions, hooks: hooks) }
         // GLPK's own search proves the small models within a few hundred nodes; their Gomory
         // rows would only make each node's LP dearer. A search that needs more starts again
-        // with the root's Gomory cuts.
+        // with the root's Gomory cuts, links first (``gomorySearch(_:)``).
         var plainOptions = solveOptions
         plainOptions.nodeLimit = options.plainNodes
         let plain = solver.solve(model, options: plainOptions, hooks: hooks)
         guard plain.nodeLimitReached else { return plain }
         solveOptions.timeLimit = secondsLeft(until: deadline)
-        solveOptions.cuts = cuts(solveOptions.cuts)
-        return Self.better(plain, solver.solve(model, options: solveOptions, hooks: hooks), sense: model.sense)
+        return Self.better(
+            plain, solver.solve(model, options: gomorySearch(solveOptions), hooks: hooks), sense: model.sense)
     }
 
     /// Two searches of one model combined: the cheaper roster, the higher bound (each search's
@@ -96,6 +104,20 @@ extension BuiltModel {
         var out = base
         out.gomory = true
         out.gomoryAtRootOnly = true
+        return out
+    }
+
+    /// The options of a search with the root's Gomory cuts (``rootGomory``): `base` with those
+    /// cuts and, where ``gomoryLinksFirst`` names columns, links first by degradation. `base`
+    /// unchanged without ``rootGomory``.
+    func gomorySearch(_ base: SolveOptions) -> SolveOptions {
+        guard rootGomory else { return base }
+        var out = base
+        out.cuts = cuts(base.cuts)
+        if !gomoryLinksFirst.isEmpty {
+            out.branchFirst = gomoryLinksFirst
+            out.branchFirstByDegradation = true
+        }
         return out
     }
 }

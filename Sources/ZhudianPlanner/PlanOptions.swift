@@ -113,6 +113,9 @@ public struct PlanOptions: Sendable {
     /// Peer rows 04, 05 and 12 (three terms, 8–12 enterprises) prove in 53–145 nodes; row 16
     /// (15 enterprises) passes 300 nodes in about 3 s of its 30.
     var plainNodes = 300
+    /// Tests only: the search with the root's Gomory cuts branches on the links first, chosen
+    /// by degradation (``BuiltModel/gomoryLinksFirst``); off shows what it changes, never the optimum.
+    var gomoryLinksFirst = true
     /// Tests only: blossom rows by minimum odd cuts for rings (``OddCutBlossoms``).
     var oddCutBlossoms = true
     /// Tests only: blossom rows at the fractional nodes of the priced teams model's search

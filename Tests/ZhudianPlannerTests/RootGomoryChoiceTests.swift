@@ -8,11 +8,12 @@ import ZhudianCore
 /// three terms or more, where every rule is kept. The optimum never depends on it: the
 /// brute-force comparisons in ``TeamsBruteForceTests`` run with it on and off.
 final class RootGomoryChoiceTests: XCTestCase {
-    func built(terms: Int, elastic: Bool = false, rootGomory: Bool = true) throws -> BuiltModel {
+    func built(terms: Int, elastic: Bool = false, rootGomory: Bool = true, linksFirst: Bool = true) throws -> BuiltModel {
         let s = ScenarioGenerator.generate(
             GeneratorConfig(units: 10, seed: 16, structure: .cycles, minCycle: 4, terms: terms, history: 2))
         var options = PlanOptions()
         options.rootGomory = rootGomory
+        options.gomoryLinksFirst = linksFirst
         return try TeamFormulation.build(PlanContext(s), options: options, elastic: elastic)
     }
 
@@ -36,6 +37,30 @@ final class RootGomoryChoiceTests: XCTestCase {
         ] {
             XCTAssertFalse(model.rootGomory, label)
             XCTAssertEqual(model.cuts(CutOptions()), CutOptions(), label)
+        }
+    }
+
+    /// The search with the root's Gomory cuts branches on the link columns first, by
+    /// degradation (``BuiltModel/gomoryLinksFirst``), unless switched off; without the root's
+    /// Gomory cuts the options stay as given.
+    func testTheSearchWithTheRootsGomoryCutsBranchesOnLinksFirst() throws {
+        let three = try built(terms: 3)
+        let links = try XCTUnwrap(three.teamRows).links.map(\.variable.index)
+        XCTAssertFalse(links.isEmpty)
+        XCTAssertTrue(links.allSatisfy { three.model.variables[$0].name.hasPrefix("y_") })
+        let search = three.gomorySearch(SolveOptions())
+        XCTAssertEqual(search.branchFirst, links)
+        XCTAssertTrue(search.branchFirstByDegradation)
+        XCTAssertEqual(search.cuts, three.cuts(CutOptions()))
+
+        let plain = try built(terms: 3, linksFirst: false).gomorySearch(SolveOptions())
+        XCTAssertEqual(plain.branchFirst, [])
+        XCTAssertFalse(plain.branchFirstByDegradation)
+        XCTAssertTrue(plain.cuts.gomory && plain.cuts.gomoryAtRootOnly)
+
+        for (label, model) in [("two terms", try built(terms: 2)), ("switched off", try built(terms: 3, rootGomory: false))] {
+            XCTAssertEqual(model.gomoryLinksFirst, [], label)
+            XCTAssertEqual(model.gomorySearch(SolveOptions()), SolveOptions(), label)
         }
     }
 

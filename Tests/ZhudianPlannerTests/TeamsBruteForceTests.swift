@@ -49,12 +49,14 @@ final class TeamsBruteForceTests: XCTestCase {
             }
             // The unit-repeat rows off once, their `rnot` cliques off once, and the root's Gomory
             // cuts (``BuiltModel/rootGomory``) off once and, after 1 or 8 nodes without them, on
-            // twice: the optimum must not depend on them.
-            let variants: [(Bool, Bool, Bool, Int?)] = [
-                (false, true, true, 300), (true, true, true, 300), (false, false, false, 300), (false, true, false, 300),
-                (false, true, true, nil), (false, true, true, 1), (false, true, true, 8),
+            // twice with links first (``BuiltModel/gomoryLinksFirst``) and once without: the
+            // optimum must not depend on them.
+            let variants: [(Bool, Bool, Bool, Int?, Bool)] = [
+                (false, true, true, 300, true), (true, true, true, 300, true), (false, false, false, 300, true),
+                (false, true, false, 300, true), (false, true, true, nil, true), (false, true, true, 1, true),
+                (false, true, true, 8, true), (false, true, true, 1, false), (true, true, true, 300, false),
             ]
-            for (pricing, repeatRows, cliques, gomory) in variants {
+            for (pricing, repeatRows, cliques, gomory, linksFirst) in variants {
                 var options = PlanOptions()
                 options.forcedFormulation = .teams
                 options.pricing = pricing
@@ -62,9 +64,11 @@ final class TeamsBruteForceTests: XCTestCase {
                 options.unitRepeatCliques = cliques
                 options.rootGomory = gomory != nil
                 options.plainNodes = gomory ?? 300
+                options.gomoryLinksFirst = linksFirst
                 assertPlanAgrees(
                     planner, s, optimum: expected?.objective, options: options,
-                    label: "seed \(seed), pricing \(pricing), repeat rows \(repeatRows), cliques \(cliques), gomory \(String(describing: gomory))",
+                    label: "seed \(seed), pricing \(pricing), repeat rows \(repeatRows), cliques \(cliques), "
+                        + "gomory \(String(describing: gomory)), links first \(linksFirst)",
                     file: file, line: line)
             }
         }
