@@ -135,6 +135,13 @@ final class ScenarioMessageTests: XCTestCase {
             ScenarioMessage.wrongType(path: "rules.minStaff", expected: .integer, found: .quoted("two")).render(.en),
             "`rules.minStaff` must be a whole number (such as `3`), found the quoted text `\"two\"`; "
                 + "write a value of that kind there")
+        // Removing the quotes would not make `"1.5"` a whole number, nor `"2"` a boolean.
+        XCTAssertTrue(
+            ScenarioMessage.wrongType(path: "rules.minStaff", expected: .integer, found: .quoted("1.5")).render(.en)
+                .hasSuffix("write a value of that kind there"))
+        XCTAssertTrue(
+            ScenarioMessage.wrongType(path: "rules.requireQualified", expected: .boolean, found: .quoted("2")).render(.en)
+                .hasSuffix("write a value of that kind there"))
         XCTAssertEqual(
             ScenarioMessage.outOfRange(path: "calendar.termMonths", value: "13", bound: .between(1, 12)).render(.en),
             "`calendar.termMonths` is `13`, but it must be between 1 and 12; change it to a value in that range")

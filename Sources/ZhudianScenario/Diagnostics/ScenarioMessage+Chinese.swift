@@ -45,7 +45,7 @@ extension ScenarioMessage {
         case .missingField(let path):
             return "缺少必填字段 `\(path)`；请补上"
         case .wrongType(let path, let expected, let found):
-            let fix = found.isQuotedBareValue ? "请去掉引号" : "请改为该类型的值"
+            let fix = found.quotedText.map(expected.accepts(bare:)) == true ? "请去掉引号" : "请改为该类型的值"
             return "`\(path)` 应为\(expected.render(.zh))，实际为 \(found.render(.zh))；\(fix)"
         case .outOfRange(let path, let value, let bound):
             return "`\(path)` 为 `\(value)`，但必须\(bound.render(.zh))；请改为此范围内的值"

@@ -57,7 +57,7 @@ extension ScenarioMessage {
         case .missingField(let path):
             return "required field `\(path)` is missing; add it"
         case .wrongType(let path, let expected, let found):
-            let fix = found.isQuotedBareValue ? "remove the quotes"
+            let fix = found.quotedText.map(expected.accepts(bare:)) == true ? "remove the quotes"
                 : "write \(expected == .text ? "text" : "a value of that kind") there"
             return "`\(path)` must be \(expected.render(.en)), found \(found.render(.en)); \(fix)"
         case .outOfRange(let path, let value, let bound):

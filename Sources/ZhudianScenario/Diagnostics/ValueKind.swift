@@ -19,6 +19,17 @@ public enum ValueKind: String, Sendable, Equatable, CaseIterable {
     /// `- item` lines or `[a, b]`.
     case list
 
+    /// Whether `text`, written without quotes, is a value of this kind: then a quoted one is
+    /// fixed by removing the quotes.
+    func accepts(bare text: String) -> Bool {
+        switch self {
+        case .integer: Int(text) != nil
+        case .number: Double(text)?.isFinite == true
+        case .boolean: text == "true" || text == "false"
+        default: false
+        }
+    }
+
     /// The kind with an example of how to write it.
     func render(_ language: Language) -> String {
         switch (self, language) {
@@ -72,11 +83,10 @@ public enum FoundValue: Sendable, Equatable {
         }
     }
 
-    /// True for a quoted scalar whose text, written bare, would be a number or a boolean:
-    /// the fix is to remove the quotes.
-    var isQuotedBareValue: Bool {
-        guard case .quoted(let s) = self else { return false }
-        return Double(s) != nil || s == "true" || s == "false"
+    /// The text of a quoted scalar; nil for anything else.
+    var quotedText: String? {
+        guard case .quoted(let s) = self else { return nil }
+        return s
     }
 }
 

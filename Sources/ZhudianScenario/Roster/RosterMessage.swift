@@ -48,6 +48,16 @@ public enum JSONKind: String, Sendable, Equatable, CaseIterable {
     /// `[…]`.
     case array
 
+    /// Whether `text`, written without quotes, is a value of this kind (a quoted `"1"` where
+    /// a number belongs is fixed by removing the quotes).
+    func accepts(bare text: String) -> Bool {
+        switch self {
+        case .integer, .integerOrNull: Int(text) != nil
+        case .number, .numberOrNull: Double(text)?.isFinite == true
+        default: false
+        }
+    }
+
     func render(_ language: Language) -> String {
         switch (self, language) {
         case (.string, .en): return "a string in double quotes"
@@ -139,7 +149,7 @@ public enum RosterMessage: LocalizedMessage, Equatable {
         case .missingKey(let path):
             return "required key `\(path)` is missing; add it or plan again"
         case .wrongType(let path, let expected, let found):
-            let fix = found.isQuotedBareValue ? "remove the quotes" : "correct it"
+            let fix = found.quotedText.map(expected.accepts(bare:)) == true ? "remove the quotes" : "correct it"
             return "`\(path)` must be \(expected.render(.en)), found \(found.render(.en)); \(fix) or plan again"
         case .badDate(let path, let text):
             return "`\(path)` is `\(quoteShort(text))`, not a date; write it as YYYY-MM-DD"
@@ -179,7 +189,7 @@ public enum RosterMessage: LocalizedMessage, Equatable {
         case .missingKey(let path):
             return "缺少必需的键 `\(path)`；请补上，或重新排班"
         case .wrongType(let path, let expected, let found):
-            let fix = found.isQuotedBareValue ? "请去掉引号" : "请改正"
+            let fix = found.quotedText.map(expected.accepts(bare:)) == true ? "请去掉引号" : "请改正"
             return "`\(path)` 应为\(expected.render(.zh))，实际为 \(found.render(.zh))；\(fix)，或重新排班"
         case .badDate(let path, let text):
             return "`\(path)` 为 `\(quoteShort(text))`，不是日期；请按 YYYY-MM-DD 书写"
