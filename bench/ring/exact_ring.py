@@ -23,7 +23,6 @@ go to standard error. Row 40 (300 enterprises) took 8–11 minutes on a loaded m
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 
@@ -32,7 +31,7 @@ import numpy as np
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lkh_ring import Costs, roster_from  # noqa: E402
+from lkh_ring import Costs, exit_unless_passed, roster_from, write_checked  # noqa: E402
 
 
 def restricted_links(costs, keep):
@@ -129,10 +128,7 @@ def main():
     path = os.path.join(a.out, os.path.basename(a.scenario).rsplit(".", 1)[0] + "-exact.json")
     roster = roster_from(costs, succ, z)
     roster["solve"]["engine"] = f"HiGHS, each enterprise's {a.links} cheapest links"
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(roster, f, ensure_ascii=False)
-    check = subprocess.run([a.zhudian, "check", a.scenario, path], capture_output=True, text=True,
-                           env=dict(os.environ, LANG="C"))
+    check = write_checked(a.zhudian, a.scenario, path, roster)
     bound = z["solve"].get("bound")
     print(json.dumps({
         "scenario": os.path.basename(a.scenario), "enterprises": len(costs.ids), "links_each": a.links,
@@ -142,9 +138,7 @@ def main():
         "zhudian_minus_optimum": z["solve"]["objective"] - cost,
         "optimum_minus_bound": None if bound is None else cost - bound,
     }))
-    if check.returncode != 0:
-        print(check.stdout + check.stderr, file=sys.stderr)
-        sys.exit(1)
+    exit_unless_passed(check)
 
 
 if __name__ == "__main__":

@@ -224,10 +224,7 @@ def main():
     succ, seconds = lkh(costs, a.runs)
     os.makedirs(a.out, exist_ok=True)
     path = os.path.join(a.out, os.path.basename(a.scenario).rsplit(".", 1)[0] + "-lkh.json")
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(roster_from(costs, succ, z), f, ensure_ascii=False)
-    check = subprocess.run([a.zhudian, "check", a.scenario, path], capture_output=True, text=True,
-                           env=dict(os.environ, LANG="C"))
+    check = write_checked(a.zhudian, a.scenario, path, roster_from(costs, succ, z))
     bound = z["solve"].get("bound")
     lkh_cost = costs.ring_cost(succ)
     print(json.dumps({
@@ -239,6 +236,19 @@ def main():
         "zhudian_minus_lkh": z_obj - lkh_cost,
         "bound_below_lkh": None if bound is None else lkh_cost - bound,
     }))
+    exit_unless_passed(check)
+
+
+def write_checked(zhudian, scenario, path, roster):
+    """Writes `roster` (a roster file's JSON) to `path` and runs `zhudian check` on it."""
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(roster, f, ensure_ascii=False)
+    return subprocess.run([zhudian, "check", scenario, path], capture_output=True, text=True,
+                          env=dict(os.environ, LANG="C"))
+
+
+def exit_unless_passed(check):
+    """Exit 1 with the checker's words when it rejected the roster."""
     if check.returncode != 0:
         print(check.stdout + check.stderr, file=sys.stderr)
         sys.exit(1)
