@@ -170,13 +170,15 @@ public struct Planner: Sendable {
             }
             if seed != nil || seedLater { built.branchFirstByDegradation = options.seededLinksByDegradation }
             if seedLater {
+                let lp = PersonReducedCostFix.rootLP(
+                    built.model, solver: solver, deadline: deadline, share: SeedAfterGuess.rootLPShare)
                 var restart = PersonRestart(
-                    solver: solver, built: built,
-                    lp: PersonReducedCostFix.rootLP(built.model, solver: solver, deadline: deadline),
+                    solver: solver, built: built, lp: lp,
                     options: options, deadline: deadline, branchFirst: first)
                 restart.guessedRule = .linksFromRoot
                 (result, fixing, seed) = try SeedAfterGuess.run(restart, deadline: deadline) {
-                    try peopleSeed(ctx, options: options, part: part, deadline: deadline, pricePeople: pricePeople)
+                    try peopleSeed(ctx, options: options, part: part, deadline: deadline, pricePeople: pricePeople,
+                        share: SeedAfterGuess.seedShare)
                 }
             } else if let seed, options.reducedCostFixing {
                 var restart = PersonRestart(

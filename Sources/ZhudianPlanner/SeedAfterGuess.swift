@@ -5,8 +5,9 @@ import MIPModel
 /// it: when the guess was too low (the seed's roster, or the guessed search's if cheaper, is
 /// the one the restarts fix against, ``PersonRestart``), or when the guessed search ends with
 /// no roster (the seed's roster is then the answer, or the restarts start from it while time
-/// is left). The guessed search gives up at ``giveUpShare`` of the time left while it has no
-/// roster, so that a short time limit leaves the dive its time.
+/// is left), or when the root LP was not solved in its time. The guessed search gives up at
+/// ``giveUpShare`` of the time left while it has no roster, so that a short time limit leaves
+/// the dive its time, and the dive then takes ``seedShare`` of what is left.
 ///
 /// Why: where the guessed search proves (peer rows 24 and 26, free 30 × 2 and 40 × 1) the
 /// seed's dive only decided that a guess was worth making (its roster is far above the
@@ -15,6 +16,14 @@ import MIPModel
 struct SeedAfterGuess {
     /// The guessed search stops at this share of the time left while it has found no roster.
     static let giveUpShare = 0.5
+    /// The seed's share of the time left when it is found after the guessed search (or after a
+    /// root LP that ran out of time): ``PersonSeed/timeShare`` of it took too little at row 29
+    /// (free 50 × 2, cap) with a 4 s limit, where the seed first had found a roster.
+    static let seedShare = 0.5
+    /// The root LP's share of the time left, first here (``PersonReducedCostFix/timeShare``
+    /// after the seed): with that share the LP ran out of time at row 24 (free 30 × 2) with a
+    /// 1.5 s limit and at row 29 (free 50 × 2, cap) with 3 s.
+    static let rootLPShare = 0.4
 
     /// Whether the seed waits for the guessed search: free placement, the people model not
     /// priced, a seed wanted (``PersonSeed/worthwhile(_:part:)``), the guessed search and
