@@ -202,7 +202,7 @@ public struct Planner: Sendable {
         var out = PartResult(termination: result.termination)
         let branched = first.isEmpty || !options.captureLog
             ? [] : ["links first: \(result.branchedFirst) of \(result.nodes) nodes branched on a link"]
-        out.log = (seed.map { [$0.note] } ?? []) + fixing + branched + result.log
+        out.log = (seedLater ? [] : seed.map { [$0.note] } ?? []) + fixing + branched + result.log
         out.model = whole
         switch result.termination {
         case .infeasible where options.bestEffort:

@@ -35,18 +35,18 @@ struct SeedAfterGuess {
     }
 
     /// `restart`'s searches (``PersonRestart/guessed`` on), `find` called for the seed only
-    /// when needed as above. Returns the last search's result, its log lines and the seed
-    /// (nil when not needed or none was found).
+    /// when needed as above. Returns the last search's result, its log lines (the seed's note
+    /// among them, in order) and the seed (nil when not needed or none was found).
     static func run(
         _ restart: PersonRestart, deadline: ContinuousClock.Instant?, find: () throws -> PersonSeed?
     ) throws -> (SolveResult, [String], PersonSeed?) {
         let giveUp = secondsLeft(until: deadline).map { ContinuousClock.now + .limit(seconds: $0 * giveUpShare) }
         let guessed = try restart.guess(roster: .infinity, until: deadline, giveUp: giveUp)
-        if let (result, _, outcome) = guessed, outcome == .proven || (outcome == .bounded && result.objective != nil) {
-            return (result, guessed?.1 ?? [], nil)
+        if let (result, log, outcome) = guessed, outcome == .proven || (outcome == .bounded && result.objective != nil) {
+            return (result, log, nil)
         }
         let seed = try find()
-        let log = guessed?.1 ?? []
+        let log = (guessed?.1 ?? []) + (seed.map { [$0.note] } ?? [])
         var roster = seed?.objective ?? .infinity
         var point = seed.map { $0.point(for: restart.built.model) }
         if let (result, _, _) = guessed {
