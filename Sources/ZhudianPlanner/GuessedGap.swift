@@ -87,10 +87,12 @@ struct GuessedGap {
     }
 
     /// The search over the columns of `built` (the whole model) that `lp` (its root LP) does
-    /// not price above the guess; nil when the LP is not optimal.
+    /// not price above the guess; nil when the LP is not optimal. With `giveUp`, the search
+    /// also stops there while it has found no roster (``SeedAfterGuess``: the seed's dive
+    /// then needs the time left).
     func search(
         _ built: BuiltModel, lp: RelaxationResult, solver: any MIPSolver, options: PlanOptions,
-        deadline: ContinuousClock.Instant?, rule: Rule, branchFirst: [Int]
+        deadline: ContinuousClock.Instant?, rule: Rule, branchFirst: [Int], giveUp: ContinuousClock.Instant? = nil
     ) throws(ModelError) -> (result: SolveResult, fixed: Int)? {
         guard lp.status == .optimal else { return nil }
         var model = built.model
@@ -104,10 +106,11 @@ struct GuessedGap {
         var hooks = SolveHooks(
             progress: { p in
                 margin.nodes = p.nodes
+                if p.incumbent != nil { margin.found = true }
                 // Rosters with a fixed column cost more than the guess: no bound above it.
                 report?(p.bound.map { PricedTeamSolve.capped(p, bound: min($0, limit)) } ?? p)
             },
-            shouldStop: { (stop?() ?? false) || margin.nextStepOverruns() })
+            shouldStop: { (stop?() ?? false) || margin.nextStepOverruns() || margin.givesUp(at: giveUp) })
         if !built.cycleCuts.isEmpty { hooks.separator = { p, _ in kept.separate(p, with: separate) } }
         var solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
@@ -141,6 +144,8 @@ private final class StepMargin {
     /// Nodes so far (from the progress hook): the steps measured are the branching ones, not
     /// the presolve and root LP before the first node.
     var nodes = 0
+    /// Whether the search has a roster (from the progress hook).
+    var found = false
 
     init(deadline: ContinuousClock.Instant?) { self.deadline = deadline }
 
@@ -153,5 +158,11 @@ private final class StepMargin {
         last = now
         guard let deadline else { return false }
         return now + (recent.max() ?? .zero) >= deadline
+    }
+
+    /// Whether `giveUp` has passed and the search has found no roster.
+    func givesUp(at giveUp: ContinuousClock.Instant?) -> Bool {
+        guard let giveUp, !found else { return false }
+        return ContinuousClock.now >= giveUp
     }
 }

@@ -17,9 +17,12 @@ enum PersonReducedCostFix {
     /// The share of the time left the root LP may take; without an optimal LP nothing is fixed.
     static let timeShare = 0.2
 
-    /// The root LP of `model` (the whole model), solved in its share of the time left.
-    static func rootLP(_ model: Model, solver: any MIPSolver, deadline: ContinuousClock.Instant?) -> RelaxationResult {
-        let limit = secondsLeft(until: deadline).map { $0 * timeShare }
+    /// The root LP of `model` (the whole model), solved in `share` of the time left
+    /// (``timeShare`` when nil).
+    static func rootLP(
+        _ model: Model, solver: any MIPSolver, deadline: ContinuousClock.Instant?, share: Double? = nil
+    ) -> RelaxationResult {
+        let limit = secondsLeft(until: deadline).map { $0 * (share ?? timeShare) }
         return solver.solveRelaxation(model, options: SolveOptions(timeLimit: limit), start: nil)
     }
 

@@ -44,21 +44,44 @@ struct PersonRestart {
         var roster = roster
         var point = point
         var log: [String] = []
-        var restarts = 0
-        if guessed, let z = lp.objective, let guess = GuessedGap(z: z, roster: roster, share: options.guessedShare),
-            let (result, fixed) = try guess.search(
-                built, lp: lp, solver: solver, options: options, deadline: deadline, rule: guessedRule,
-                branchFirst: branchFirst)
-        {
-            log.append(PersonReducedCostFix.note(lp, roster: guess.limit, fixed: fixed, of: built.model.variableCount)
-                + " (a guess: no roster known that cheap)")
-            log.append("guessed search: \(result.termination), roster \(result.objective.map { "\($0)" } ?? "none") after \(result.nodes) nodes in \(String(format: "%.3f", result.seconds)) s")
-            guard guess.outcome(result) == .tooLow, !(options.shouldStop?() ?? false) else { return (result, log) }
+        if guessed, let (result, lines, outcome) = try guess(roster: roster, until: deadline) {
+            log = lines
+            guard outcome == .tooLow, !(options.shouldStop?() ?? false) else { return (result, log) }
             if let r = result.objective, r < roster, let values = result.values {
                 roster = r
                 point = values
             }
         }
+        return try restarts(roster: roster, point: point, log: log)
+    }
+
+    /// The guessed search (``GuessedGap``) when `roster` (the cheapest roster known, or
+    /// infinity) is further from the root LP than the guess, ending by `until` (or at
+    /// `giveUp` with no roster, ``GuessedGap/search(_:lp:solver:options:deadline:rule:branchFirst:giveUp:)``): its result
+    /// (its bound the whole model's), its log lines and what it means; nil when no guess is made.
+    func guess(roster: Double, until: ContinuousClock.Instant?, giveUp: ContinuousClock.Instant? = nil) throws(ModelError)
+        -> (SolveResult, [String], GuessedGap.Outcome)?
+    {
+        guard let z = lp.objective, let guess = GuessedGap(z: z, roster: roster, share: options.guessedShare),
+            let (result, fixed) = try guess.search(
+                built, lp: lp, solver: solver, options: options, deadline: until, rule: guessedRule,
+                branchFirst: branchFirst, giveUp: giveUp)
+        else { return nil }
+        let log = [
+            PersonReducedCostFix.note(lp, roster: guess.limit, fixed: fixed, of: built.model.variableCount)
+                + " (a guess: no roster known that cheap)",
+            "guessed search: \(result.termination), roster \(result.objective.map { "\($0)" } ?? "none") after \(result.nodes) nodes in \(String(format: "%.3f", result.seconds)) s",
+        ]
+        return (result, log, guess.outcome(result))
+    }
+
+    /// The searches fixed against `roster` (and restarted against cheaper ones), after the
+    /// lines of `log`.
+    func restarts(roster: Double, point: [Double]?, log: [String]) throws(ModelError) -> (SolveResult, [String]) {
+        var roster = roster
+        var point = point
+        var log = log
+        var restarts = 0
         while true {
             var model = built.model
             let fixed = try PersonReducedCostFix.fix(&model, lp: lp, roster: roster)

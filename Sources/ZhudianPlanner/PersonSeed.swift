@@ -48,16 +48,17 @@ struct PersonSeed {
     /// then (with `improve`) lets GLPK improve it in the rest of its share of the time; nil when the dive
     /// finds none before that share ends (or even every link admits no roster). With `from`
     /// (``RotatingSeed``'s roster), there is no dive: the restricted model is the one over
-    /// that seed's links, and GLPK improves that seed's roster.
+    /// that seed's links, and GLPK improves that seed's roster. `share`: of the time left
+    /// (``timeShare``, or ``givenShare`` with `from`, when nil).
     ///
     /// - Throws: ``ModelError`` or ``PersonDive/Failure``: bugs.
     static func find(
         solver: any MIPSolver, ctx: PlanContext, options: PlanOptions, part: Set<Int>?,
         deadline: ContinuousClock.Instant?, nearest: Int = nearest, construct: Bool = true, improve: Bool = true,
-        from given: PersonSeed? = nil
+        from given: PersonSeed? = nil, share: Double? = nil
     ) throws -> PersonSeed? {
         let began = ContinuousClock.now
-        let share = given == nil ? timeShare : givenShare
+        let share = share ?? (given == nil ? timeShare : givenShare)
         let own = secondsLeft(until: deadline).map { began + .limit(seconds: $0 * share) }
         let rings = construct && given == nil ? try constructed(solver, ctx, options, part, own, nearest) : nil
         let start = try given.map { try Self.over($0, ctx, options, part, nearest) }

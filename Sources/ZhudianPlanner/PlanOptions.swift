@@ -66,6 +66,9 @@ public struct PlanOptions: Sendable {
     /// Tests only: the guessed gap's share of the root LP (``GuessedGap/share`` when nil); a
     /// tiny one shows the search falling back to the seed's fixing.
     var guessedShare: Double?
+    /// Tests only: under free placement, the seed's dive waits for the guessed search and runs
+    /// only when it is needed (``SeedAfterGuess``) (true) or runs first (false).
+    var seedAfterGuess = true
     /// Tests only: where the guessed search (``GuessedGap``) follows ``GuessedGap/Rule/pseudoCosts``
     /// (ring and cycles), it branches by pseudo-costs (``SolveOptions/pseudoCostBranching``)
     /// (true) or by GLPK's default rule (false).

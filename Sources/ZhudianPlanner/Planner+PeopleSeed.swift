@@ -13,7 +13,8 @@ extension Planner {
     ///
     /// - Throws: ``RotatingSeed/Failure``, ``PersonDive/Failure`` or ``ModelError``: bugs.
     func peopleSeed(
-        _ ctx: PlanContext, options: PlanOptions, part: Set<Int>?, deadline: ContinuousClock.Instant?, pricePeople: Bool
+        _ ctx: PlanContext, options: PlanOptions, part: Set<Int>?, deadline: ContinuousClock.Instant?, pricePeople: Bool,
+        share: Double? = nil
     ) throws -> PersonSeed? {
         var seeds: [PersonSeed] = []
         // Below 25 sending units the full model proves fast from no seed (peer rows 10, 14,
@@ -39,7 +40,7 @@ extension Planner {
                 solver: solver, ctx: ctx, options: options, part: part, deadline: deadline,
                 nearest: options.seedLinks ?? PersonSeed.nearest,
                 improve: ctx.scenario.rules.structure != .free || !(pricePeople || Self.restartsFollow(options)),
-                from: Self.cheapest(seeds).map { seeds[$0] })
+                from: Self.cheapest(seeds).map { seeds[$0] }, share: share)
         {
             seeds.append(restricted)
         }

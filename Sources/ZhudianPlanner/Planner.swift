@@ -138,7 +138,9 @@ public struct Planner: Sendable {
         }
         var seed: PersonSeed?
         let pricePeople = !useTeams && (options.personPricing ?? PricedPersonSolve.worthwhile(ctx, part: part, timeLimit: options.timeLimit))
-        if !useTeams {
+        // Free placement: the seed waits for the guessed search (``SeedAfterGuess``).
+        let seedLater = !useTeams && SeedAfterGuess.applies(ctx, options: options, part: part, pricePeople: pricePeople)
+        if !useTeams, !seedLater {
             do {
                 seed = try peopleSeed(ctx, options: options, part: part, deadline: deadline, pricePeople: pricePeople)
             } catch {
@@ -159,15 +161,26 @@ public struct Planner: Sendable {
         do {
             built = useTeams
                 ? try TeamFormulation.build(ctx, options: options, elastic: false, part: part)
-                : try PersonFormulation.build(ctx, options: options, elastic: false, part: part, twoTerms: seed == nil)
+                : try PersonFormulation.build(ctx, options: options, elastic: false, part: part, twoTerms: seed == nil && !seedLater)
             whole = built.model
-            first = useTeams || !PersonBranching.appliesToFullModel(ctx, seeded: seed != nil)
+            first = useTeams || !PersonBranching.appliesToFullModel(ctx, seeded: seed != nil || seedLater)
                 ? [] : PersonBranching.columns(built.model, options: options)
-            if !useTeams, seed == nil {
+            if !useTeams, seed == nil, !seedLater {
                 first = PersonBranching.prepareUnseeded(&built, ctx, options: options)
             }
-            if seed != nil { built.branchFirstByDegradation = options.seededLinksByDegradation }
-            if let seed, options.reducedCostFixing {
+            if seed != nil || seedLater { built.branchFirstByDegradation = options.seededLinksByDegradation }
+            if seedLater {
+                let lp = PersonReducedCostFix.rootLP(
+                    built.model, solver: solver, deadline: deadline, share: SeedAfterGuess.rootLPShare)
+                var restart = PersonRestart(
+                    solver: solver, built: built, lp: lp,
+                    options: options, deadline: deadline, branchFirst: first)
+                restart.guessedRule = .linksFromRoot
+                (result, fixing, seed) = try SeedAfterGuess.run(restart, deadline: deadline) {
+                    try peopleSeed(ctx, options: options, part: part, deadline: deadline, pricePeople: pricePeople,
+                        share: SeedAfterGuess.seedShare)
+                }
+            } else if let seed, options.reducedCostFixing {
                 var restart = PersonRestart(
                     solver: solver, built: built,
                     lp: PersonReducedCostFix.rootLP(built.model, solver: solver, deadline: deadline),
@@ -189,7 +202,7 @@ public struct Planner: Sendable {
         var out = PartResult(termination: result.termination)
         let branched = first.isEmpty || !options.captureLog
             ? [] : ["links first: \(result.branchedFirst) of \(result.nodes) nodes branched on a link"]
-        out.log = (seed.map { [$0.note] } ?? []) + fixing + branched + result.log
+        out.log = (seedLater ? [] : seed.map { [$0.note] } ?? []) + fixing + branched + result.log
         out.model = whole
         switch result.termination {
         case .infeasible where options.bestEffort:

@@ -114,6 +114,9 @@ final class PersonSeedTests: XCTestCase {
             // full model's restarts a free seed runs its restricted MIP (``PersonRestart``).
             options.rotatingSeed = false
             options.restarts = false
+            // The seed first: under free placement it would otherwise come after the guessed
+            // search, and only when needed (``SeedAfterGuess``).
+            options.seedAfterGuess = false
             options.decompose = false
             options.captureLog = true
             let exact = planner.plan(s, reference: ref, options: options)
