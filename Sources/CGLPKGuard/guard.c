@@ -192,6 +192,13 @@ static void zd_root_gomory_only(glp_tree *tree, zd_session *session) {
     if (current != 0 && current != 1) session->parm->gmi_cuts = GLP_OFF;
 }
 
+// Whether branch_first applies at the current node (session->branch_first_levels).
+static int zd_branch_first_here(glp_tree *tree, const zd_session *session) {
+    if (session->branch_first == NULL) return 0;
+    if (session->branch_first_levels < 0) return 1;
+    return glp_ios_node_level(tree, glp_ios_curr_node(tree)) < session->branch_first_levels;
+}
+
 // The glp_intopt callback. The column checks skip work on a presolved
 // problem, whose columns do not match the model's.
 static void zd_callback(glp_tree *tree, void *info) {
@@ -205,7 +212,7 @@ static void zd_callback(glp_tree *tree, void *info) {
             return;
         break;
     case GLP_IBRANCH:
-        if (matches && session->branch_first != NULL &&
+        if (matches && zd_branch_first_here(tree, session) &&
             (session->branch_first_rule == 1
                  ? zd_branch_drtom_among(tree, problem, session->branch_first)
                  : zd_branch_first(tree, problem, session->branch_first))) {

@@ -107,6 +107,7 @@ struct SolveRun {
             (first ?? []).withUnsafeBufferPointer { flags in
                 session.pointee.branch_first = first == nil ? nil : flags.baseAddress
                 session.pointee.branch_first_rule = options.branchFirstByDegradation ? 1 : 0
+                session.pointee.branch_first_levels = options.branchFirstAbove.map { Int32(clamping: max(0, $0)) } ?? -1
                 defer { session.pointee.branch_first = nil }
                 return search(pointer, prepared, session, incumbent: incumbent)
             }

@@ -35,6 +35,9 @@ public struct SolveOptions: Sendable, Equatable {
     /// estimate (Driebeck–Tomlin: the product of the down and up branches' bound changes, the
     /// smaller branch first) instead of the most fractional one, up first.
     public var branchFirstByDegradation = false
+    /// ``branchFirst`` only at nodes above this depth (the root is depth 0): with `k`, the
+    /// nodes of depth `0..<k`; deeper, the other rules choose. nil: at every depth.
+    public var branchFirstAbove: Int? = nil
     /// Branch by pseudo-costs (the bound each column's branchings raised so far) where
     /// neither ``branchFirst`` nor ``branchingCandidates`` chooses; false: the backend's
     /// default rule.

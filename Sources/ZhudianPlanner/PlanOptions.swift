@@ -119,6 +119,9 @@ public struct PlanOptions: Sendable {
     /// Tests only: the search with the root's Gomory cuts branches on the links first, chosen
     /// by degradation (``BuiltModel/gomoryLinksFirst``); off shows what it changes, never the optimum.
     var gomoryLinksFirst = true
+    /// Tests only: the complete model's search with the root's Gomory cuts takes the links
+    /// first only above this depth (``BuiltModel/gomoryLinksFirstAbove``); nil at every depth.
+    var gomoryLinksFirstAbove: Int? = 8
     /// Tests only: blossom rows by minimum odd cuts for rings (``OddCutBlossoms``).
     var oddCutBlossoms = true
     /// Tests only: blossom rows at the fractional nodes of the priced teams model's search

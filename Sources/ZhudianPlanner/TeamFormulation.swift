@@ -203,7 +203,10 @@ enum TeamFormulation {
         var built = BuiltModel(model: sink.model, cycleCuts: cuts, decode: decode, slacks: sink.slacks)
         built.teamRows = index
         built.rootGomory = T >= 3 && !elastic && options.rootGomory
-        if built.rootGomory, options.gomoryLinksFirst { built.gomoryLinksFirst = linkColumns.map(\.variable.index) }
+        if built.rootGomory, options.gomoryLinksFirst {
+            built.gomoryLinksFirst = linkColumns.map(\.variable.index)
+            built.gomoryLinksFirstAbove = options.gomoryLinksFirstAbove
+        }
         return built
     }
 }

@@ -19,6 +19,7 @@ final class GomoryLinksFirstTests: XCTestCase {
                 var options = PlanOptions()
                 options.plainNodes = 1
                 options.gomoryLinksFirst = linksFirst
+                options.gomoryLinksFirstAbove = nil
                 let built = try TeamFormulation.build(PlanContext(s), options: options, elastic: false)
                 results.append(built.solve(with: GLPKSolver(), options: options, deadline: nil))
             }
@@ -31,5 +32,37 @@ final class GomoryLinksFirstTests: XCTestCase {
             branched += on.branchedFirst
         }
         XCTAssertGreaterThan(branched, 0, "no search reached a fractional link")
+    }
+
+    /// Links first above a depth only (``BuiltModel/gomoryLinksFirstAbove``), GLPK's own rule
+    /// below: the same optimum as GLPK's own rule everywhere, with links branched on above and
+    /// the search going below that depth (at most three link branchings: depths 0 and 1).
+    func testLinksFirstAboveADepthProvesTheSameOptimum() throws {
+        var branched = 0
+        var largest = 0
+        for seed: UInt64 in 1...3 {
+            let s = ScenarioGenerator.generate(
+                GeneratorConfig(units: 8, seed: seed, structure: .cycles, minCycle: 4, terms: 3, history: 2))
+            var results: [SolveResult] = []
+            for above in [2, nil] as [Int?] {
+                var options = PlanOptions()
+                options.plainNodes = 1
+                options.gomoryLinksFirst = above != nil
+                options.gomoryLinksFirstAbove = above
+                let built = try TeamFormulation.build(PlanContext(s), options: options, elastic: false)
+                results.append(built.solve(with: GLPKSolver(), options: options, deadline: nil))
+            }
+            let (limited, own) = (results[0], results[1])
+            XCTAssertEqual(limited.termination, .optimal, "seed \(seed)")
+            XCTAssertEqual(own.termination, .optimal, "seed \(seed)")
+            let optimum = try XCTUnwrap(own.objective, "seed \(seed)")
+            XCTAssertEqual(limited.objective ?? .nan, optimum, accuracy: 1e-6 * max(1, optimum), "seed \(seed)")
+            // Depths 0 and 1 hold at most three nodes: the root and its two children.
+            XCTAssertLessThanOrEqual(limited.branchedFirst, 3, "seed \(seed)")
+            branched += limited.branchedFirst
+            largest = max(largest, limited.nodes)
+        }
+        XCTAssertGreaterThan(branched, 0, "no search reached a fractional link")
+        XCTAssertGreaterThan(largest, 7, "no search went below depth 2, where GLPK's rule chooses")
     }
 }

@@ -73,6 +73,9 @@ typedef struct zd_session {
     // How a column of branch_first is chosen: 0 the most fractional (× (1 + |cost|)), up
     // first; 1 Driebeck-Tomlin among them (zd_branch_drtom_among).
     int branch_first_rule;
+    // branch_first at nodes of level (depth, the root 0) below this only; negative: at
+    // every level. Deeper, the other rules choose.
+    int branch_first_levels;
     // Outputs.
     zd_snapshot snapshot;
     int heuristic_offered;
