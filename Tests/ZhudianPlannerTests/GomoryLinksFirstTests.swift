@@ -12,18 +12,8 @@ final class GomoryLinksFirstTests: XCTestCase {
     func testLinksFirstProvesTheSameOptimumAsGLPKsOwnRule() throws {
         var branched = 0
         for seed: UInt64 in 1...3 {
-            let s = ScenarioGenerator.generate(
-                GeneratorConfig(units: 8, seed: seed, structure: .cycles, minCycle: 4, terms: 3, history: 2))
-            var results: [SolveResult] = []
-            for linksFirst in [true, false] {
-                var options = PlanOptions()
-                options.plainNodes = 1
-                options.gomoryLinksFirst = linksFirst
-                options.gomoryLinksFirstAbove = nil
-                let built = try TeamFormulation.build(PlanContext(s), options: options, elastic: false)
-                results.append(built.solve(with: GLPKSolver(), options: options, deadline: nil))
-            }
-            let (on, off) = (results[0], results[1])
+            let on = try Self.solve(seed, linksFirst: true, above: nil)
+            let off = try Self.solve(seed, linksFirst: false, above: nil)
             XCTAssertEqual(on.termination, .optimal, "seed \(seed)")
             XCTAssertEqual(off.termination, .optimal, "seed \(seed)")
             let optimum = try XCTUnwrap(off.objective, "seed \(seed)")
@@ -41,18 +31,8 @@ final class GomoryLinksFirstTests: XCTestCase {
         var branched = 0
         var largest = 0
         for seed: UInt64 in 1...3 {
-            let s = ScenarioGenerator.generate(
-                GeneratorConfig(units: 8, seed: seed, structure: .cycles, minCycle: 4, terms: 3, history: 2))
-            var results: [SolveResult] = []
-            for above in [2, nil] as [Int?] {
-                var options = PlanOptions()
-                options.plainNodes = 1
-                options.gomoryLinksFirst = above != nil
-                options.gomoryLinksFirstAbove = above
-                let built = try TeamFormulation.build(PlanContext(s), options: options, elastic: false)
-                results.append(built.solve(with: GLPKSolver(), options: options, deadline: nil))
-            }
-            let (limited, own) = (results[0], results[1])
+            let limited = try Self.solve(seed, linksFirst: true, above: 2)
+            let own = try Self.solve(seed, linksFirst: false, above: nil)
             XCTAssertEqual(limited.termination, .optimal, "seed \(seed)")
             XCTAssertEqual(own.termination, .optimal, "seed \(seed)")
             let optimum = try XCTUnwrap(own.objective, "seed \(seed)")
@@ -64,5 +44,18 @@ final class GomoryLinksFirstTests: XCTestCase {
         }
         XCTAssertGreaterThan(branched, 0, "no search reached a fractional link")
         XCTAssertGreaterThan(largest, 7, "no search went below depth 2, where GLPK's rule chooses")
+    }
+
+    /// Generated cycles 8 × 3 (minCycle 4, `seed`) solved by the complete model's search with
+    /// the root's Gomory cuts at once (one plain node first), links first or GLPK's own rule.
+    static func solve(_ seed: UInt64, linksFirst: Bool, above: Int?) throws -> SolveResult {
+        let s = ScenarioGenerator.generate(
+            GeneratorConfig(units: 8, seed: seed, structure: .cycles, minCycle: 4, terms: 3, history: 2))
+        var options = PlanOptions()
+        options.plainNodes = 1
+        options.gomoryLinksFirst = linksFirst
+        options.gomoryLinksFirstAbove = above
+        let built = try TeamFormulation.build(PlanContext(s), options: options, elastic: false)
+        return built.solve(with: GLPKSolver(), options: options, deadline: nil)
     }
 }

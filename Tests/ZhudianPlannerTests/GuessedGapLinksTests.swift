@@ -23,14 +23,7 @@ final class GuessedGapLinksTests: XCTestCase {
         var provenByGuess = 0
         var fellBack = 0
         for i in 0..<8 {
-            var c = GeneratorConfig(units: 8 + i % 5)
-            c.seed = UInt64(9400 + i)
-            c.structure = .free
-            c.terms = i % 2 == 0 ? 2 : 1
-            c.history = i % 3
-            c.peoplePerUnit = 2...5
-            c.leaveRate = 0.2
-            let s = ScenarioGenerator.generate(c)
+            let s = Self.freeScenario(i, seeds: 9400)
             XCTAssertFalse(FreeTeamCap.staysOn(s.rules, terms: s.calendar.terms), "scenario \(i): someone stays on")
             var off = GuessedGapTests.options(guessed: false)
             off.timeLimit = 60
@@ -53,5 +46,18 @@ final class GuessedGapLinksTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(compared, 6, "too few proven scenarios to compare")
         XCTAssertGreaterThanOrEqual(provenByGuess, 3, "the guessed search rarely proved alone: it went untested")
         XCTAssertGreaterThanOrEqual(fellBack, 2, "a guess too low never fell back: the fallback went untested")
+    }
+
+    /// Generated free scenario `i` of a series (seed `seeds + i`): 8–12 enterprises, two terms
+    /// for even `i`, `i % 3` history terms, 2–5 people per unit, a fifth on leave.
+    static func freeScenario(_ i: Int, seeds: UInt64) -> Scenario {
+        var c = GeneratorConfig(units: 8 + i % 5)
+        c.seed = seeds + UInt64(i)
+        c.structure = .free
+        c.terms = i % 2 == 0 ? 2 : 1
+        c.history = i % 3
+        c.peoplePerUnit = 2...5
+        c.leaveRate = 0.2
+        return ScenarioGenerator.generate(c)
     }
 }

@@ -23,14 +23,7 @@ final class SeedAfterGuessTests: XCTestCase {
         var seedAfter = 0
         var seededFirst = 0
         for i in 0..<8 {
-            var c = GeneratorConfig(units: 8 + i % 5)
-            c.seed = UInt64(9500 + i)
-            c.structure = .free
-            c.terms = i % 2 == 0 ? 2 : 1
-            c.history = i % 3
-            c.peoplePerUnit = 2...5
-            c.leaveRate = 0.2
-            let s = ScenarioGenerator.generate(c)
+            let s = GuessedGapLinksTests.freeScenario(i, seeds: 9500)
             var proven = true
             for share in [nil, 1e-9] as [Double?] {
                 var first = GuessedGapTests.options(guessed: true, share: share)
