@@ -14,10 +14,7 @@ final class GomoryLinksFirstTests: XCTestCase {
         for seed: UInt64 in 1...3 {
             let on = try Self.solve(seed, linksFirst: true, above: nil)
             let off = try Self.solve(seed, linksFirst: false, above: nil)
-            XCTAssertEqual(on.termination, .optimal, "seed \(seed)")
-            XCTAssertEqual(off.termination, .optimal, "seed \(seed)")
-            let optimum = try XCTUnwrap(off.objective, "seed \(seed)")
-            XCTAssertEqual(on.objective ?? .nan, optimum, accuracy: 1e-6 * max(1, optimum), "seed \(seed)")
+            try Self.assertBothOptimal(on, off, seed: seed)
             XCTAssertEqual(off.branchedFirst, 0, "seed \(seed)")
             branched += on.branchedFirst
         }
@@ -33,10 +30,7 @@ final class GomoryLinksFirstTests: XCTestCase {
         for seed: UInt64 in 1...3 {
             let limited = try Self.solve(seed, linksFirst: true, above: 2)
             let own = try Self.solve(seed, linksFirst: false, above: nil)
-            XCTAssertEqual(limited.termination, .optimal, "seed \(seed)")
-            XCTAssertEqual(own.termination, .optimal, "seed \(seed)")
-            let optimum = try XCTUnwrap(own.objective, "seed \(seed)")
-            XCTAssertEqual(limited.objective ?? .nan, optimum, accuracy: 1e-6 * max(1, optimum), "seed \(seed)")
+            try Self.assertBothOptimal(limited, own, seed: seed)
             // Depths 0 and 1 hold at most three nodes: the root and its two children.
             XCTAssertLessThanOrEqual(limited.branchedFirst, 3, "seed \(seed)")
             branched += limited.branchedFirst
@@ -57,5 +51,13 @@ final class GomoryLinksFirstTests: XCTestCase {
         options.gomoryLinksFirstAbove = above
         let built = try TeamFormulation.build(PlanContext(s), options: options, elastic: false)
         return built.solve(with: GLPKSolver(), options: options, deadline: nil)
+    }
+
+    /// Both searches proved, to the same optimum.
+    static func assertBothOptimal(_ a: SolveResult, _ b: SolveResult, seed: UInt64) throws {
+        XCTAssertEqual(a.termination, .optimal, "seed \(seed)")
+        XCTAssertEqual(b.termination, .optimal, "seed \(seed)")
+        let optimum = try XCTUnwrap(b.objective, "seed \(seed)")
+        XCTAssertEqual(a.objective ?? .nan, optimum, accuracy: 1e-6 * max(1, optimum), "seed \(seed)")
     }
 }

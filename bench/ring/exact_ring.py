@@ -28,10 +28,9 @@ import time
 
 import highspy
 import numpy as np
-import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lkh_ring import Costs, exit_unless_passed, roster_from, write_checked  # noqa: E402
+from lkh_ring import Costs, exit_unless_passed, load, roster_from, write_checked  # noqa: E402
 
 
 def restricted_links(costs, keep):
@@ -116,10 +115,7 @@ def main():
     ap.add_argument("--links", type=int, default=25, help="each enterprise's cheapest links kept")
     ap.add_argument("--out", default=".build/exact-ring")
     a = ap.parse_args()
-    with open(a.scenario, encoding="utf-8") as f:
-        s = yaml.safe_load(f)
-    with open(a.roster, encoding="utf-8") as f:
-        z = json.load(f)
+    s, z = load(a.scenario, a.roster)
     costs = Costs(s)
     began = time.monotonic()
     succ, cost, rounds = solve(costs, restricted_links(costs, a.links), lambda line: print(line, file=sys.stderr))

@@ -208,10 +208,7 @@ def main():
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--out", default=".build/lkh")
     a = ap.parse_args()
-    with open(a.scenario, encoding="utf-8") as f:
-        s = yaml.safe_load(f)
-    with open(a.roster, encoding="utf-8") as f:
-        z = json.load(f)
+    s, z = load(a.scenario, a.roster)
     costs = Costs(s)
     index = costs.index
     zsucc = [0] * len(costs.ids)
@@ -237,6 +234,14 @@ def main():
         "bound_below_lkh": None if bound is None else lkh_cost - bound,
     }))
     exit_unless_passed(check)
+
+
+def load(scenario, roster):
+    """The scenario (parsed YAML) and zhudian's roster (parsed JSON)."""
+    with open(scenario, encoding="utf-8") as f:
+        s = yaml.safe_load(f)
+    with open(roster, encoding="utf-8") as f:
+        return s, json.load(f)
 
 
 def write_checked(zhudian, scenario, path, roster):
