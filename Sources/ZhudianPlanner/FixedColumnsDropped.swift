@@ -41,11 +41,12 @@ struct FixedColumnsDropped {
             let v = full.variables[j]
             try model.addVariable(name: v.name, lower: v.lower, upper: v.upper, kind: v.kind, objective: v.objective)
         }
-        let slackBasic = basis.flatMap { $0.rows.count == full.constraintCount ? $0.rows : nil }
+        // A basis of another model (the solver will reject it) leaves every row in.
+        let fits = basis.map { $0.rows.count == full.constraintCount } ?? true
         var rows: [Int] = []
         for (i, row) in full.constraints.enumerated() {
             let expression = Self.restricted(row.expression, position)
-            let droppable = dropRows && (slackBasic.map { $0[i] == .basic } ?? true)
+            let droppable = dropRows && fits && (basis.map { $0.rows[i] == .basic } ?? true)
             if droppable && RedundantRows.implied(expression, lower: row.lower, upper: row.upper, in: model) { continue }
             rows.append(i)
             try model.addConstraint(name: row.name, expression, lower: row.lower, upper: row.upper)
@@ -78,9 +79,10 @@ struct FixedColumnsDropped {
 
     /// A basis of the full model as one of the kept model: a dropped column is non-basic at
     /// 0 (its reduced cost priced it out) and a dropped row was basic in the basis given to
-    /// ``init(_:basis:)``, so the count of basic entries stays that of the rows.
+    /// ``init(_:dropRows:basis:)``, so the count of basic entries stays that of the rows.
     func kept(_ basis: Basis) -> Basis {
-        Basis(columns: columns.map { basis.columns[$0] }, rows: rows.map { basis.rows[$0] })
+        let rows = basis.rows.count == full.constraintCount ? self.rows.map { basis.rows[$0] } : basis.rows
+        return Basis(columns: columns.map { basis.columns[$0] }, rows: rows)
     }
 
     /// The full model's lazy rows that a kept point breaks, over the kept columns.
