@@ -1,7 +1,7 @@
 import MIPModel
 
-/// A model without its binary columns fixed to 0 (every row kept, each over the columns
-/// left), and the maps between its points and the full model's.
+/// A model without its binary columns fixed to 0 (each row over the columns left, the rows
+/// that then cannot bind left out), and the maps between its points and the full model's.
 ///
 /// Why: GLPK's presolve is off where the people model branches on links first
 /// (``PersonBranching``), so columns fixed by reduced cost (``PersonRestart``) stay in every
@@ -14,11 +14,17 @@ struct FixedColumnsDropped {
     let columns: [Int]
     /// The kept index of each full column, -1 when dropped.
     let position: [Int]
+    /// The full row of each row kept, in order.
+    let rows: [Int]
     /// The model over the kept columns.
     let model: Model
+    /// Rows of `full` left out.
+    var droppedRows: Int { full.constraintCount - rows.count }
 
-    /// Drops from `full` its binary columns with bounds [0, 0].
-    init(_ full: Model) throws(ModelError) {
+    /// Drops from `full` its binary columns with bounds [0, 0], then the rows the bounds of
+    /// the columns left imply (``RedundantRows``) when `dropRows` — with `basis` (a basis of
+    /// `full`, to be moved by ``kept(_:)-(Basis)``), only those whose slack is basic in it.
+    init(_ full: Model, dropRows: Bool = false, basis: Basis? = nil) throws(ModelError) {
         self.full = full
         var columns: [Int] = []
         var position = Array(repeating: -1, count: full.variableCount)
@@ -35,10 +41,17 @@ struct FixedColumnsDropped {
             let v = full.variables[j]
             try model.addVariable(name: v.name, lower: v.lower, upper: v.upper, kind: v.kind, objective: v.objective)
         }
-        for row in full.constraints {
-            try model.addConstraint(
-                name: row.name, Self.restricted(row.expression, position), lower: row.lower, upper: row.upper)
+        // A basis of another model (the solver will reject it) leaves every row in.
+        let fits = basis.map { $0.rows.count == full.constraintCount } ?? true
+        var rows: [Int] = []
+        for (i, row) in full.constraints.enumerated() {
+            let expression = Self.restricted(row.expression, position)
+            let droppable = dropRows && fits && (basis.map { $0.rows[i] == .basic } ?? true)
+            if droppable && RedundantRows.implied(expression, lower: row.lower, upper: row.upper, in: model) { continue }
+            rows.append(i)
+            try model.addConstraint(name: row.name, expression, lower: row.lower, upper: row.upper)
         }
+        self.rows = rows
         self.model = model
     }
 
@@ -65,9 +78,11 @@ struct FixedColumnsDropped {
     func kept(_ indices: [Int]) -> [Int] { indices.compactMap { position[$0] >= 0 ? position[$0] : nil } }
 
     /// A basis of the full model as one of the kept model: a dropped column is non-basic at
-    /// 0 (its reduced cost priced it out), so the count of basic entries stays.
+    /// 0 (its reduced cost priced it out) and a dropped row was basic in the basis given to
+    /// ``init(_:dropRows:basis:)``, so the count of basic entries stays that of the rows.
     func kept(_ basis: Basis) -> Basis {
-        Basis(columns: columns.map { basis.columns[$0] }, rows: basis.rows)
+        let rows = basis.rows.count == full.constraintCount ? self.rows.map { basis.rows[$0] } : basis.rows
+        return Basis(columns: columns.map { basis.columns[$0] }, rows: rows)
     }
 
     /// The full model's lazy rows that a kept point breaks, over the kept columns.

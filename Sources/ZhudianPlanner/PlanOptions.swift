@@ -76,6 +76,9 @@ public struct PlanOptions: Sendable {
     /// Tests only: the seeded full people model's searches run over the columns the fixing
     /// left (``FixedColumnsDropped``) (true) or over every column (false).
     var dropFixedColumns = true
+    /// Tests only: with the fixed columns, the rows their bounds then imply are dropped
+    /// (``RedundantRows``) (true) or kept (false).
+    var dropRedundantRows = true
     /// Tests only: the people model's MIPs branch on link columns first (``PersonBranching``);
     /// off shows what it changes.
     var linksFirst = true
