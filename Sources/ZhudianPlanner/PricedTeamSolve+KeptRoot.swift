@@ -17,9 +17,10 @@ extension PricedTeamSolve {
     /// its cut rounds (``SolveOptions/nodeLimit``).
     static let keptRootNodes = 3
 
-    /// Kept links above which the root does not run: the most measured, peer row 28 (cycles
-    /// 50 × 3), kept 7 180, whose root took 4.1 s of its 30 (load 5) and left its roster as it was.
-    static let keptRootMaxLinks = 8_000
+    /// Kept links above which the root does not run. Peer row 23 (ring 30 × 3) keeps 2 530,
+    /// whose root takes 1.0–1.7 s and lifts the bound by 10.5; row 28 (cycles 50 × 3) keeps
+    /// 7 180, whose root took 4.1–7.9 s of its 30 (load 4–5) for 1.0 (gap 1.15 → 1.14 %).
+    static let keptRootMaxLinks = 4_000
 
     /// `min(B, Z₀)` (above) where the root runs: three terms or more (the models with the
     /// root's Gomory cuts), converged duals, and more kept links than the search holds in
