@@ -30,6 +30,10 @@ public struct PlanOptions: Sendable {
     var pricing: Bool?
     /// Tests only: links each enterprise starts with when pricing (fewer makes pricing work harder).
     var pricedLinks: Int?
+    /// Tests only: bound the priced teams model by the root over every link that could beat
+    /// its first roster (``PricedTeamSolve/keptRootBound(_:first:selected:pool:)``) (true) or not
+    /// (false); nil: with three terms or more.
+    var keptRootBound: Bool?
     /// Tests only: when pricing, solve the first LP by an interior-point method and build a
     /// roster and a bound from it before the simplex rounds (true) or not (false); nil lets
     /// the planner decide by size.

@@ -37,6 +37,9 @@ extension PricedTeamSolve {
             return .search(r.built, warm: nil)
         }
         state.selected = selectionAfter(first, r, state.selected)
+        if let b = try keptRootBound(r, first: first, selected: state.selected, pool: state.pool) {
+            state.floor = max(state.floor, b)
+        }
         let built = try TeamFormulation.build(
             basis, options: options, links: selection(state.selected), pool: mipPool(state.pool))
         return .search(built, warm: (first.built.model, first.values))

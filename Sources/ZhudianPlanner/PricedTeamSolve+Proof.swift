@@ -12,8 +12,12 @@ extension PricedTeamSolve {
         var warm = firstWarm
         while true {
             if built.model.variableCount == 0 || built.teamRows == nil { return nil }
-            let excludedFloor = r.converged
-                ? Self.floor(price(r.duals, state.selected, below: .infinity, perUnit: 1), r.L) : r.floorWithoutConvergence
+            // A roster with a left-out link costs at least `L + d`, and at least what bounds
+            // every roster (``PricingState/floor``).
+            let excludedFloor = max(
+                state.floor,
+                r.converged
+                    ? Self.floor(price(r.duals, state.selected, below: .infinity, perUnit: 1), r.L) : r.floorWithoutConvergence)
             let start = warm.map { Self.transfer($0.values, from: $0.model, to: built.model) }
             let result = branchAndCut(built, start: start, rootStart: r.rootStart(built.model), excludedFloor: excludedFloor)
             var out = PartResult(termination: result.termination)

@@ -6,6 +6,9 @@ import ZhudianCore
 struct PricingState {
     /// `selected[k][i]`: the sites enterprise node `i` may be linked to in term `k`.
     var selected: [[Set<Int>]]
+    /// A bound on every roster of the full model found along the way (``PricedTeamSolve/keptRootBound(_:first:selected:pool:)``);
+    /// −∞ without one.
+    var floor = -Double.infinity
     /// Cut rows every model of the solve carries, in the order found.
     private(set) var pool: [CutSet] = []
     private var poolSeen = Set<CutSet>()
