@@ -90,8 +90,14 @@ struct PricedPersonSolve {
             }
             // All of them when few enough (one MIP then proves it); else the selected ones
             // among them, and the proof rounds bring in the rest.
-            let all = added(kept) <= Self.growth * selected
+            let all = added(kept) <= (options.pricedGrowth ?? Self.growth) * selected
+            // The links that could beat a guessed roster join at once (``guessedLinks``).
+            let guessed = all ? [] : guessedLinks(floors, L: L, below: incumbent).filter { !rounds.restriction.chosen[$0] }
+            if !guessed.isEmpty {
+                note("people pricing: \(guessed.count) more links could beat the guess \(Self.guess(L, share: options.guessedShare))")
+            }
             for i in kept where all || rounds.restriction.chosen[i] { filtered.choose(i) }
+            for i in guessed { filtered.choose(i) }
             choose(&filtered, roster: start)
             chosen = filtered
         }

@@ -1,0 +1,28 @@
+/// The first priced MIP takes the links that could beat a guessed roster.
+///
+/// After the LP rounds converge, the proof rounds of ``PricedPersonSolve`` add every left-out
+/// link whose floor `L + floor` is below the MIP's optimum `Z` and solve again. Where the seed
+/// is far above `L`, every link could beat it, so the first MIP runs over the LP's links only,
+/// and a second one over the links that could beat its optimum. A guess `g = L + share·|L|`
+/// (``GuessedGap/share`` of the LP bound, as the full model's guessed search makes) brings
+/// every link with `L + floor < g` into the first MIP: when its optimum `Z` is at most `g`, no
+/// left-out link can beat it and that one MIP proves it; when `Z > g` the proof rounds go on as
+/// before. The guess therefore never changes what is proven, only how many MIPs it takes.
+///
+/// Why: peer row 21 (free 29 × 2, staying on) took a second MIP for 40 links left out of the
+/// first (docs/FORMULATION.md, "The priced people model, twelfth round").
+extension PricedPersonSolve {
+    /// The guess over the LP bound `L`: `share` of it (``GuessedGap/share`` when nil).
+    static func guess(_ L: Double, share: Double?) -> Double {
+        L + (share ?? GuessedGap.share) * max(1, abs(L))
+    }
+
+    /// Links whose floor lets them beat the guess (when it is below the roster known, `z`);
+    /// none when ``PlanOptions/pricedGuess`` is off.
+    func guessedLinks(_ floors: [PersonPricing.Priced], L: Double, below z: Double) -> [Int] {
+        guard options.pricedGuess else { return [] }
+        let g = Self.guess(L, share: options.guessedShare)
+        guard g < z else { return [] }
+        return floors.filter { L + $0.value < g - Self.slack(g) }.map(\.link)
+    }
+}
