@@ -12,15 +12,23 @@
 /// Why: peer row 21 (free 29 × 2, staying on) took a second MIP for 40 links left out of the
 /// first (docs/FORMULATION.md, "The priced people model, twelfth round").
 extension PricedPersonSolve {
+    /// The guessed links join only when they are at most this many times the LP's links.
+    /// Measured at 30 s (docs/FORMULATION.md, same section): at peer row 21, 113 more links
+    /// against the LP's 506; at rows 33, 39 and 44 (free 100 × 2, 200 × 1, 300 × 1: 2.8, 1.8
+    /// and 3.3 times the LP's links) the first MIP grew 2.8–4.3-fold and its roster was no
+    /// better (row 44: none of its own in 23 s).
+    static let guessedGrowth = 1
+
     /// The guess over the LP bound `L`: `share` of it (``GuessedGap/share`` when nil).
     static func guess(_ L: Double, share: Double?) -> Double {
         L + (share ?? GuessedGap.share) * max(1, abs(L))
     }
 
     /// Links whose floor lets them beat the guess (when it is below the roster known, `z`);
-    /// none when ``PlanOptions/pricedGuess`` is off.
+    /// none under ring and cycles (measured at peer row 36: the first MIP over the 1 892 more
+    /// links did not finish its root in 19 s) or when ``PlanOptions/pricedGuess`` is off.
     func guessedLinks(_ floors: [PersonPricing.Priced], L: Double, below z: Double) -> [Int] {
-        guard options.pricedGuess else { return [] }
+        guard options.pricedGuess, ctx.scenario.rules.structure == .free else { return [] }
         let g = Self.guess(L, share: options.guessedShare)
         guard g < z else { return [] }
         return floors.filter { L + $0.value < g - Self.slack(g) }.map(\.link)

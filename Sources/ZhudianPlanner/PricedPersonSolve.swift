@@ -12,8 +12,10 @@ import ZhudianCore
 /// 2. **Reduced-cost filter.** A roster using a left-out link costs at least `L` plus the
 ///    link's floor (``PersonPricing/floors()``): with the seed's cost `Z₀`, only links with
 ///    `L + floor < Z₀` can be in a better roster.
-/// 3. **MIP** over the chosen links and those, from the seed; then every left-out link with
-///    `L + floor` below the optimum `Z` joins and the MIP runs again, until none is left:
+/// 3. **MIP** over the chosen links and those (when those are too many, the LP's links and
+///    the links that could beat a guessed roster, ``guessedLinks(_:L:below:)``), from the
+///    seed; then every left-out link with `L + floor` below the optimum `Z` joins and the MIP
+///    runs again, until none is left:
 ///    `Z` is optimal for the full model. A limit first leaves the bound
 ///    `min(MIP bound, L + least floor left out)`.
 ///
@@ -90,11 +92,15 @@ struct PricedPersonSolve {
             }
             // All of them when few enough (one MIP then proves it); else the selected ones
             // among them, and the proof rounds bring in the rest.
-            let all = added(kept) <= (options.pricedGrowth ?? Self.growth) * selected
-            // The links that could beat a guessed roster join at once (``guessedLinks``).
-            let guessed = all ? [] : guessedLinks(floors, L: L, below: incumbent).filter { !rounds.restriction.chosen[$0] }
-            if !guessed.isEmpty {
-                note("people pricing: \(guessed.count) more links could beat the guess \(Self.guess(L, share: options.guessedShare))")
+            let growth = options.pricedGrowth ?? Self.growth
+            let all = added(kept) <= growth * selected
+            // Else the links that could beat a guessed roster, when few enough as well (``guessedLinks``).
+            let beatGuess = all ? [] : guessedLinks(floors, L: L, below: incumbent).filter { !rounds.restriction.chosen[$0] }
+            let guessed = beatGuess.count <= Self.guessedGrowth * selected ? beatGuess : []
+            if !beatGuess.isEmpty {
+                let g = Self.guess(L, share: options.guessedShare)
+                note("people pricing: \(beatGuess.count) more links could beat the guess \(g) (the LP's: \(selected))"
+                    + (guessed.isEmpty ? ": more than \(Self.guessedGrowth) × as many, left to the proof rounds" : ""))
             }
             for i in kept where all || rounds.restriction.chosen[i] { filtered.choose(i) }
             for i in guessed { filtered.choose(i) }
