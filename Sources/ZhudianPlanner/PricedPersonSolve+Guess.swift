@@ -24,6 +24,18 @@ extension PricedPersonSolve {
         L + (share ?? GuessedGap.share) * max(1, abs(L))
     }
 
+    /// The links left out of the LP's `lp` that could beat the guess, when they are at most
+    /// ``guessedGrowth`` times the LP's links (else none); noted in the log either way.
+    func joiningForGuess(_ floors: [PersonPricing.Priced], L: Double, below z: Double, lp: PersonRestriction) -> [Int] {
+        let beat = guessedLinks(floors, L: L, below: z).filter { !lp.chosen[$0] }
+        guard !beat.isEmpty else { return [] }
+        let selected = lp.chosenCount
+        let few = beat.count <= Self.guessedGrowth * selected
+        note("people pricing: \(beat.count) more links could beat the guess \(Self.guess(L, share: options.guessedShare)) "
+            + "(the LP's: \(selected))" + (few ? "" : ": more than \(Self.guessedGrowth) × as many, left to the proof rounds"))
+        return few ? beat : []
+    }
+
     /// Links whose floor lets them beat the guess (when it is below the roster known, `z`);
     /// none under ring and cycles (measured at peer row 36: the first MIP over the 1 892 more
     /// links did not finish its root in 19 s) or when ``PlanOptions/pricedGuess`` is off.

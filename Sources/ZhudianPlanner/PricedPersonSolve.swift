@@ -94,16 +94,11 @@ struct PricedPersonSolve {
             // among them, and the proof rounds bring in the rest.
             let growth = options.pricedGrowth ?? Self.growth
             let all = added(kept) <= growth * selected
-            // Else the links that could beat a guessed roster, when few enough as well (``guessedLinks``).
-            let beatGuess = all ? [] : guessedLinks(floors, L: L, below: incumbent).filter { !rounds.restriction.chosen[$0] }
-            let guessed = beatGuess.count <= Self.guessedGrowth * selected ? beatGuess : []
-            if !beatGuess.isEmpty {
-                let g = Self.guess(L, share: options.guessedShare)
-                note("people pricing: \(beatGuess.count) more links could beat the guess \(g) (the LP's: \(selected))"
-                    + (guessed.isEmpty ? ": more than \(Self.guessedGrowth) × as many, left to the proof rounds" : ""))
-            }
             for i in kept where all || rounds.restriction.chosen[i] { filtered.choose(i) }
-            for i in guessed { filtered.choose(i) }
+            // Else the links that could beat a guessed roster, when few enough as well.
+            if !all {
+                for i in joiningForGuess(floors, L: L, below: incumbent, lp: rounds.restriction) { filtered.choose(i) }
+            }
             choose(&filtered, roster: start)
             chosen = filtered
         }
@@ -337,7 +332,7 @@ struct PricedPersonSolve {
 
     private func shouldStop() -> Bool { options.shouldStop?() ?? false }
 
-    private func note(_ line: @autoclosure () -> String) {
+    func note(_ line: @autoclosure () -> String) {
         if options.captureLog {
             stages.lines.append("[\(Self.format((ContinuousClock.now - began).seconds)) s] " + line())
         }
