@@ -93,6 +93,14 @@ public struct PlanOptions: Sendable {
     /// Tests only: the seeded full people model's links first are chosen by degradation
     /// (``SolveOptions/branchFirstByDegradation``) (true) or the most fractional one (false).
     var seededLinksByDegradation = true
+    /// Tests only: the priced people model's first MIP takes every link that could beat a
+    /// guessed roster (``PricedPersonSolve/guessedLinks(_:L:below:)``) (true) or only the LP's
+    /// links when the seed leaves too many (false); off shows what it changes, never the optimum.
+    var pricedGuess = true
+    /// Tests only: how many times the LP's links the links that could beat the seed may be for
+    /// the priced people model's first MIP to take them all (``PricedPersonSolve/growth`` when
+    /// nil); 0 makes the small scenarios of the tests take the LP's links (and the guess's) only.
+    var pricedGrowth: Int?
     /// Tests only: the priced people model's MIPs choose their links first by degradation
     /// (``SolveOptions/branchFirstByDegradation``) (true) or the most fractional one (false).
     var pricedLinksByDegradation = true

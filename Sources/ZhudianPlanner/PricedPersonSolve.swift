@@ -12,8 +12,10 @@ import ZhudianCore
 /// 2. **Reduced-cost filter.** A roster using a left-out link costs at least `L` plus the
 ///    link's floor (``PersonPricing/floors()``): with the seed's cost `Z₀`, only links with
 ///    `L + floor < Z₀` can be in a better roster.
-/// 3. **MIP** over the chosen links and those, from the seed; then every left-out link with
-///    `L + floor` below the optimum `Z` joins and the MIP runs again, until none is left:
+/// 3. **MIP** over the chosen links and those (when those are too many, the LP's links and
+///    the links that could beat a guessed roster, ``guessedLinks(_:L:below:)``), from the
+///    seed; then every left-out link with `L + floor` below the optimum `Z` joins and the MIP
+///    runs again, until none is left:
 ///    `Z` is optimal for the full model. A limit first leaves the bound
 ///    `min(MIP bound, L + least floor left out)`.
 ///
@@ -90,8 +92,13 @@ struct PricedPersonSolve {
             }
             // All of them when few enough (one MIP then proves it); else the selected ones
             // among them, and the proof rounds bring in the rest.
-            let all = added(kept) <= Self.growth * selected
+            let growth = options.pricedGrowth ?? Self.growth
+            let all = added(kept) <= growth * selected
             for i in kept where all || rounds.restriction.chosen[i] { filtered.choose(i) }
+            // Else the links that could beat a guessed roster, when few enough as well.
+            if !all {
+                for i in joiningForGuess(floors, L: L, below: incumbent, lp: rounds.restriction) { filtered.choose(i) }
+            }
             choose(&filtered, roster: start)
             chosen = filtered
         }
@@ -325,7 +332,7 @@ struct PricedPersonSolve {
 
     private func shouldStop() -> Bool { options.shouldStop?() ?? false }
 
-    private func note(_ line: @autoclosure () -> String) {
+    func note(_ line: @autoclosure () -> String) {
         if options.captureLog {
             stages.lines.append("[\(Self.format((ContinuousClock.now - began).seconds)) s] " + line())
         }
