@@ -50,7 +50,7 @@ let package = Package(
                 "ZhudianCore", "ZhudianScenario", "ZhudianPlanner", "ZhudianExport", "MIPModel", "GLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "zhudian", dependencies: ["ZhudianCLI"]),
+        .executableTarget(name: "zhudian", dependencies: ["ZhudianCLI", "GLPK"]),
         .executableTarget(
             name: "zhudian-bench",
             dependencies: ["ZhudianCore", "ZhudianScenario", "ZhudianPlanner", "GLPK", "MIPModel"]),

@@ -163,4 +163,9 @@ int zd_branch_drtom_among(glp_tree *tree, glp_prob *problem, const unsigned char
 /// problem created under an older generation is already freed.
 unsigned zd_generation(void);
 
+/// glibc's mallopt(M_TRIM_THRESHOLD, trim_threshold) and (M_MMAP_THRESHOLD,
+/// mmap_threshold): 1 when both were taken, 0 otherwise (and where the C
+/// library is not glibc, which has no such settings).
+int zd_keep_freed_heap(int trim_threshold, int mmap_threshold);
+
 #endif
