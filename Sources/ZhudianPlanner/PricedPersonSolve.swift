@@ -304,11 +304,9 @@ struct PricedPersonSolve {
     /// fixing and stops at 0.12 % priced; free 30 × 2 stops at 0.02 % and 0.41 %; under ring and
     /// cycles with people staying on (ring 26 × 2: 3.3 s → 1.0 s) and at 100 enterprises and
     /// more, pricing is ahead. Free placement with people staying on (free 29 × 2): priced it
-    /// stops at 0.12–0.17 % in 30 s and never proves (the filter caps its bound); the full model's
-    /// guessed search (``GuessedGap``) proves it in 25–28 s at load 3–5, but in 4 of 9 runs at
-    /// 30 s (1 of 3 with its final stop rule) it found no roster of its own in time and the plan
-    /// ended on the seed's, 10 % dearer
-    /// (BENCHMARKS.md, "The priced people model, ninth round").
+    /// stopped at 0.12–0.17 % in 30 s in the ninth round and proves in ~3.8 s of CPU since the
+    /// twelfth; the full model's guessed search (``GuessedGap``) proved it in 25–28 s at load
+    /// 3–5 then (BENCHMARKS.md, "The priced people model, ninth round") and in ~3 s now.
     static func worthwhile(_ ctx: PlanContext, part: Set<Int>?, timeLimit: Double?) -> Bool {
         guard PersonSeed.worthwhile(ctx, part: part) else { return false }
         let rules = ctx.scenario.rules
@@ -318,9 +316,14 @@ struct PricedPersonSolve {
     }
 
     /// The shortest time limit under which free placement with people staying on goes to the
-    /// full model's guessed search rather than the priced model: twice the 25–30 s that search
-    /// took on peer row 21 under load, so that it ends with a roster of its own.
-    static let guessedSeconds = 60.0
+    /// full model's guessed search rather than the priced model. Set at 60 s when that search
+    /// took 25–30 s on peer row 21; since the search leaves out the rows its fixing implies
+    /// (``RedundantRows``) it proves row 21 in ~3 s of CPU against ~3.8 s priced. Measured at
+    /// load 7–9 on row 21 and four generated free 35 × 2 and 45 × 2 scenarios with people
+    /// staying on (BENCHMARKS.md, "Where issue 21 stands (end of the twelfth round)"): at 30 s
+    /// the full model's roster was as cheap or cheaper on all five; at 10 s it was dearer on
+    /// one and found no roster on another, where the priced model had one.
+    static let guessedSeconds = 30.0
 
     /// Sending units above which free placement without staying on is priced.
     static let freeUnits = 50

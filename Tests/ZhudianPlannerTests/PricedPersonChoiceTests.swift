@@ -28,10 +28,11 @@ final class PricedPersonChoiceTests: XCTestCase {
         // Under a limit shorter than the guessed search needs with a margin, priced again; not
         // where nobody stays on.
         let stay29 = context(units: 29, structure: .free, terms: 2, stayingOn: true)
-        XCTAssertTrue(PricedPersonSolve.worthwhile(stay29, part: nil, timeLimit: 30))
+        XCTAssertTrue(PricedPersonSolve.worthwhile(stay29, part: nil, timeLimit: 10))
+        XCTAssertFalse(PricedPersonSolve.worthwhile(stay29, part: nil, timeLimit: 30))
         XCTAssertFalse(PricedPersonSolve.worthwhile(stay29, part: nil, timeLimit: PricedPersonSolve.guessedSeconds))
         let free30 = context(units: 30, structure: .free, terms: 2, stayingOn: false)
-        XCTAssertFalse(PricedPersonSolve.worthwhile(free30, part: nil, timeLimit: 30))
+        XCTAssertFalse(PricedPersonSolve.worthwhile(free30, part: nil, timeLimit: 10))
     }
 
     func testRingAndCyclesWithStayingOnArePricedFromTheSeedsSize() {
