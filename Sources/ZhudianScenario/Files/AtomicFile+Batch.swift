@@ -8,7 +8,7 @@
 
 extension AtomicFile {
     /// Writes several files as one change: each to a hidden temporary file beside its target,
-    /// then one `sync()` for all of them, then each renamed into place. A failure before the
+    /// then one `sync()` for all of them, then each renamed into place (``place(_:at:)``). A failure before the
     /// renames leaves every target untouched and no temporary file behind.
     ///
     ///     try AtomicFile.writeAll([("out/roster.json", json), ("out/ics/site-QX.ics", ics)])
@@ -31,10 +31,13 @@ extension AtomicFile {
             }
         }
         sync()
-        for (i, file) in files.enumerated() where rename(temporaries[i], file.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            removeTemporaries(from: i)
-            throw Failure(path: file.path, reason: reason)
+        for (i, file) in files.enumerated() {
+            do {
+                try place(temporaries[i], at: file.path)
+            } catch {
+                removeTemporaries(from: i + 1)
+                throw error
+            }
         }
     }
 

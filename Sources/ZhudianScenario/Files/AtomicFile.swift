@@ -13,7 +13,9 @@
 ///
 /// The bytes go to a hidden temporary file in the same directory (a rename is
 /// atomic only within one file system), are flushed to disk, and the file is
-/// then renamed over `path`. On any failure the temporary file is removed.
+/// then renamed over `path` (or, when `path` is a device or a pipe such as
+/// `/dev/null`, written into it: ``place(_:at:)``). On any failure the
+/// temporary file is removed.
 public enum AtomicFile {
     /// Why a write failed.
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -157,8 +159,8 @@ public enum AtomicFile {
         return (fd, temporary)
     }
 
-    /// Flushes the open temporary file to disk, closes it and renames it over `path`; on
-    /// failure removes it.
+    /// Flushes the open temporary file to disk, closes it and puts it at `path` (``place(_:at:)``);
+    /// on failure removes it.
     private static func commit(_ fd: Int32, _ temporary: String, to path: String) throws {
         var closed = false
         func fail(_ code: Int32) -> Failure {
@@ -169,7 +171,7 @@ public enum AtomicFile {
         guard fsync(fd) == 0 else { throw fail(errno) }
         closed = true
         guard close(fd) == 0 else { throw fail(errno) }
-        guard rename(temporary, path) == 0 else { throw fail(errno) }
+        try place(temporary, at: path)
     }
 
     private static func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer?, _ count: Int) -> Int {
