@@ -66,6 +66,23 @@ final class GuessedGapTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(fellBack, 2, "a guess too low never fell back: the fallback went untested")
     }
 
+    /// The `i`-th of a series of generated free scenarios of 6–9 enterprises over two terms with
+    /// people staying on (`pairCooldown` 0, two terms in a row), shared with
+    /// ``PricedPersonGuessTests``.
+    static func stayingOnFree(_ i: Int) -> Scenario {
+        var c = GeneratorConfig(units: 6 + i % 4)
+        c.seed = UInt64(9300 + i)
+        c.structure = .free
+        c.terms = 2
+        c.history = i % 3
+        c.peoplePerUnit = 2...5
+        c.leaveRate = 0.2
+        var s = ScenarioGenerator.generate(c)
+        s.rules.pairCooldown = 0
+        s.rules.maxConsecutiveTerms = 2
+        return s
+    }
+
     /// Generated free scenarios of 6–9 enterprises with staying on: the priced model's optimum
     /// (``PricedPersonSolve``) is the full model's with the guessed search off, on, and on with
     /// a guess of 2 %, and each roster passes the checker; the guessed search alone proves
@@ -75,16 +92,7 @@ final class GuessedGapTests: XCTestCase {
         var compared = 0
         var provenByGuess = 0
         for i in 0..<6 {
-            var c = GeneratorConfig(units: 6 + i % 4)
-            c.seed = UInt64(9300 + i)
-            c.structure = .free
-            c.terms = 2
-            c.history = i % 3
-            c.peoplePerUnit = 2...5
-            c.leaveRate = 0.2
-            var s = ScenarioGenerator.generate(c)
-            s.rules.pairCooldown = 0
-            s.rules.maxConsecutiveTerms = 2
+            let s = Self.stayingOnFree(i)
             var priced = PlanOptions(timeLimit: 60)
             priced.forcedFormulation = .people
             priced.personPricing = true

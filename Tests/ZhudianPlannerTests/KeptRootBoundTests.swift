@@ -11,15 +11,6 @@ import ZhudianTestSupport
 final class KeptRootBoundTests: XCTestCase {
     let planner = Planner(solver: GLPKSolver())
 
-    /// ``TeamsBruteForceTests``'s shape: six enterprises, three terms, teams of one from 3–4
-    /// people, the person cooldown and handover days.
-    func config(_ structure: Structure, minCycle: Int = 2) -> TinyScenario {
-        TinyScenario(
-            structure: structure, minCycle: minCycle, terms: 3, pairCooldown: 1, personCooldown: 2,
-            maxConsecutiveTerms: 1, unitRange: 6...6, historyTerms: 2, historyPerUnit: 1, peoplePerUnit: 3...4,
-            peopleCap: 40, minStaff: [1], leaveRate: 0.05)
-    }
-
     /// The bound the log reports for the root over the kept links, if it ran.
     static func rootBound(_ log: [String]) -> Double? {
         guard let line = log.first(where: { $0.contains("pricing: root over the") }),
@@ -58,11 +49,11 @@ final class KeptRootBoundTests: XCTestCase {
     }
 
     func testTheRootOverKeptLinksNeverBoundsAboveTheOptimumOfRings() {
-        XCTAssertGreaterThanOrEqual(compare(config(.ring), seeds: 44...51), 2, "the root over the kept links never ran")
+        XCTAssertGreaterThanOrEqual(compare(TeamsBruteForceTests.config(.ring), seeds: 44...51), 2, "the root over the kept links never ran")
     }
 
     func testTheRootOverKeptLinksNeverBoundsAboveTheOptimumOfCycles() {
         XCTAssertGreaterThanOrEqual(
-            compare(config(.cycles, minCycle: 4), seeds: 1...8), 2, "the root over the kept links never ran")
+            compare(TeamsBruteForceTests.config(.cycles, minCycle: 4), seeds: 1...8), 2, "the root over the kept links never ran")
     }
 }

@@ -82,16 +82,7 @@ final class PricedPersonGuessTests: XCTestCase {
         var oneMIP = 0
         var proofRounds = 0
         for i in 0..<6 {
-            var c = GeneratorConfig(units: 6 + i % 4)
-            c.seed = UInt64(9300 + i)
-            c.structure = .free
-            c.terms = 2
-            c.history = i % 3
-            c.peoplePerUnit = 2...5
-            c.leaveRate = 0.2
-            var s = ScenarioGenerator.generate(c)
-            s.rules.pairCooldown = 0
-            s.rules.maxConsecutiveTerms = 2
+            let s = GuessedGapTests.stayingOnFree(i)
             var full = PlanOptions()
             full.forcedFormulation = .people
             full.personPricing = false

@@ -13,7 +13,7 @@ final class TeamsBruteForceTests: XCTestCase {
     let planner = Planner(solver: GLPKSolver())
 
     /// Six enterprises, three terms, no staying on, teams of one from 3–4 people (so that a unit at one site in terms 1 and 3 often runs out of people).
-    func config(_ structure: Structure, minCycle: Int = 2) -> TinyScenario {
+    static func config(_ structure: Structure, minCycle: Int = 2) -> TinyScenario {
         TinyScenario(
             structure: structure, minCycle: minCycle, terms: 3, pairCooldown: 1, personCooldown: 2,
             maxConsecutiveTerms: 1, unitRange: 6...6, historyTerms: 2, historyPerUnit: 1, peoplePerUnit: 3...4,
@@ -76,18 +76,18 @@ final class TeamsBruteForceTests: XCTestCase {
     }
 
     func testCyclesOfAtLeastFourOverThreeTermsMatchTheBruteForce() {
-        let tally = compare(config(.cycles, minCycle: 4), seeds: 1...8)
+        let tally = compare(Self.config(.cycles, minCycle: 4), seeds: 1...8)
         XCTAssertGreaterThanOrEqual(tally.feasible, 6, "\(tally)")
         XCTAssertGreaterThanOrEqual(tally.infeasible, 1, "\(tally)")
     }
 
     func testCyclesOfAtLeastThreeOverThreeTermsMatchTheBruteForce() {
-        let tally = compare(config(.cycles, minCycle: 3), seeds: 21...28)
+        let tally = compare(Self.config(.cycles, minCycle: 3), seeds: 21...28)
         XCTAssertGreaterThanOrEqual(tally.feasible, 5, "\(tally)")
     }
 
     func testRingsOverThreeTermsMatchTheBruteForce() {
-        let tally = compare(config(.ring), seeds: 44...51)
+        let tally = compare(Self.config(.ring), seeds: 44...51)
         XCTAssertGreaterThanOrEqual(tally.feasible, 6, "\(tally)")
         // The cliques are in play on this shape, so the comparisons above test them.
         XCTAssertGreaterThanOrEqual(tally.cliques, 3, "\(tally)")
