@@ -13,7 +13,10 @@
 //
 // The same copy serves zd_branch_limited, the rule over the best-scored few
 // candidates that the priced models ask for (SolveOptions.branchingCandidates),
-// which made the same glp_eval_tab_row calls.
+// which made the same glp_eval_tab_row calls. The links-first rule
+// (zd_branch_drtom_among) assembles it from a copy of the search's own rows
+// taken once per search (nodematrix.c). The copy by row lists the non-basic
+// columns only, the ones a tableau row can have entries for.
 //
 // Same choices: each tableau entry is the same sum in the same order (the
 // column's entries in glp_get_mat_col's order; the terms left out are exact
@@ -21,123 +24,32 @@
 // Tomlin's rounding, the sign correction, the tie rule and the fallback to the
 // most fractional column are GLPK's.
 #include "CGLPKGuard.h"
+#include "nodematrix.h"
 
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
-
-// The node's constraint matrix by column (GLPK's order) and by row, and the
-// status of every row and column, read once per branching.
-typedef struct zd_node_matrix {
-    int m, n;
-    int *col_start, *col_row; // column j: entries col_start[j] ..< col_start[j + 1]
-    double *col_value;
-    int *row_start, *row_col;
-    int *row_stat, *col_stat;
-    double *row_dual, *col_dual; // reduced costs, as glp_get_row_dual / glp_get_col_dual give them
-    double *rho;
-    char *touched;
-    int *tab_ind; // scratch for one tableau row (m + n + 1 entries), as zd_tableau_row fills it
-    double *tab_val;
-} zd_node_matrix;
-
-static void zd_matrix_free(zd_node_matrix *a) {
-    free(a->col_start);
-    free(a->col_row);
-    free(a->col_value);
-    free(a->row_start);
-    free(a->row_col);
-    free(a->row_stat);
-    free(a->col_stat);
-    free(a->row_dual);
-    free(a->col_dual);
-    free(a->rho);
-    free(a->touched);
-    free(a->tab_ind);
-    free(a->tab_val);
-}
-
-// Returns 0 on success; non-zero when out of memory (everything freed).
-static int zd_matrix_read(zd_node_matrix *a, glp_prob *problem) {
-    int m = glp_get_num_rows(problem), n = glp_get_num_cols(problem);
-    *a = (zd_node_matrix){.m = m, .n = n};
-    int nnz = glp_get_num_nz(problem);
-    int *ind = malloc(sizeof(int) * (size_t)(m + 1));
-    double *val = malloc(sizeof(double) * (size_t)(m + 1));
-    int *fill = calloc((size_t)m + 2, sizeof(int));
-    a->col_start = malloc(sizeof(int) * (size_t)(n + 2));
-    a->col_row = malloc(sizeof(int) * (size_t)(nnz + 1));
-    a->col_value = malloc(sizeof(double) * (size_t)(nnz + 1));
-    a->row_start = calloc((size_t)m + 2, sizeof(int));
-    a->row_col = malloc(sizeof(int) * (size_t)(nnz + 1));
-    a->row_stat = malloc(sizeof(int) * (size_t)(m + 1));
-    a->col_stat = malloc(sizeof(int) * (size_t)(n + 1));
-    a->row_dual = malloc(sizeof(double) * (size_t)(m + 1));
-    a->col_dual = malloc(sizeof(double) * (size_t)(n + 1));
-    a->rho = malloc(sizeof(double) * (size_t)(m + 1));
-    a->touched = calloc((size_t)n + 1, 1);
-    a->tab_ind = malloc(sizeof(int) * (size_t)(m + n + 1));
-    a->tab_val = malloc(sizeof(double) * (size_t)(m + n + 1));
-    if (!ind || !val || !fill || !a->col_start || !a->col_row || !a->col_value || !a->row_start || !a->row_col ||
-        !a->row_stat || !a->col_stat || !a->row_dual || !a->col_dual || !a->rho || !a->touched || !a->tab_ind ||
-        !a->tab_val) {
-        free(ind);
-        free(val);
-        free(fill);
-        zd_matrix_free(a);
-        return 1;
-    }
-    int at = 0;
-    for (int j = 1; j <= n; j++) {
-        a->col_start[j] = at;
-        int len = glp_get_mat_col(problem, j, ind, val);
-        for (int t = 1; t <= len; t++, at++) {
-            a->col_row[at] = ind[t];
-            a->col_value[at] = val[t];
-            a->row_start[ind[t] + 1]++;
-        }
-        a->col_stat[j] = glp_get_col_stat(problem, j);
-        a->col_dual[j] = glp_get_col_dual(problem, j);
-    }
-    a->col_start[n + 1] = at;
-    for (int i = 1; i <= m; i++) {
-        a->row_start[i + 1] += a->row_start[i];
-        a->row_stat[i] = glp_get_row_stat(problem, i);
-        a->row_dual[i] = glp_get_row_dual(problem, i);
-    }
-    for (int j = 1; j <= n; j++)
-        for (int p = a->col_start[j]; p < a->col_start[j + 1]; p++) {
-            int i = a->col_row[p];
-            a->row_col[a->row_start[i] + fill[i]++] = j;
-        }
-    free(ind);
-    free(val);
-    free(fill);
-    return 0;
-}
+#include <string.h>
 
 // The tableau row of basic column j, as glp_eval_tab_row(problem, m + j, ...)
 // returns it: non-basic rows first, then non-basic columns, ascending.
 static int zd_tableau_row(zd_node_matrix *a, glp_prob *problem, int j, int ind[], double val[]) {
     int m = a->m, n = a->n;
     double *rho = a->rho;
-    for (int i = 1; i <= m; i++) rho[i] = 0.0;
+    memset(rho + 1, 0, sizeof(double) * (size_t)m);
     rho[glp_get_col_bind(problem, j)] = 1.0;
     glp_btran(problem, rho);
-    // A column that meets no non-zero of rho has an entry of exactly 0.
-    for (int i = 1; i <= m; i++)
-        if (rho[i] != 0.0)
-            for (int p = a->row_start[i]; p < a->row_start[i + 1]; p++) a->touched[a->row_col[p]] = 1;
+    // A non-basic column that meets no non-zero of rho has an entry of exactly 0 (the
+    // copy by row lists the non-basic columns only).
     int len = 0;
     for (int i = 1; i <= m; i++) {
-        if (a->row_stat[i] == GLP_BS) continue;
-        double alfa = -rho[i];
-        if (alfa != 0.0) len++, ind[len] = i, val[len] = alfa;
+        if (rho[i] == 0.0) continue;
+        for (int p = a->row_start[i]; p < a->row_start[i + 1]; p++) a->touched[a->row_col[p]] = 1;
+        if (a->row_stat[i] != GLP_BS) len++, ind[len] = i, val[len] = -rho[i];
     }
     for (int q = 1; q <= n; q++) {
         if (!a->touched[q]) continue;
         a->touched[q] = 0;
-        if (a->col_stat[q] == GLP_BS) continue;
         double alfa = 0.0;
         for (int p = a->col_start[q]; p < a->col_start[q + 1]; p++) alfa += rho[a->col_row[p]] * a->col_value[p];
         if (alfa != 0.0) len++, ind[len] = m + q, val[len] = alfa;
@@ -352,13 +264,13 @@ void zd_branch_limited(glp_tree *tree, glp_prob *problem, int limit) {
 // in strong branching) prefers a link that raises both children. On peer row 09 (free
 // 10 x 2) the tree falls from 42 branchings to 10 (docs/FORMULATION.md, "Free placement,
 // small rows, tenth round").
-int zd_branch_drtom_among(glp_tree *tree, glp_prob *problem, const unsigned char *flags) {
+int zd_branch_drtom_among(glp_tree *tree, glp_prob *problem, const unsigned char *flags, zd_branch_cache *cache) {
     int n = glp_get_num_cols(problem);
     int fractional = 0;
     for (int j = 1; j <= n && !fractional; j++) fractional = flags[j] && glp_ios_can_branch(tree, j);
     if (!fractional || glp_get_status(problem) != GLP_OPT || !glp_bf_exists(problem)) return 0;
     zd_node_matrix a;
-    if (zd_matrix_read(&a, problem) != 0) return 0;
+    if (zd_matrix_read_cached(&a, tree, problem, cache) != 0) return 0;
     int *ind = a.tab_ind;
     double *val = a.tab_val;
     int minimize = glp_get_obj_dir(problem) == GLP_MIN;

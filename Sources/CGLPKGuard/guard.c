@@ -214,7 +214,7 @@ static void zd_callback(glp_tree *tree, void *info) {
     case GLP_IBRANCH:
         if (matches && zd_branch_first_here(tree, session) &&
             (session->branch_first_rule == 1
-                 ? zd_branch_drtom_among(tree, problem, session->branch_first)
+                 ? zd_branch_drtom_among(tree, problem, session->branch_first, session->branch_cache)
                  : zd_branch_first(tree, problem, session->branch_first))) {
             session->branched_first++;
             break;
@@ -269,14 +269,20 @@ int zd_intopt(zd_session *session, glp_prob *problem, glp_iocp *parm, int *rc) {
     parm->cb_func = zd_callback;
     parm->cb_info = session;
     session->parm = parm;
+    // NULL when out of memory: the rule then reads the matrix at each node.
+    session->branch_cache = zd_branch_cache_create();
     if (setjmp(jump) != 0) {
         session->parm = NULL;
+        zd_branch_cache_destroy(session->branch_cache);
+        session->branch_cache = NULL;
         return 1;
     }
     zd_active_jump = &jump;
     *rc = glp_intopt(problem, parm);
     zd_active_jump = NULL;
     session->parm = NULL;
+    zd_branch_cache_destroy(session->branch_cache);
+    session->branch_cache = NULL;
     return 0;
 }
 

@@ -14,12 +14,20 @@ final class DriebeckTomlinAmongTests: XCTestCase {
     final class Trace {
         let rule: Rule
         let flags: [UInt8]
+        /// The copy of the search's own rows that `.among` reads through.
+        let cache = zd_branch_cache_create()
         var nodes: [String] = []
         var flaggedBranches = 0
+        /// Nodes where the cache's matrix was compared with glp_get_mat_col's, and those
+        /// where rows added during the search (cuts) were part of it.
+        var compared = 0
+        var comparedWithCuts = 0
+        var disagreed = 0
         init(rule: Rule, flags: [UInt8]) {
             self.rule = rule
             self.flags = flags
         }
+        deinit { zd_branch_cache_destroy(cache) }
     }
 
     /// Flags (1-based) on the odd columns of an `n`-column problem.
@@ -28,9 +36,11 @@ final class DriebeckTomlinAmongTests: XCTestCase {
     }
 
     /// Solves `problem` with `rule` on the flagged columns and GLPK's own rule elsewhere.
-    func search(_ problem: OpaquePointer, rule: Rule) -> (trace: Trace, objective: Double) {
+    /// With `cuts`, GLPK's cuts on; `.among` then also compares its cache's matrix with
+    /// glp_get_mat_col's at every node.
+    func search(_ problem: OpaquePointer, rule: Rule, cuts: Bool = false) -> (trace: Trace, objective: Double) {
         let trace = Trace(rule: rule, flags: Self.oddFlags(Int(glp_get_num_cols(problem))))
-        let objective = BranchingSearch.optimum(problem, context: trace) { tree, info in
+        let objective = BranchingSearch.optimum(problem, context: trace, cuts: cuts) { tree, info in
             guard let tree, let info, glp_ios_reason(tree) == GLP_IBRANCH else { return }
             let trace = Unmanaged<Trace>.fromOpaque(info).takeUnretainedValue()
             let lp = glp_ios_get_prob(tree)
@@ -38,13 +48,50 @@ final class DriebeckTomlinAmongTests: XCTestCase {
             let branched: Bool
             switch trace.rule {
             case .among:
-                branched = trace.flags.withUnsafeBufferPointer { zd_branch_drtom_among(tree, lp, $0.baseAddress) } != 0
+                DriebeckTomlinAmongTests.compare(tree, lp, trace)
+                branched =
+                    trace.flags.withUnsafeBufferPointer { zd_branch_drtom_among(tree, lp, $0.baseAddress, trace.cache) }
+                    != 0
             case .reference:
                 branched = DriebeckTomlinAmongTests.reference(tree, lp, flags: trace.flags)
             }
             if branched { trace.flaggedBranches += 1 }
         }
         return (trace, objective)
+    }
+
+    /// Counts whether the cache's matrix is glp_get_mat_col's at this node.
+    static func compare(_ tree: OpaquePointer, _ lp: OpaquePointer?, _ trace: Trace) {
+        let m = glp_get_num_rows(lp)
+        var attr = glp_attr()
+        glp_ios_row_attr(tree, m, &attr)
+        trace.compared += 1
+        if attr.origin != GLP_RF_REG { trace.comparedWithCuts += 1 }
+        if zd_branch_cache_agrees(tree, lp, trace.cache) != 1 { trace.disagreed += 1 }
+    }
+
+    /// With GLPK's cuts on (rows added and removed during the search), the rule reading the
+    /// search's own rows from its cache chooses what the reference chooses, and the cache's
+    /// matrix is glp_get_mat_col's, entry for entry and in order, at every node.
+    func testTheCachedRowsGiveTheSameMatrixAndChoicesWithCuts() {
+        var compared = 0, withCuts = 0
+        for seed in UInt64(1)...8 {
+            let mine = DriebeckTomlinTests.knapsack(seed: seed)
+            let reference = DriebeckTomlinTests.knapsack(seed: seed)
+            defer {
+                glp_delete_prob(mine)
+                glp_delete_prob(reference)
+            }
+            let ours = search(mine, rule: .among, cuts: true)
+            let theirs = search(reference, rule: .reference, cuts: true)
+            XCTAssertEqual(ours.trace.nodes, theirs.trace.nodes, "seed \(seed): the search went another way")
+            XCTAssertEqual(ours.objective, theirs.objective, "seed \(seed)")
+            XCTAssertEqual(ours.trace.disagreed, 0, "seed \(seed): the cached matrix differs from GLPK's")
+            compared += ours.trace.compared
+            withCuts += ours.trace.comparedWithCuts
+        }
+        XCTAssertGreaterThanOrEqual(compared, 40, "few nodes compared: the test proves little")
+        XCTAssertGreaterThanOrEqual(withCuts, 20, "few nodes with cuts: the added rows' order is not tested")
     }
 
     func testItChoosesWhatTheReferenceChoosesAtEveryNode() {

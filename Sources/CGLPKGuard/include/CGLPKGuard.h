@@ -52,6 +52,16 @@ typedef int (*zd_separate_fn)(void *context, const double *point, int count,
 /// Returns non-zero when the search should stop.
 typedef int (*zd_progress_fn)(void *context, const zd_snapshot *snapshot);
 
+/// A copy of a search's own rows (every row but those GLPK adds during it: cuts, lazy
+/// rows) for the links-first rule, taken at its first branching (nodematrix.c).
+typedef struct zd_branch_cache zd_branch_cache;
+
+/// An empty cache, for one glp_intopt call; NULL when out of memory.
+zd_branch_cache *zd_branch_cache_create(void);
+
+/// Frees a cache (NULL is ignored).
+void zd_branch_cache_destroy(zd_branch_cache *cache);
+
 /// Per-solve state shared between Swift and the C callback.
 typedef struct zd_session {
     // Inputs, set by Swift before the guarded calls.
@@ -91,6 +101,7 @@ typedef struct zd_session {
     int saved_term_out;
     int active;
     glp_iocp *parm; // zd_intopt's parameters while it runs (GLPK reads them at each node)
+    zd_branch_cache *branch_cache; // zd_intopt's, while it runs (NULL: none)
 } zd_session;
 
 /// Allocates a session for a problem with `columns` columns; NULL when out
@@ -156,8 +167,14 @@ void zd_branch_limited(glp_tree *tree, glp_prob *problem, int limit);
 /// less first. When no flagged column degrades the bound, the most fractional flagged
 /// column (× (1 + |cost|)), up first. Returns 1 when it branched, 0 (nothing done) when
 /// no flagged column is fractional, the basis is not optimal and factorised, or memory
-/// runs out. Call in GLP_IBRANCH only.
-int zd_branch_drtom_among(glp_tree *tree, glp_prob *problem, const unsigned char *flags);
+/// runs out. Call in GLP_IBRANCH only. `cache` (or NULL) holds a copy of the search's own
+/// rows between its calls (zd_branch_cache_create): the same choices, read faster.
+int zd_branch_drtom_among(glp_tree *tree, glp_prob *problem, const unsigned char *flags, zd_branch_cache *cache);
+
+/// Whether the node's matrix assembled through `cache` is glp_get_mat_col's, entry for
+/// entry and in the same order (1), or not (0); -1 when out of memory. For tests; call in
+/// the glp_intopt callback, with the cache the search's branching uses.
+int zd_branch_cache_agrees(glp_tree *tree, glp_prob *problem, zd_branch_cache *cache);
 
 /// Bumped whenever a caught error freed this thread's GLPK environment; a
 /// problem created under an older generation is already freed.
