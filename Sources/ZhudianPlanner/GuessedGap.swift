@@ -47,9 +47,15 @@ struct GuessedGap {
     /// The guess over the root LP's value `z` (`share` of it: ``share`` unless a test says);
     /// nil when the roster known is as close already.
     init?(z: Double, roster: Double, share: Double? = nil) {
-        let limit = z + (share ?? Self.share) * max(1, abs(z))
+        let limit = Self.limit(z, share: share)
         guard limit < roster else { return nil }
         self.limit = limit
+    }
+
+    /// `z + share·|z|` (``share`` when nil), the guess over an LP bound `z`; the priced people
+    /// model guesses the same way (``PricedPersonSolve/guessedLinks(_:L:below:)``).
+    static func limit(_ z: Double, share: Double?) -> Double {
+        z + (share ?? Self.share) * max(1, abs(z))
     }
 
     /// What the guessed search's result means for the whole model.

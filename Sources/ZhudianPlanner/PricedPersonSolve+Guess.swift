@@ -19,11 +19,6 @@ extension PricedPersonSolve {
     /// better (row 44: none of its own in 23 s).
     static let guessedGrowth = 1
 
-    /// The guess over the LP bound `L`: `share` of it (``GuessedGap/share`` when nil).
-    static func guess(_ L: Double, share: Double?) -> Double {
-        L + (share ?? GuessedGap.share) * max(1, abs(L))
-    }
-
     /// The links left out of the LP's `lp` that could beat the guess, when they are at most
     /// ``guessedGrowth`` times the LP's links (else none); noted in the log either way.
     func joiningForGuess(_ floors: [PersonPricing.Priced], L: Double, below z: Double, lp: PersonRestriction) -> [Int] {
@@ -31,7 +26,7 @@ extension PricedPersonSolve {
         guard !beat.isEmpty else { return [] }
         let selected = lp.chosenCount
         let few = beat.count <= Self.guessedGrowth * selected
-        note("people pricing: \(beat.count) more links could beat the guess \(Self.guess(L, share: options.guessedShare)) "
+        note("people pricing: \(beat.count) more links could beat the guess \(GuessedGap.limit(L, share: options.guessedShare)) "
             + "(the LP's: \(selected))" + (few ? "" : ": more than \(Self.guessedGrowth) × as many, left to the proof rounds"))
         return few ? beat : []
     }
@@ -41,7 +36,7 @@ extension PricedPersonSolve {
     /// links did not finish its root in 19 s) or when ``PlanOptions/pricedGuess`` is off.
     func guessedLinks(_ floors: [PersonPricing.Priced], L: Double, below z: Double) -> [Int] {
         guard options.pricedGuess, ctx.scenario.rules.structure == .free else { return [] }
-        let g = Self.guess(L, share: options.guessedShare)
+        let g = GuessedGap.limit(L, share: options.guessedShare)
         guard g < z else { return [] }
         return floors.filter { L + $0.value < g - Self.slack(g) }.map(\.link)
     }
