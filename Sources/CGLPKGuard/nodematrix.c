@@ -120,6 +120,21 @@ static int zd_matrix_finish(zd_node_matrix *a, glp_prob *problem) {
     return 0;
 }
 
+// Copies the entries of rows 1 ... last_row of every column of `problem`, column by column
+// in glp_get_mat_col's order, into col_start / col_row / col_value (ind and val: scratch of
+// the problem's row count + 1).
+static void zd_read_columns(glp_prob *problem, int n, int last_row, int *col_start, int *col_row, double *col_value,
+                            int *ind, double *val) {
+    int at = 0;
+    for (int j = 1; j <= n; j++) {
+        col_start[j] = at;
+        int len = glp_get_mat_col(problem, j, ind, val);
+        for (int t = 1; t <= len; t++)
+            if (ind[t] <= last_row) col_row[at] = ind[t], col_value[at] = val[t], at++;
+    }
+    col_start[n + 1] = at;
+}
+
 int zd_matrix_read(zd_node_matrix *a, glp_prob *problem) {
     int m = glp_get_num_rows(problem), n = glp_get_num_cols(problem);
     int *ind = malloc(sizeof(int) * (size_t)(m + 1));
@@ -129,16 +144,7 @@ int zd_matrix_read(zd_node_matrix *a, glp_prob *problem) {
         free(val);
         return 1;
     }
-    int at = 0;
-    for (int j = 1; j <= n; j++) {
-        a->col_start[j] = at;
-        int len = glp_get_mat_col(problem, j, ind, val);
-        for (int t = 1; t <= len; t++, at++) {
-            a->col_row[at] = ind[t];
-            a->col_value[at] = val[t];
-        }
-    }
-    a->col_start[n + 1] = at;
+    zd_read_columns(problem, n, m, a->col_start, a->col_row, a->col_value, ind, val);
     free(ind);
     free(val);
     return zd_matrix_finish(a, problem);
@@ -177,14 +183,7 @@ static int zd_cache_fill(zd_branch_cache *cache, glp_tree *tree, glp_prob *probl
         zd_cache_clear(cache);
         return 1;
     }
-    int at = 0;
-    for (int j = 1; j <= n; j++) {
-        cache->col_start[j] = at;
-        int len = glp_get_mat_col(problem, j, ind, val);
-        for (int t = 1; t <= len; t++)
-            if (ind[t] <= m0) cache->col_row[at] = ind[t], cache->col_value[at] = val[t], at++;
-    }
-    cache->col_start[n + 1] = at;
+    zd_read_columns(problem, n, m0, cache->col_start, cache->col_row, cache->col_value, ind, val);
     free(ind);
     free(val);
     cache->problem = problem;
