@@ -20,14 +20,11 @@ struct FixedColumnsDropped {
     let model: Model
     /// Rows of `full` left out.
     var droppedRows: Int { full.constraintCount - rows.count }
-    /// Of those, the rows another row implies (``DominatedRows``).
-    let dominatedRows: Int
 
     /// Drops from `full` its binary columns with bounds [0, 0], then the rows the bounds of
     /// the columns left imply (``RedundantRows``) when `dropRows` — with `basis` (a basis of
-    /// `full`, to be moved by ``kept(_:)-(Basis)``), only those whose slack is basic in it;
-    /// with `dropDominated` too, the rows another row implies (``DominatedRows``), on the same terms.
-    init(_ full: Model, dropRows: Bool = false, dropDominated: Bool = true, basis: Basis? = nil) throws(ModelError) {
+    /// `full`, to be moved by ``kept(_:)-(Basis)``), only those whose slack is basic in it.
+    init(_ full: Model, dropRows: Bool = false, basis: Basis? = nil) throws(ModelError) {
         self.full = full
         var columns: [Int] = []
         var position = Array(repeating: -1, count: full.variableCount)
@@ -46,22 +43,15 @@ struct FixedColumnsDropped {
         }
         // A basis of another model (the solver will reject it) leaves every row in.
         let fits = basis.map { $0.rows.count == full.constraintCount } ?? true
-        let restricted = full.constraints.map {
-            DominatedRows.Row(expression: Self.restricted($0.expression, position), lower: $0.lower, upper: $0.upper)
-        }
-        let droppable = { (i: Int) in dropRows && fits && (basis.map { $0.rows[i] == .basic } ?? true) }
-        let dominated =
-            dropRows && dropDominated ? DominatedRows.dominated(restricted, model: model, eligible: droppable) : []
         var rows: [Int] = []
-        for (i, row) in restricted.enumerated() where !dominated.contains(i) {
-            if droppable(i) && RedundantRows.implied(row.expression, lower: row.lower, upper: row.upper, in: model) {
-                continue
-            }
+        for (i, row) in full.constraints.enumerated() {
+            let expression = Self.restricted(row.expression, position)
+            let droppable = dropRows && fits && (basis.map { $0.rows[i] == .basic } ?? true)
+            if droppable && RedundantRows.implied(expression, lower: row.lower, upper: row.upper, in: model) { continue }
             rows.append(i)
-            try model.addConstraint(name: full.constraints[i].name, row.expression, lower: row.lower, upper: row.upper)
+            try model.addConstraint(name: row.name, expression, lower: row.lower, upper: row.upper)
         }
         self.rows = rows
-        self.dominatedRows = dominated.count
         self.model = model
     }
 

@@ -99,12 +99,11 @@ struct GuessedGap {
     func search(
         _ built: BuiltModel, lp: RelaxationResult, solver: any MIPSolver, options: PlanOptions,
         deadline: ContinuousClock.Instant?, rule: Rule, branchFirst: [Int], giveUp: ContinuousClock.Instant? = nil
-    ) throws(ModelError) -> (result: SolveResult, fixed: Int, kept: FixedColumnsDropped)? {
+    ) throws(ModelError) -> (result: SolveResult, fixed: Int, droppedRows: Int)? {
         guard lp.status == .optimal else { return nil }
         var model = built.model
         let fixed = try PersonReducedCostFix.fix(&model, lp: lp, roster: limit)
-        let kept = try FixedColumnsDropped(
-            model, dropRows: options.dropRedundantRows, dropDominated: options.dropDominatedRows, basis: lp.basis)
+        let kept = try FixedColumnsDropped(model, dropRows: options.dropRedundantRows, basis: lp.basis)
         let separate = built.separate
         let limit = self.limit
         let margin = StepMargin(deadline: deadline)
@@ -131,7 +130,7 @@ struct GuessedGap {
             hooks.initialBasis = lp.basis.map { kept.kept($0) }
         }
         let result = kept.fullResult(solver.solve(kept.model, options: solveOptions, hooks: hooks))
-        return (wholeResult(result), fixed, kept)
+        return (wholeResult(result), fixed, kept.droppedRows)
     }
 }
 

@@ -63,14 +63,13 @@ struct PersonRestart {
         -> (SolveResult, [String], GuessedGap.Outcome)?
     {
         guard let z = lp.objective, let guess = GuessedGap(z: z, roster: roster, share: options.guessedShare),
-            let (result, fixed, kept) = try guess.search(
+            let (result, fixed, droppedRows) = try guess.search(
                 built, lp: lp, solver: solver, options: options, deadline: until, rule: guessedRule,
                 branchFirst: branchFirst, giveUp: giveUp)
         else { return nil }
         let log = [
             PersonReducedCostFix.note(lp, roster: guess.limit, fixed: fixed, of: built.model.variableCount)
-                + " (a guess: no roster known that cheap), \(kept.dominatedRows) rows implied by another row and "
-                + "\(kept.droppedRows - kept.dominatedRows) rows implied by the bounds left out",
+                + " (a guess: no roster known that cheap), \(droppedRows) rows implied by the bounds left out",
             "guessed search: \(result.termination), roster \(result.objective.map { "\($0)" } ?? "none") after \(result.nodes) nodes in \(String(format: "%.3f", result.seconds)) s",
         ]
         return (result, log, guess.outcome(result))
@@ -111,8 +110,7 @@ struct PersonRestart {
         let stop = options.shouldStop
         let kept =
             options.dropFixedColumns
-            ? try FixedColumnsDropped(
-                model, dropRows: options.dropRedundantRows, dropDominated: options.dropDominatedRows, basis: lp.basis) : nil
+            ? try FixedColumnsDropped(model, dropRows: options.dropRedundantRows, basis: lp.basis) : nil
         let separate = built.separate
         var hooks = SolveHooks(
             progress: { p in

@@ -83,9 +83,6 @@ public struct PlanOptions: Sendable {
     /// Tests only: with the fixed columns, the rows their bounds then imply are dropped
     /// (``RedundantRows``) (true) or kept (false).
     var dropRedundantRows = true
-    /// Tests only: with the rows the bounds imply, the rows another row implies are dropped
-    /// (``DominatedRows``) (true) or kept (false).
-    var dropDominatedRows = true
     /// Tests only: the people model's MIPs branch on link columns first (``PersonBranching``);
     /// off shows what it changes.
     var linksFirst = true
