@@ -124,7 +124,7 @@ extension RowSink {
         people: [Int], sites: [Int], ctx: PlanContext, col: (Int, Int, Int) -> Variable?
     ) throws(ModelError) {
         let rules = ctx.scenario.rules
-        guard rules.maxConsecutiveTerms == 1, rules.personCooldown >= 2, ctx.terms >= 3 else { return }
+        guard Self.cooldownCliquesApply(rules, terms: ctx.terms) else { return }
         for j in 1...(ctx.terms - 2) {
             for k in (j + 2)...min(ctx.terms, j + rules.personCooldown) {
                 for p in people {
@@ -138,6 +138,12 @@ extension RowSink {
                 }
             }
         }
+    }
+
+    /// Whether ``addCooldownCliques(people:sites:ctx:col:)`` writes rows: nobody serves two
+    /// terms in a row, a person cooldown of two terms or more, three terms or more.
+    static func cooldownCliquesApply(_ rules: Rules, terms: Int) -> Bool {
+        rules.maxConsecutiveTerms == 1 && rules.personCooldown >= 2 && terms >= 3
     }
 
     /// Rule 7 against the history, `hcool[p,v,k,i]`: x[p,v,k] ≤ x[p,v,i] for each requirement
