@@ -147,7 +147,7 @@ enum PersonFormulation {
         if cliques {
             try sink.addCooldownCliques(people: people, sites: sites, ctx: ctx, col: col)
         }
-        try sink.addHistoryCooldown(hcoolRows, col: col)
+        try sink.addHistoryCooldown(hcoolRows, singlesAsBounds: leaveOutImplied, col: col)
         for (p, v, k) in handRows {
             guard let a = col(p, v, k) else { continue }
             var e = expr([(a, 1)])
