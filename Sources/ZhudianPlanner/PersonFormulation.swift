@@ -97,8 +97,8 @@ enum PersonFormulation {
         // The cooldown cliques `brk` (``RowSink/addCooldownCliques(people:sites:ctx:col:)``).
         let cliques = options.cooldownCliques && RowSink.cooldownCliquesApply(rules, terms: T)
         // Rows that others imply are left out where the cliques are written (three terms or
-        // more, one in a row at most): there row 07 (free 9 × 3) loses 396 of 2 228 rows and its
-        // search takes a seventh less CPU. Not over two terms: the same `consec` rows left out
+        // more, one in a row at most): there row 07 (free 9 × 3) loses 412 of 2 228 rows and its
+        // search takes a sixth less CPU. Not over two terms: the same `consec` rows left out
         // took peer row 24 (free 30 × 2) from 1.2 to 6 s — GLPK's path, not the model
         // (docs/FORMULATION.md, "Row 07's implied rows, thirteenth round").
         let leaveOutImplied = cliques && !options.impliedPeopleRows
