@@ -7,13 +7,16 @@ import ZhudianTestSupport
 
 /// Where the cooldown cliques `brk` are written, the people model leaves out the rows that others
 /// of it imply (``PlanOptions/impliedPeopleRows``): `ccool`, `place` under a `consec` row, and
-/// `consec` over one term's columns. Each row left out is checked to hold at every point of the smaller model's LP
-/// (its largest value there, found by the simplex, is within its bound), and the planner proves the
-/// brute force's optimum with and without them.
+/// `consec` over one term's columns; an `hcool` row over one column becomes its bound. Each row
+/// left out is checked to hold at every point of the smaller model's LP (its largest value there,
+/// found by the simplex, is within its bound), each bound at every point of the full model's LP,
+/// and the planner proves the brute force's optimum with and without them.
 final class ImpliedPeopleRowsTests: XCTestCase {
     let planner = Planner(solver: GLPKSolver())
     /// Rows left out whose implication an LP checked.
     var checked = 0
+    /// Columns bounded instead of a row, checked against the full model's LP.
+    var bounded = 0
 
     /// Row 07's shape (free, one term in a row at most, a person cooldown of 2, history) over
     /// `terms` terms, as ``CooldownCliquesTests`` builds it.
@@ -60,7 +63,28 @@ final class ImpliedPeopleRowsTests: XCTestCase {
             XCTAssertLessThanOrEqual(lp.objective ?? .infinity, row.upper + 1e-7, "\(label): \(row.name) is not implied")
             checked += 1
         }
+        try assertBoundsImplied(full: full, small: small, label: label)
         return families
+    }
+
+    /// Every column the smaller model bounds tighter (an `hcool` row over one column, written as
+    /// its upper bound 0) is held within that bound by the full model's LP.
+    func assertBoundsImplied(full: Model, small: Model, label: String) throws {
+        for (j, column) in small.variables.enumerated() where column.upper < full.variables[j].upper {
+            XCTAssertEqual(column.upper, 0, "\(label): \(column.name)")
+            var probe = full
+            probe.sense = .maximize
+            probe.objectiveConstant = 0
+            for v in probe.variables.indices { try probe.setObjectiveCoefficient(Variable(index: v), 0) }
+            try probe.setObjectiveCoefficient(Variable(index: j), 1)
+            let lp = GLPKSolver().solveRelaxation(probe)
+            XCTAssertLessThanOrEqual(lp.objective ?? .infinity, 1e-7, "\(label): \(column.name) is not held at 0")
+            bounded += 1
+        }
+        for (j, column) in small.variables.enumerated() {
+            XCTAssertEqual(column.lower, full.variables[j].lower, "\(label): \(column.name)")
+            XCTAssertLessThanOrEqual(column.upper, full.variables[j].upper, "\(label): \(column.name)")
+        }
     }
 
     /// Three terms: every family is left out somewhere, and only where implied.
@@ -71,6 +95,7 @@ final class ImpliedPeopleRowsTests: XCTestCase {
             families.merge(left, uniquingKeysWith: +)
         }
         XCTAssertGreaterThan(checked, 100, "too few rows checked on a feasible LP")
+        XCTAssertGreaterThan(bounded, 0, "no hcool row written as a bound: the test shows nothing about it")
         for family in ["ccool", "place", "consec"] {
             XCTAssertGreaterThan(families[family] ?? 0, 0, "no \(family) row left out: the test shows nothing about it")
         }
