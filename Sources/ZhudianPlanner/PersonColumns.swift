@@ -41,7 +41,7 @@ struct PersonColumns {
 
     /// The rows of one link that hold nothing else and bind at 0, by shape (``PersonPricing``).
     struct LinkShape {
-        /// Person columns a row `x ≤ 0` holds at 0.
+        /// Person columns a row `x ≤ 0` or their upper bound holds at 0.
         var excluded: Set<Int> = []
         /// Person columns a row `x − y ≤ 0` holds.
         var linked: Set<Int> = []
@@ -136,6 +136,11 @@ struct PersonColumns {
             }
         }
         for i in links.indices where model.variables[yColumn[i]].objective < 0 { shapes[i].droppable = false }
+        // A column whose upper bound is 0 is held there as by a row `x ≤ 0` (`hcool` written as
+        // a bound, ``RowSink/addHistoryCooldown(_:singlesAsBounds:col:)``).
+        for i in links.indices {
+            for j in columns[i].dropFirst() where model.variables[j].upper == 0 { shapes[i].excluded.insert(j) }
+        }
         self.shapes = shapes
     }
 

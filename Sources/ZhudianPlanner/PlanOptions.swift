@@ -54,6 +54,10 @@ public struct PlanOptions: Sendable {
     /// Tests only: the people model's cooldown cliques (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);
     /// off shows what they change.
     var cooldownCliques = true
+    /// Tests only: the people model also writes the rows that others of it imply (`ccool` under
+    /// the cliques, `place` under a `consec` row, `consec` over one term's columns); true shows
+    /// that leaving them out changes nothing (``PersonFormulation``).
+    var impliedPeopleRows = false
     /// Tests only: the free team cap where people may stay on (``FreeTeamCap/staysOn(_:terms:)``);
     /// off shows what it changes.
     var stayingOnTeamCap = true

@@ -115,22 +115,33 @@ struct RowSink {
     /// `consec[p,i]`: person `p` is placed in at most `maxConsecutiveTerms` of any
     /// `maxConsecutiveTerms + 1` terms in a row, history placements counted.
     /// `placed(t)` gives the columns whose sum says p is placed in plan term t.
+    /// `onePerTerm`: the model holds Σ placed(t) ≤ 1 already (the people model's `place` rows,
+    /// or a single binary column), so a window whose columns all lie in one plan term and whose
+    /// cap is at least 1 says nothing more and is left out: row 07 (free 9 × 3) wrote 51 such
+    /// rows, each a copy of a `place` row.
     mutating func addConsecutive(
-        person p: Int, ctx: PlanContext, placed: (Int) -> [Variable]
+        person p: Int, ctx: PlanContext, onePerTerm: Bool = false, placed: (Int) -> [Variable]
     ) throws(ModelError) {
         let m = ctx.scenario.rules.maxConsecutiveTerms
         var start = min(1, ctx.firstHistoryTerm)
         while start + m <= ctx.terms {
             var e = LinearExpression()
             var fixed = 0
+            var termsPlaced = 0
             for t in start...(start + m) {
                 if t <= 0 {
                     if !ctx.historySites(person: p, term: t).isEmpty { fixed += 1 }
                 } else {
-                    for c in placed(t) { e.add(c, 1) }
+                    let columns = placed(t)
+                    if !columns.isEmpty { termsPlaced += 1 }
+                    for c in columns { e.add(c, 1) }
                 }
             }
             let cap = max(0, m - fixed)
+            if onePerTerm && termsPlaced <= 1 && cap >= 1 {
+                start += 1
+                continue
+            }
             if e.terms.count > cap {
                 try model.addConstraint(name: "consec_\(p)_\(start)", e, upper: Double(cap))
             }
