@@ -230,6 +230,7 @@ static void zd_callback(glp_tree *tree, void *info) {
             session->heuristic_accepted =
                 glp_ios_heur_sol(tree, session->heuristic) == 0;
         }
+        if (session->heur_every > 0 && matches) zd_node_heuristic(tree, problem, session);
         break;
     default:
         break;
@@ -271,7 +272,9 @@ int zd_intopt(zd_session *session, glp_prob *problem, glp_iocp *parm, int *rc) {
     session->parm = parm;
     // NULL when out of memory: the rule then reads the matrix at each node.
     session->branch_cache = zd_branch_cache_create();
+    zd_node_heuristic_begin(session, problem);
     if (setjmp(jump) != 0) {
+        zd_node_heuristic_end(session);
         session->parm = NULL;
         zd_branch_cache_destroy(session->branch_cache);
         session->branch_cache = NULL;
@@ -280,6 +283,7 @@ int zd_intopt(zd_session *session, glp_prob *problem, glp_iocp *parm, int *rc) {
     zd_active_jump = &jump;
     *rc = glp_intopt(problem, parm);
     zd_active_jump = NULL;
+    zd_node_heuristic_end(session);
     session->parm = NULL;
     zd_branch_cache_destroy(session->branch_cache);
     session->branch_cache = NULL;

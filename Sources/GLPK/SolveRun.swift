@@ -13,6 +13,7 @@ struct SolveRun {
     private var nodes = 0
     private var lazyRowsAdded = 0
     private var branchedFirst = 0
+    private var heuristic: (runs: Int, found: Int) = (0, 0)
     private var log: [String] = []
     private var bound: Double?
 
@@ -74,8 +75,9 @@ struct SolveRun {
         nodes = ended.nodes
         lazyRowsAdded = ended.lazyRowsAdded
         branchedFirst = ended.branchedFirst
+        heuristic = ended.heuristic
         if let b = ended.bound { bound = b }
-        log = ended.log
+        log = ended.log + Self.heuristicLine(options.nodeHeuristic, ended.heuristic, captureLog: options.captureLog)
 
         switch outcome {
         case .glpkError(let message):
@@ -108,6 +110,7 @@ struct SolveRun {
                 session.pointee.branch_first = first == nil ? nil : flags.baseAddress
                 session.pointee.branch_first_rule = options.branchFirstByDegradation ? 1 : 0
                 session.pointee.branch_first_levels = options.branchFirstAbove.map { Int32(clamping: max(0, $0)) } ?? -1
+                Self.install(options.nodeHeuristic, in: session)
                 defer { session.pointee.branch_first = nil }
                 return search(pointer, prepared, session, incumbent: incumbent)
             }
@@ -123,6 +126,7 @@ struct SolveRun {
         let nodes: Int
         let lazyRowsAdded: Int
         let branchedFirst: Int
+        let heuristic: (runs: Int, found: Int)
         let bound: Double?
         /// GLPK's terminal output and caught errors (with ``SolveOptions/captureLog`` only).
         let log: [String]
@@ -132,6 +136,7 @@ struct SolveRun {
             nodes = Int(snapshot.nodes)
             lazyRowsAdded = Int(session.pointee.lazy_rows_added)
             branchedFirst = Int(session.pointee.branched_first)
+            heuristic = (Int(session.pointee.heur_runs), Int(session.pointee.heur_found))
             bound = snapshot.has_bound != 0 ? snapshot.bound : nil
             log = captureLog ? SolveRun.lines(session.pointee.log) + SolveRun.lines(session.pointee.error) : []
         }
@@ -354,6 +359,8 @@ struct SolveRun {
             seconds: (ContinuousClock.now - started).seconds, nodes: nodes, log: log,
             lazyRowsAdded: lazyRowsAdded)
         out.branchedFirst = branchedFirst
+        out.nodeHeuristicRuns = heuristic.runs
+        out.nodeHeuristicFound = heuristic.found
         return out
     }
 

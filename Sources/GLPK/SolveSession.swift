@@ -10,9 +10,9 @@ import MIPModel
 /// computation: they must not call GLPK (a GLPK error there would longjmp
 /// over Swift frames).
 final class SolveSession {
-    private let model: Model
-    private let hooks: SolveHooks
-    private let integerColumns: [Int]
+    let model: Model
+    let hooks: SolveHooks
+    let integerColumns: [Int]
     private let validatesLazyRows: Bool
     private let started: ContinuousClock.Instant
     private let deadline: ContinuousClock.Instant?
@@ -51,6 +51,11 @@ final class SolveSession {
             guard let context, let snapshot else { return 1 }
             let owner = Unmanaged<SolveSession>.fromOpaque(context).takeUnretainedValue()
             return owner.progress(snapshot.pointee) ? 1 : 0
+        }
+        session.pointee.accept = { context, point, count in
+            guard let context, let point else { return 0 }
+            let owner = Unmanaged<SolveSession>.fromOpaque(context).takeUnretainedValue()
+            return owner.accept(UnsafeMutableBufferPointer(start: point, count: Int(count))) ? 1 : 0
         }
         if hooks.separator != nil {
             session.pointee.separate = { context, point, count, rows in

@@ -46,6 +46,9 @@ public struct SolveOptions: Sendable, Equatable {
     /// limit it does not depend on the machine's load. The result says so in
     /// ``SolveResult/nodeLimitReached`` (its termination is ``TerminationReason/stopped``).
     public var nodeLimit: Int? = nil
+    /// A neighbourhood search at nodes (``NodeHeuristic``); nil for none. Backends run it only
+    /// on the model's own columns (not after presolve).
+    public var nodeHeuristic: NodeHeuristic? = nil
     /// Options; the defaults mean no limits, presolve on, MIR cuts, no log.
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,

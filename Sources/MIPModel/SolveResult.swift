@@ -21,6 +21,9 @@ public struct SolveResult: Sendable {
     public var branchedFirst = 0
     /// The search stopped at ``SolveOptions/nodeLimit``.
     public var nodeLimitReached = false
+    /// Runs of ``SolveOptions/nodeHeuristic`` and the points the search took from it.
+    public var nodeHeuristicRuns = 0
+    public var nodeHeuristicFound = 0
 
     /// Creates a result; backends fill it in.
     public init(

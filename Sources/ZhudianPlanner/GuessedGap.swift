@@ -120,6 +120,7 @@ struct GuessedGap {
         if !built.cycleCuts.isEmpty { hooks.separator = { p, _ in kept.separate(p, with: separate) } }
         var solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
+        solveOptions.nodeHeuristic = PersonNodeHeuristic.settings(options)
         switch rule {
         case .pseudoCosts:
             solveOptions.pseudoCostBranching = options.pseudoCosts

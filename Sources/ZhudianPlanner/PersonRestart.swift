@@ -126,6 +126,7 @@ struct PersonRestart {
         var solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
         solveOptions.branchFirst = kept?.kept(branchFirst) ?? branchFirst
+        solveOptions.nodeHeuristic = PersonNodeHeuristic.settings(options)
         // Peer row 24 (free 30 × 2): 5.8 → 4.2 s of CPU; row 29 (free 50 × 2) proven in 14 s
         // where it stopped at 0.09 % after 30 s (``PersonBranching``).
         solveOptions.branchFirstByDegradation = options.seededLinksByDegradation

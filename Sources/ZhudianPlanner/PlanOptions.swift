@@ -84,6 +84,12 @@ public struct PlanOptions: Sendable {
     /// Tests only: the seeded full people model's searches run over the columns the fixing
     /// left (``FixedColumnsDropped``) (true) or over every column (false).
     var dropFixedColumns = true
+    /// Tests only: the full people model's searches run the node heuristic
+    /// (``PersonNodeHeuristic``) (true) or not (false); off shows what it changes.
+    var nodeHeuristic = true
+    /// Tests only: the node heuristic's settings in place of ``PersonNodeHeuristic``'s (e.g.
+    /// from the first node on, so that small searches run it, or offering wrong points).
+    var nodeHeuristicSettings: NodeHeuristic?
     /// Tests only: with the fixed columns, the rows their bounds then imply are dropped
     /// (``RedundantRows``) (true) or kept (false).
     var dropRedundantRows = true

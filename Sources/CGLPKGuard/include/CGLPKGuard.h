@@ -52,6 +52,11 @@ typedef int (*zd_separate_fn)(void *context, const double *point, int count,
 /// Returns non-zero when the search should stop.
 typedef int (*zd_progress_fn)(void *context, const zd_snapshot *snapshot);
 
+/// Swift entry point judging a node heuristic's point (`count` values, 0-based): rounds its
+/// integer columns in place and returns 1 when it satisfies every row and bound of the model
+/// and every lazy row, 0 otherwise. Pure computation, must not call GLPK.
+typedef int (*zd_accept_fn)(void *context, double *point, int count);
+
 /// A copy of a search's own rows (every row but those GLPK adds during it: cuts, lazy
 /// rows) for the links-first rule, taken at its first branching (nodematrix.c).
 typedef struct zd_branch_cache zd_branch_cache;
@@ -61,6 +66,9 @@ zd_branch_cache *zd_branch_cache_create(void);
 
 /// Frees a cache (NULL is ignored).
 void zd_branch_cache_destroy(zd_branch_cache *cache);
+
+/// Column and row bounds kept for the node heuristic (noderins.c).
+typedef struct zd_bounds zd_bounds;
 
 /// Per-solve state shared between Swift and the C callback.
 typedef struct zd_session {
@@ -86,8 +94,21 @@ typedef struct zd_session {
     // branch_first at nodes of level (depth, the root 0) below this only; negative: at
     // every level. Deeper, the other rules choose.
     int branch_first_levels;
+    // The node heuristic (noderins.c): off while heur_every is 0. It runs at the first
+    // GLP_IHEUR once the tree holds heur_next nodes (Swift sets the first), then every
+    // heur_every nodes, at most heur_runs_max times, each sub-MIP stopped at heur_sub_nodes
+    // nodes; heur_with_incumbent 0: only while the search has no incumbent.
+    int heur_every;
+    int heur_next;
+    int heur_sub_nodes;
+    int heur_runs_max;
+    int heur_with_incumbent;
+    int heur_mutate; // tests only: the point offered has every integer column 0
+    zd_accept_fn accept;
     // Outputs.
     zd_snapshot snapshot;
+    int heur_runs;
+    int heur_found; // points the search took from the node heuristic
     int heuristic_offered;
     int heuristic_accepted;
     long lazy_rows_added;
@@ -102,6 +123,8 @@ typedef struct zd_session {
     int active;
     glp_iocp *parm; // zd_intopt's parameters while it runs (GLPK reads them at each node)
     zd_branch_cache *branch_cache; // zd_intopt's, while it runs (NULL: none)
+    int heur_misses; // runs in a row that found no better roster with an incumbent known
+    zd_bounds *heur_bounds; // column and row bounds before the search (noderins.c), while it runs
 } zd_session;
 
 /// Allocates a session for a problem with `columns` columns; NULL when out
@@ -175,6 +198,21 @@ int zd_branch_drtom_among(glp_tree *tree, glp_prob *problem, const unsigned char
 /// entry and in the same order (1), or not (0); -1 when out of memory. For tests; call in
 /// the glp_intopt callback, with the cache the search's branching uses.
 int zd_branch_cache_agrees(glp_tree *tree, glp_prob *problem, zd_branch_cache *cache);
+
+/// The node heuristic (noderins.c), called at GLP_IHEUR when the session asks for it:
+/// solves a copy of the node's problem with the columns fixed that the node's LP sets to an
+/// integer (and, once there is an incumbent, that the incumbent agrees with) as a separate
+/// MIP stopped after session->heur_sub_nodes nodes, and offers its point when the session's
+/// accept function takes it.
+void zd_node_heuristic(glp_tree *tree, glp_prob *problem, zd_session *session);
+
+/// Keeps the column and row bounds before glp_intopt for the node heuristic's neighbourhoods (a
+/// node's own bounds would hold the search's branchings); does nothing when the heuristic is
+/// off, and leaves it off when memory runs out.
+void zd_node_heuristic_begin(zd_session *session, glp_prob *problem);
+
+/// Frees what zd_node_heuristic_begin kept (nothing kept is fine).
+void zd_node_heuristic_end(zd_session *session);
 
 /// Bumped whenever a caught error freed this thread's GLPK environment; a
 /// problem created under an older generation is already freed.
