@@ -38,6 +38,12 @@ struct PersonSeed {
     /// nothing better (peer row 36: 6–7 s of 30 from the kept links' 12 120.77, and the
     /// priced LP rounds, which need about 8 s idle, then stopped unconverged at a load of 5).
     static let givenShare = 0.1
+    /// Branch-and-bound nodes the restricted model may take (its time share still caps it): it
+    /// stops at the same point on every machine and load, so the roster the proving MIP starts
+    /// from, and which of tied optima it proves, do not depend on the clock (the thirteenth
+    /// round's differential sweep: ring 34 × 2 with people staying on gave two different optimal
+    /// rosters at the same limit, docs/FORMULATION.md, "Determinism").
+    static let restrictedNodes = 200
 
     /// Whether a seed pays: the full model has many more links than the restricted one.
     static func worthwhile(_ ctx: PlanContext, part: Set<Int>?) -> Bool {
@@ -72,9 +78,10 @@ struct PersonSeed {
         let hooks = SolveHooks(
             separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) },
             initialSolution: dived, progress: progress, shouldStop: options.shouldStop)
-        let solveOptions = SolveOptions(
+        var solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: own), relativeGap: max(options.relativeGap, given == nil ? seedGap : givenGap),
             captureLog: options.captureLog)
+        solveOptions.nodeLimit = restrictedNodes
         // Without `improve` (free placement priced next, ``PricedPersonSolve``) the dive's
         // roster is enough: the priced MIP searches a superset of these links, from a better LP.
         let result = improve ? solver.solve(built.model, options: solveOptions, hooks: hooks) : nil

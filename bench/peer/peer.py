@@ -25,7 +25,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 # The ladder: (enterprises, structure, terms, history, extras). Extras: stay (pairCooldown 0,
 # maxConsecutiveTerms 2), pins N, cap (maxDistanceKm: every unit keeps its 6 nearest sites),
-# mc (minCycle), counties. Seeds are fixed: the seed is the row number.
+# mc (minCycle), counties; the sweep (sweep.py) also sets seed, forbid N and cap_nearest N.
+# Seeds are fixed: the seed is the row number.
 LADDER = [
     (6, "ring", 1, 1, {}), (6, "cycles", 1, 0, {}), (6, "free", 1, 1, {}),
     (8, "ring", 3, 1, {}), (8, "cycles", 3, 2, {"mc": 4}), (8, "free", 2, 2, {}),
@@ -71,12 +72,14 @@ def km(a, b):
 def generate(zhudian, path, i, row):
     n, structure, terms, history, ex = row
     args = [zhudian, "generate", "--units", str(n), "--structure", structure, "--terms", str(terms),
-            "--history", str(history), "--seed", str(i + 1),
+            "--history", str(history), "--seed", str(ex.get("seed", i + 1)),
             "--counties", str(ex.get("counties", max(1, n // 30)))]
     if ex.get("pins"):
         args += ["--pins", str(ex["pins"])]
     if ex.get("mc"):
         args += ["--min-cycle", str(ex["mc"])]
+    if ex.get("forbid"):
+        args += ["--forbid", str(ex["forbid"])]
     args += ["-o", path]
     subprocess.run(args, check=True, capture_output=True)
     edits = []
@@ -85,7 +88,8 @@ def generate(zhudian, path, i, row):
     if ex.get("cap"):
         doc = yaml.safe_load(open(path, encoding="utf-8"))
         locs = [u["location"] for u in doc["units"] if u.get("location")]
-        sixth = [sorted(km(a, b) for b in locs if b is not a)[5] for a in locs]
+        nearest = min(int(ex.get("cap_nearest", 6)), len(locs) - 1)
+        sixth = [sorted(km(a, b) for b in locs if b is not a)[nearest - 1] for a in locs]
         edits.append(("maxDistanceKm", str(math.ceil(max(sixth)))))
     if edits:
         text = open(path, encoding="utf-8").read()
