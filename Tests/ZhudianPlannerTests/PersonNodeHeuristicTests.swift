@@ -36,7 +36,7 @@ final class PersonNodeHeuristicTests: XCTestCase {
         return (runs, found)
     }
 
-    /// Generated free scenarios of 8–12 enterprises over one to three terms (six of them), with and without
+    /// Generated free scenarios of 8–12 enterprises over one or two terms and of 8 over three (six of them), with and without
     /// people staying on: the same optimum with the heuristic at every node as without it,
     /// each roster checked; fails when the heuristic never runs or never supplies a roster.
     func testSameOptimumAsWithout() {
@@ -44,10 +44,13 @@ final class PersonNodeHeuristicTests: XCTestCase {
         var runs = 0
         var found = 0
         for i in 0..<6 {
-            var c = GeneratorConfig(units: 8 + i % 5)
-            c.seed = 9700 + UInt64(i)
+            // Three terms at 8 enterprises only: at 10 (seed 9702) the pair of plans took 12–14 s
+            // of the suite's debug build, a quarter of it.
+            let terms = 1 + i % 3
+            var c = GeneratorConfig(units: terms == 3 ? 8 : 8 + i % 5)
+            c.seed = 9720 + UInt64(i)
             c.structure = .free
-            c.terms = 1 + i % 3
+            c.terms = terms
             c.history = i % 3
             c.peoplePerUnit = 2...5
             c.leaveRate = 0.2
