@@ -42,6 +42,14 @@ struct BuiltModel {
     /// Choose among the `branchFirst` columns by GLPK's degradation estimate
     /// (``SolveOptions/branchFirstByDegradation``; ``PersonBranching/prepareUnseeded(_:_:options:)``).
     var branchFirstByDegradation = false
+    /// Let GLPK make its MIR cuts in the search (``CutOptions/mir``). Off for the unseeded people
+    /// model of free placement where nobody stays on (``PersonBranching/prepareUnseeded(_:_:options:)``):
+    /// there its MIR rows never changed the tree (peer rows 06, 07, 09, 11, 15 and 18: the same
+    /// nodes with and without), so making them was pure cost — row 07 (free 9 × 3) 1.00 → 0.96 s
+    /// of CPU. With people staying on (the two-term pattern model) they matter: rows 10, 14 and 19
+    /// take 65, 73 and 51 nodes without them instead of 7, 23 and 13 (docs/FORMULATION.md, "MIR
+    /// cuts in the unseeded free search, thirteenth round").
+    var mirCuts = true
 
     /// All lazy rows violated at `point`.
     func separate(_ point: [Double]) -> [LazyRow] {
@@ -63,6 +71,7 @@ extension BuiltModel {
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
         solveOptions.branchFirst = branchFirst
         solveOptions.branchFirstByDegradation = branchFirstByDegradation
+        solveOptions.cuts.mir = mirCuts
         if dualRoot {
             solveOptions.presolve = false
             hooks.initialBasis = Basis(

@@ -57,6 +57,7 @@ enum PersonBranching {
         // The two-term pattern model may have asked for the dual root already; keep it.
         built.dualRoot = built.dualRoot || (model.sense == .minimize
             && model.variables.allSatisfy { $0.objective >= 0 && $0.lower.isFinite })
+        built.mirCuts = ctx.scenario.rules.structure != .free || FreeTeamCap.staysOn(ctx.scenario.rules, terms: ctx.terms)
         return links
     }
 

@@ -179,6 +179,17 @@ final class PersonBranchingTests: XCTestCase {
         XCTAssertEqual(Set(ringFirst), Set(PersonBranching.columns(ringBuilt.model, options: PlanOptions())))
         XCTAssertFalse(ringFirst.isEmpty, "the staying-on ring's links are not branched on first")
         XCTAssertTrue(ringBuilt.branchFirstByDegradation)
+        // GLPK's MIR cuts: off under free placement where nobody stays on, on where people
+        // stay on (the ring's pattern model, free placement with staying on).
+        XCTAssertTrue(ringBuilt.mirCuts, "the staying-on ring's search lost its MIR cuts")
+        let (rotating, rotatingFirst) = try prepared(Self.freeThree.make(seed: 21), PlanOptions())
+        XCTAssertFalse(rotatingFirst.isEmpty)
+        XCTAssertFalse(rotating.mirCuts, "free placement without staying on kept its MIR cuts")
+        var staying = s
+        staying.rules.pairCooldown = 0
+        staying.rules.maxConsecutiveTerms = 2
+        XCTAssertTrue(FreeTeamCap.staysOn(staying.rules, terms: PlanContext(staying).terms))
+        XCTAssertTrue(try prepared(staying, PlanOptions()).0.mirCuts, "free placement with staying on lost its MIR cuts")
         let baseline = try XCTUnwrap(planner.plan(s, reference: ref, options: PlanOptions()).roster)
         s.objective.change = 25
         let (kept, links) = try prepared(s, PlanOptions(baseline: baseline))
