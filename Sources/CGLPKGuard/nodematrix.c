@@ -121,10 +121,17 @@ static int zd_matrix_finish(zd_node_matrix *a, glp_prob *problem) {
 }
 
 // Copies the entries of rows 1 ... last_row of every column of `problem`, column by column
-// in glp_get_mat_col's order, into col_start / col_row / col_value (ind and val: scratch of
-// the problem's row count + 1).
-static void zd_read_columns(glp_prob *problem, int n, int last_row, int *col_start, int *col_row, double *col_value,
-                            int *ind, double *val) {
+// in glp_get_mat_col's order, into col_start / col_row / col_value; 0 on success, 1 when its
+// scratch arrays cannot be allocated.
+static int zd_read_columns(glp_prob *problem, int n, int last_row, int *col_start, int *col_row, double *col_value) {
+    int m = glp_get_num_rows(problem);
+    int *ind = malloc(sizeof(int) * (size_t)(m + 1));
+    double *val = malloc(sizeof(double) * (size_t)(m + 1));
+    if (ind == NULL || val == NULL) {
+        free(ind);
+        free(val);
+        return 1;
+    }
     int at = 0;
     for (int j = 1; j <= n; j++) {
         col_start[j] = at;
@@ -133,20 +140,18 @@ static void zd_read_columns(glp_prob *problem, int n, int last_row, int *col_sta
             if (ind[t] <= last_row) col_row[at] = ind[t], col_value[at] = val[t], at++;
     }
     col_start[n + 1] = at;
+    free(ind);
+    free(val);
+    return 0;
 }
 
 int zd_matrix_read(zd_node_matrix *a, glp_prob *problem) {
     int m = glp_get_num_rows(problem), n = glp_get_num_cols(problem);
-    int *ind = malloc(sizeof(int) * (size_t)(m + 1));
-    double *val = malloc(sizeof(double) * (size_t)(m + 1));
-    if (ind == NULL || val == NULL || zd_matrix_alloc(a, m, n, glp_get_num_nz(problem)) != 0) {
-        free(ind);
-        free(val);
+    if (zd_matrix_alloc(a, m, n, glp_get_num_nz(problem)) != 0) return 1;
+    if (zd_read_columns(problem, n, m, a->col_start, a->col_row, a->col_value) != 0) {
+        zd_matrix_free(a);
         return 1;
     }
-    zd_read_columns(problem, n, m, a->col_start, a->col_row, a->col_value, ind, val);
-    free(ind);
-    free(val);
     return zd_matrix_finish(a, problem);
 }
 
@@ -166,26 +171,19 @@ static int zd_own_rows(glp_tree *tree, glp_prob *problem) {
 // Copies rows 1 ... m0 of `problem` by column into `cache`; 0 on success.
 static int zd_cache_fill(zd_branch_cache *cache, glp_tree *tree, glp_prob *problem) {
     zd_cache_clear(cache);
-    int m = glp_get_num_rows(problem), n = glp_get_num_cols(problem), nnz = glp_get_num_nz(problem);
+    int n = glp_get_num_cols(problem), nnz = glp_get_num_nz(problem);
     int m0 = zd_own_rows(tree, problem);
-    int *ind = malloc(sizeof(int) * (size_t)(m + 1));
-    double *val = malloc(sizeof(double) * (size_t)(m + 1));
     cache->col_start = malloc(sizeof(int) * (size_t)(n + 2));
     cache->col_row = malloc(sizeof(int) * (size_t)(nnz + 1));
     cache->col_value = malloc(sizeof(double) * (size_t)(nnz + 1));
     cache->added = malloc(sizeof(int) * (size_t)(n + 2));
     cache->ind = malloc(sizeof(int) * (size_t)(n + 1));
     cache->val = malloc(sizeof(double) * (size_t)(n + 1));
-    if (!ind || !val || !cache->col_start || !cache->col_row || !cache->col_value || !cache->added || !cache->ind ||
-        !cache->val) {
-        free(ind);
-        free(val);
+    if (!cache->col_start || !cache->col_row || !cache->col_value || !cache->added || !cache->ind || !cache->val
+        || zd_read_columns(problem, n, m0, cache->col_start, cache->col_row, cache->col_value) != 0) {
         zd_cache_clear(cache);
         return 1;
     }
-    zd_read_columns(problem, n, m0, cache->col_start, cache->col_row, cache->col_value, ind, val);
-    free(ind);
-    free(val);
     cache->problem = problem;
     cache->m0 = m0;
     cache->n = n;
