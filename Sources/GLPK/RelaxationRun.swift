@@ -104,6 +104,8 @@ struct RelaxationRun {
             parm.tm_lim = Int32(max(1, min(Double(Int32.max), (limit * 1000).rounded(.up))))
         }
         var rc: Int32 = 0
+        // GLPK counts iterations per problem, across solves: the difference is this solve's.
+        let iterationsBefore = glp_get_it_cnt(problem)
         guard zd_simplex(session, problem, &parm, &rc) == 0 else {
             let text = SolveRun.lines(session.pointee.error).joined(separator: "; ")
             return result(.failed("glpk error: " + (text.isEmpty ? "unknown internal error" : text)))
@@ -135,6 +137,7 @@ struct RelaxationRun {
         var out = RelaxationResult(
             status: .optimal, objective: glp_get_obj_val(problem), values: values, rowDuals: duals,
             reducedCosts: reduced, seconds: (ContinuousClock.now - started).seconds)
+        out.iterations = Int(glp_get_it_cnt(problem) - iterationsBefore)
         out.basis = Basis(
             columns: map.columns.map { status(glp_get_col_stat(problem, $0)) },
             rows: map.rows.map { status(glp_get_row_stat(problem, $0)) })

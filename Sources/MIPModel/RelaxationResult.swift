@@ -35,6 +35,9 @@ public struct RelaxationResult: Sendable {
     /// The optimal basis; nil unless optimal. Pass it (mapped to a grown model) as the
     /// start of the next solve.
     public var basis: Basis? = nil
+    /// Simplex iterations the solve took (0 where the backend does not count them): a
+    /// measure of work that does not depend on the machine's load.
+    public var iterations: Int = 0
 
     /// Creates a result; backends fill it in.
     public init(

@@ -149,6 +149,10 @@ public struct PlanOptions: Sendable {
     var gomoryLinksFirstAbove: Int? = 8
     /// Tests only: blossom rows by minimum odd cuts for rings (``OddCutBlossoms``).
     var oddCutBlossoms = true
+    /// Tests only: when the priced teams model's odd-cut rounds count as tailed off
+    /// (``PricedTeamSolve/oddCutsTailedOff(_:window:gain:)``): over this many rounds, less than
+    /// this relative gain. nil: ``PricedTeamSolve/oddCutWindow`` and ``PricedTeamSolve/oddCutGain``.
+    var oddCutTail: (window: Int, gain: Double)?
     /// Tests only: blossom rows at the fractional nodes of the priced teams model's search
     /// (``Blossoms/lazyRows(_:term:)``); off shows what they change, never the optimum.
     var treeBlossoms = true

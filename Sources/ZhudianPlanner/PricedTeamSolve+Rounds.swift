@@ -77,9 +77,10 @@ extension PricedTeamSolve {
             // each enterprise and term its most negative reduced cost.
             let lpDeadline = deadline.map { ContinuousClock.now + (ContinuousClock.now.duration(to: $0)) / 2 }
             var first = true
-            // Set once nothing priced out: from then on every cut round also looks for odd
-            // cuts (ring 300: 52 LP rounds instead of 64, the same converged bound).
-            var oddCutsStarted = false
+            // Started once nothing priced out: from then on every cut round also looks for odd
+            // cuts (ring 300: 52 LP rounds instead of 64, the same converged bound), until they
+            // tail off.
+            var odd = OddCutRounds(tail: options.oddCutTail ?? (Self.oddCutWindow, Self.oddCutGain))
             while true {
                 let built = try TeamFormulation.build(basis, options: options, links: selection(current.selected), pool: current.pool)
                 note("pricing: model built, \(built.model.variableCount) columns")
@@ -107,15 +108,22 @@ extension PricedTeamSolve {
                     return .finished(PartResult(termination: .failed(why)))
                 }
                 note("pricing: LP \(built.model.variableCount) columns, \(built.model.constraintCount) rows, "
-                    + "objective \(lp.objective ?? .nan), \(current.pool.count) cut rows, \(seconds(lp.seconds)) s")
+                    + "objective \(lp.objective ?? .nan), \(current.pool.count) cut rows, \(lp.iterations) iterations, "
+                    + "\(seconds(lp.seconds)) s")
                 // A stop (Ctrl-C) keeps stage 0's roster, as a time limit does.
                 if shouldStop() { return .finished(earlyResult(early, .stopped) ?? PartResult(termination: .stopped)) }
                 if let lpDeadline, ContinuousClock.now >= lpDeadline {
                     note("pricing: LP rounds stopped at half the time left")
                     return relaxed(lp, built, current, converged: false)
                 }
+                // Cycles have no odd cuts (``Blossoms/oddCuts``): nothing to tail off there.
+                if built.teamRows?.blossoms.contains(where: \.oddCuts) == true, let value = lp.objective,
+                    odd.record(value)
+                {
+                    note("pricing: odd cuts tailed off after \(odd.rounds) rounds")
+                }
                 if addViolatedCuts(lp, built, &current) > 0 {
-                    if oddCutsStarted { _ = addOddCutBlossoms(lp, built, &current) }
+                    if odd.active { _ = addOddCutBlossoms(lp, built, &current) }
                     continue
                 }
                 // Left-out links with negative reduced cost.
@@ -128,8 +136,8 @@ extension PricedTeamSolve {
                     // Odd-cut blossoms once nothing prices out: over the first selection they
                     // lifted ring 300's LP above its optimum, to fall back as links entered,
                     // and the rounds took 20 s instead of 6.9 s.
-                    oddCutsStarted = true
-                    if addOddCutBlossoms(lp, built, &current) > 0 { continue }
+                    if let value = lp.objective { odd.start(value) }
+                    if odd.active && addOddCutBlossoms(lp, built, &current) > 0 { continue }
                     return relaxed(lp, built, current, converged: true)
                 }
                 for e in entering { current.selected[e.term][e.node].insert(e.site) }
