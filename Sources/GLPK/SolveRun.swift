@@ -176,6 +176,7 @@ struct SolveRun {
         parm.cov_cuts = options.cuts.cover ? GLP_ON : GLP_OFF
         parm.clq_cuts = options.cuts.clique ? GLP_ON : GLP_OFF
         parm.fp_heur = options.feasibilityPump ? GLP_ON : GLP_OFF
+        parm.pp_tech = options.nodePreprocessing ? GLP_PP_ALL : GLP_PP_ROOT
         if options.pseudoCostBranching { parm.br_tech = GLP_BR_PCH }
         if let seconds = options.proximitySearch, seconds.isFinite, seconds > 0 {
             parm.ps_heur = GLP_ON

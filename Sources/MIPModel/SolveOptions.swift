@@ -46,6 +46,9 @@ public struct SolveOptions: Sendable, Equatable {
     /// limit it does not depend on the machine's load. The result says so in
     /// ``SolveResult/nodeLimitReached`` (its termination is ``TerminationReason/stopped``).
     public var nodeLimit: Int? = nil
+    /// Tighten bounds by the rows at every node of the search (GLPK's node preprocessing);
+    /// false: at the root only.
+    public var nodePreprocessing = true
     /// A neighbourhood search at nodes (``NodeHeuristic``); nil for none. Backends run it only
     /// on the model's own columns (not after presolve).
     public var nodeHeuristic: NodeHeuristic? = nil

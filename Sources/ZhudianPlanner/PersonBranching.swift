@@ -58,6 +58,7 @@ enum PersonBranching {
         built.dualRoot = built.dualRoot || (model.sense == .minimize
             && model.variables.allSatisfy { $0.objective >= 0 && $0.lower.isFinite })
         built.mirCuts = ctx.scenario.rules.structure != .free || FreeTeamCap.staysOn(ctx.scenario.rules, terms: ctx.terms)
+        built.nodePreprocessing = built.mirCuts
         return links
     }
 

@@ -84,6 +84,28 @@ final class PersonBranchingTests: XCTestCase {
         XCTAssertGreaterThan(branched, 0, "no MIP branched on a link: the rule went untested")
     }
 
+    /// The unseeded full model of free placement without staying on (one and three terms),
+    /// whose search preprocesses at the root only: the planner proves the brute force's optimum.
+    func testNodePreprocessingAtTheRootKeepsTheBruteForceOptimum() throws {
+        let one = TinyScenario(terms: 1, historyPerUnit: 1)
+        let options = Self.options(linksFirst: true, priced: false, seeded: false)
+        var compared = 0
+        for (config, seeds) in [(one, UInt64(901)...916), (Self.freeThree, 801...816)] {
+            for seed in seeds {
+                let s = config.make(seed: seed)
+                guard !FreeTeamCap.staysOn(s.rules, terms: PlanContext(s).terms) else { continue }
+                var built = try PersonFormulation.build(PlanContext(s), options: options, elastic: false)
+                _ = PersonBranching.prepareUnseeded(&built, PlanContext(s), options: options)
+                XCTAssertFalse(built.nodePreprocessing, "seed \(seed): node preprocessing at every node")
+                let expected = PeopleBruteForce.optimum(s)?.objective
+                if assertPlanAgrees(planner, s, optimum: expected, options: options, label: "seed \(seed)") {
+                    compared += 1
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(compared, 6, "too few feasible scenarios to compare")
+    }
+
     /// The priced MIP branches on links too (its log line counts the nodes), and not with the
     /// option off.
     func testThePricedMIPBranchesOnLinks() {
@@ -185,11 +207,15 @@ final class PersonBranchingTests: XCTestCase {
         let (rotating, rotatingFirst) = try prepared(Self.freeThree.make(seed: 21), PlanOptions())
         XCTAssertFalse(rotatingFirst.isEmpty)
         XCTAssertFalse(rotating.mirCuts, "free placement without staying on kept its MIR cuts")
+        // GLPK's node preprocessing: at the root only exactly where the MIR cuts are off.
+        XCTAssertFalse(rotating.nodePreprocessing, "free placement without staying on kept node preprocessing")
+        XCTAssertTrue(ringBuilt.nodePreprocessing, "the staying-on ring's search lost node preprocessing")
         var staying = s
         staying.rules.pairCooldown = 0
         staying.rules.maxConsecutiveTerms = 2
         XCTAssertTrue(FreeTeamCap.staysOn(staying.rules, terms: PlanContext(staying).terms))
         XCTAssertTrue(try prepared(staying, PlanOptions()).0.mirCuts, "free placement with staying on lost its MIR cuts")
+        XCTAssertTrue(try prepared(staying, PlanOptions()).0.nodePreprocessing, "free placement with staying on lost node preprocessing")
         let baseline = try XCTUnwrap(planner.plan(s, reference: ref, options: PlanOptions()).roster)
         s.objective.change = 25
         let (kept, links) = try prepared(s, PlanOptions(baseline: baseline))
