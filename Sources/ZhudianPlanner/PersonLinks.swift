@@ -68,7 +68,7 @@ struct PersonLinks: Sendable {
     }
 
     /// Pins' links, the baseline's links and each person's term-0 sites in term 1 (staying on).
-    private mutating func insertNamed(_ ctx: PlanContext, baseline: Roster?) {
+    mutating func insertNamed(_ ctx: PlanContext, baseline: Roster?) {
         let s = ctx.scenario
         for pin in s.pins {
             guard let v = ctx.index.unit[pin.site] else { continue }

@@ -49,6 +49,9 @@ public struct PlanOptions: Sendable {
     /// Tests only: with a rotating seed, also seed from one term's rotating links kept in every
     /// term (``StayingSeed``); off shows what it changes.
     var stayingSeed = true
+    /// Tests only: under free placement over three terms or more, seed the people model from the
+    /// unit model's counts (``UnitFlowSeed``) before the restricted model's dive (true) or not (false).
+    var unitFlowSeed = true
     /// Tests only: sites each sending unit starts with in the seed's restricted model.
     var seedLinks: Int?
     /// Tests only: the people model's cooldown cliques (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);

@@ -11,7 +11,7 @@ extension Planner {
     /// enterprises the rotating roster is less than half of what the restricted model's dive
     /// finds; at 26 the restricted model, improving it, finds the optimum 6 % below it.
     ///
-    /// - Throws: ``RotatingSeed/Failure``, ``PersonDive/Failure`` or ``ModelError``: bugs.
+    /// - Throws: ``RotatingSeed/Failure``, ``UnitFlowSeed/Failure``, ``PersonDive/Failure`` or ``ModelError``: bugs.
     func peopleSeed(
         _ ctx: PlanContext, options: PlanOptions, part: Set<Int>?, deadline: ContinuousClock.Instant?, pricePeople: Bool,
         share: Double? = nil
@@ -29,6 +29,14 @@ extension Planner {
             {
                 seeds.append(staying)
             }
+        }
+        // Free placement over three terms: the dive below often finds no roster where the
+        // people are nearly all needed (``UnitFlowSeed``); its roster, when found, is the one
+        // the restricted model starts from instead of a dive.
+        if UnitFlowSeed.applies(ctx, options: options, part: part),
+            let counted = try UnitFlowSeed.find(solver: solver, ctx: ctx, options: options, part: part, deadline: deadline)
+        {
+            seeds.append(counted)
         }
         // Priced next, a free seed's restricted MIP gave nothing the priced MIP does not (rows 33,
         // 39, 44); under ring and cycles it found row 30's best roster, which then filters links.

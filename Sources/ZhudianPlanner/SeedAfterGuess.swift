@@ -27,11 +27,14 @@ struct SeedAfterGuess {
 
     /// Whether the seed waits for the guessed search: free placement, the people model not
     /// priced, a seed wanted (``PersonSeed/worthwhile(_:part:)``), the guessed search and
-    /// the fixing on.
+    /// the fixing on — and not over three terms, where the unit counts (``UnitFlowSeed``) give
+    /// the first roster in a fraction of a second and the guessed search's root LP alone took
+    /// the first 40 % of a 2 s limit without a roster (the thirteenth round's sweep).
     static func applies(_ ctx: PlanContext, options: PlanOptions, part: Set<Int>?, pricePeople: Bool) -> Bool {
         options.seedAfterGuess && !pricePeople && ctx.scenario.rules.structure == .free
             && options.guessedGap && options.reducedCostFixing
             && (options.peopleSeed ?? PersonSeed.worthwhile(ctx, part: part))
+            && !UnitFlowSeed.applies(ctx, options: options, part: part)
     }
 
     /// `restart`'s searches (``PersonRestart/guessed`` on), `find` called for the seed only

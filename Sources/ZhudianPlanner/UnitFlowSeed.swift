@@ -1,0 +1,90 @@
+import MIPModel
+import ZhudianCore
+
+/// A first roster for the people model of free placement over three terms or more: how many
+/// people each unit sends to each site in each term, from a small integer model at unit level
+/// (``UnitCounts``), then the people themselves from the people model over exactly the links
+/// that model uses (and the links pins and history name).
+///
+/// Why: over three terms nobody serves two terms in a row (handover days), so terms 1 and 2
+/// need two disjoint sets of people, and each unit keeps some at home: the people are nearly
+/// all needed. The restricted model's dive (``PersonSeed``) fixes the LP's largest columns
+/// term by term and runs out of people; the full model's root LP did not even reach a
+/// feasible point in 10 s. In the thirteenth round's sweep (25–34 enterprises) free placement
+/// over three terms gave no roster at 2 s in 10 of 84 scenarios and at 10 s in 3. The unit
+/// model counts people per unit and term pair, so its links leave every term staffable; over
+/// its few links the people model is a small problem GLPK solves at once.
+///
+/// The roster is a point of the people model over its links, costed by that model: its cost
+/// is the full model's (the same columns cost the same). The unit model is a restriction
+/// (nobody serves two terms in a row except by staying on, people who may serve only by
+/// staying on count for none), so its roster may be dearer than the optimum, never wrong; the
+/// checker sees it like any other.
+enum UnitFlowSeed {
+    /// The share of the time left that both solves may take together (node limits decide
+    /// which roster comes out; the time is a safeguard). Without a roster nothing else counts.
+    static let timeShare = 0.5
+    /// Branch-and-bound nodes of the unit model and of the people model over its links.
+    static let nodes = 200
+    /// The unit model stops at this gap: its cost is distance only, an estimate, and its first
+    /// point (about 100 nodes at free 28–34 × 3) is as good a start as the one after 200
+    /// nodes at 1 % (the same roster on three of the sweep's scenarios, 0.1–0.3 s sooner).
+    static let unitGap = 0.1
+    /// The people model over the unit model's links stops at this gap: the models after it
+    /// do the proving.
+    static let peopleGap = 0.01
+
+    /// Free placement, three terms or more, as many sending units as make a seed pay.
+    static func applies(_ ctx: PlanContext, options: PlanOptions, part: Set<Int>?) -> Bool {
+        options.unitFlowSeed && ctx.scenario.rules.structure == .free && ctx.terms >= 3
+            && (options.peopleSeed ?? PersonSeed.worthwhile(ctx, part: part))
+    }
+
+    /// The roster, or nil when the unit model has none over the candidate links in its nodes
+    /// or the people model none over its links.
+    ///
+    /// - Throws: ``ModelError`` or ``Failure``: bugs.
+    static func find(
+        solver: any MIPSolver, ctx: PlanContext, options: PlanOptions, part: Set<Int>?,
+        deadline: ContinuousClock.Instant?
+    ) throws -> PersonSeed? {
+        let began = ContinuousClock.now
+        let own = secondsLeft(until: deadline).map { began + .limit(seconds: $0 * timeShare) }
+        let candidates = PersonLinks.candidates(ctx, part: part, baseline: options.baseline, nearest: PersonSeed.nearest)
+        let counts = UnitCounts(ctx, part: part, candidates: candidates)
+        guard let model = try counts.model() else { return nil }
+        let unitResult = solver.solve(
+            model, options: solveOptions(options, own, gap: unitGap), hooks: SolveHooks(shouldStop: options.shouldStop))
+        if case .failed(let why) = unitResult.termination { throw Failure(why: "unit model: \(why)") }
+        guard let unitValues = unitResult.values else { return nil }
+        var links = counts.links(unitValues)
+        links.insertNamed(ctx, baseline: options.baseline)
+        let built = try PersonFormulation.build(ctx, options: options, elastic: false, part: part, links: links)
+        let hooks = SolveHooks(
+            separator: built.cycleCuts.isEmpty ? nil : { point, _ in built.separate(point) }, shouldStop: options.shouldStop)
+        let result = solver.solve(built.model, options: solveOptions(options, own, gap: peopleGap), hooks: hooks)
+        if case .failed(let why) = result.termination { throw Failure(why: "people model: \(why)") }
+        guard let values = result.values, let objective = result.objective else { return nil }
+        var byName: [String: Double] = [:]
+        for (i, v) in built.model.variables.enumerated() where values[i] != 0 { byName[v.name] = values[i] }
+        var kept = candidates
+        for l in links.all { kept.insert(l.unit, l.site, term: l.term) }
+        let seconds = String(format: "%.3f", (ContinuousClock.now - began).seconds)
+        let note = "people seed: unit counts (\(unitResult.termination), \(unitResult.nodes) nodes) over \(links.count) links, "
+            + "people \(objective) (\(result.termination), \(result.nodes) nodes) in \(seconds) s; \(kept.count) candidate links"
+        return PersonSeed(
+            placements: built.decode(values), objective: objective, valuesByName: byName, note: note, links: kept)
+    }
+
+    private static func solveOptions(_ options: PlanOptions, _ own: ContinuousClock.Instant?, gap: Double) -> SolveOptions {
+        var out = SolveOptions(timeLimit: secondsLeft(until: own), relativeGap: max(options.relativeGap, gap))
+        out.nodeLimit = nodes
+        return out
+    }
+
+    /// A solve that failed: a bug.
+    struct Failure: Error, CustomStringConvertible {
+        let why: String
+        var description: String { "unit flow seed: \(why)" }
+    }
+}
