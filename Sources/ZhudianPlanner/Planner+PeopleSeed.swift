@@ -30,7 +30,7 @@ extension Planner {
                 seeds.append(staying)
             }
         }
-        // Free placement over three terms: the dive below often finds no roster where the
+        // Free placement over two terms or more: the dive below often finds no roster where the
         // people are nearly all needed (``UnitFlowSeed``); its roster, when found, is the one
         // the restricted model starts from instead of a dive.
         if UnitFlowSeed.applies(ctx, options: options, part: part),

@@ -1,7 +1,7 @@
 import MIPModel
 import ZhudianCore
 
-/// A first roster for the people model of free placement over three terms or more: how many
+/// A first roster for the people model of free placement over two terms or more: how many
 /// people each unit sends to each site in each term, from a small integer model at unit level
 /// (``UnitCounts``), then the people themselves from the people model over exactly the links
 /// that model uses (and the links pins and history name).
@@ -34,9 +34,12 @@ enum UnitFlowSeed {
     /// do the proving.
     static let peopleGap = 0.01
 
-    /// Free placement, three terms or more, as many sending units as make a seed pay.
+    /// Free placement, two terms or more, as many sending units as make a seed pay. Over two
+    /// terms the people are as nearly all needed where handover days part the terms: the
+    /// sweep's free 29–33 × 2 had no roster at 0.5 s before, four of four with it (over two
+    /// terms the seed still waits for the guessed search, ``SeedAfterGuess``).
     static func applies(_ ctx: PlanContext, options: PlanOptions, part: Set<Int>?) -> Bool {
-        options.unitFlowSeed && ctx.scenario.rules.structure == .free && ctx.terms >= 3
+        options.unitFlowSeed && ctx.scenario.rules.structure == .free && ctx.terms >= 2
             && (options.peopleSeed ?? PersonSeed.worthwhile(ctx, part: part))
     }
 

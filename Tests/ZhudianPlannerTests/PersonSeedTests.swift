@@ -110,9 +110,11 @@ final class PersonSeedTests: XCTestCase {
             var options = PlanOptions()
             options.forcedFormulation = .people
             options.peopleSeed = true
-            // The solves are counted: the rotating seed's would come first, and without the
-            // full model's restarts a free seed runs its restricted MIP (``PersonRestart``).
+            // The solves are counted: the rotating seed's would come first, and so would the
+            // unit counts' two over two terms (``UnitFlowSeed``), and without the full model's
+            // restarts a free seed runs its restricted MIP (``PersonRestart``).
             options.rotatingSeed = false
+            options.unitFlowSeed = false
             options.restarts = false
             // The seed first: under free placement it would otherwise come after the guessed
             // search, and only when needed (``SeedAfterGuess``).

@@ -13,12 +13,12 @@ import ZhudianTestSupport
 final class UnitFlowSeedTests: XCTestCase {
     let planner = Planner(solver: GLPKSolver())
 
-    /// Free placement over three terms: people staying on or not, with history, pins and forbids.
-    static func scenario(_ i: Int, units: Int) -> Scenario {
+    /// Free placement over three terms (or `terms`): people staying on or not, with history, pins and forbids.
+    static func scenario(_ i: Int, units: Int, terms: Int = 3) -> Scenario {
         var c = GeneratorConfig(units: units)
         c.seed = UInt64(8100 + i)
         c.structure = .free
-        c.terms = 3
+        c.terms = terms
         c.history = i % 3
         c.peoplePerUnit = 3...7
         c.pinCount = i % 4 == 1 ? 1 : 0
@@ -51,6 +51,58 @@ final class UnitFlowSeedTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(found, 7)
         XCTAssertGreaterThanOrEqual(staying, 3, "staying on must be among the rosters checked")
+    }
+
+    /// Over two terms as over three: the counted roster keeps every rule and is a point of
+    /// the full people model, with and without people staying on.
+    func testCountedRosterOverTwoTermsKeepsEveryRule() throws {
+        var found = 0
+        var staying = 0
+        for i in 0..<6 {
+            let s = Self.scenario(i, units: 8 + i % 5, terms: 2)
+            let ctx = PlanContext(s)
+            var options = PlanOptions()
+            options.forcedFormulation = .people
+            guard let seed = try seed(ctx, options) else { continue }
+            found += 1
+            if s.rules.pairCooldown == 0 { staying += 1 }
+            try assertSeedIsAPointOfTheFullModel(seed, s, ctx, options, "two terms, scenario \(i)")
+        }
+        XCTAssertGreaterThanOrEqual(found, 4)
+        XCTAssertGreaterThanOrEqual(staying, 2, "staying on must be among the rosters checked")
+    }
+
+    /// Over two terms the optimum is the same with and without the counted seed (asked for
+    /// before the search), on tiny free scenarios staying on or not, and the seed is there to
+    /// change something.
+    func testOptimumOverTwoTermsWithTheCountedSeedEqualsTheOneWithout() throws {
+        var seeded = 0
+        var checked = 0
+        for (j, stay) in [true, false].enumerated() {
+            let config = TinyScenario(
+                terms: 2, pairCooldown: stay ? 0 : 1, maxConsecutiveTerms: stay ? 2 : 1, handoverDays: [0, 3],
+                unitRange: 4...5, historyTerms: 0, peoplePerUnit: 3...5, peopleCap: 24, keepAtHome: [0, 1], minStaff: [1, 2])
+            for seed in UInt64(451)...455 {
+                let s = config.make(seed: seed + UInt64(10 * j))
+                var with = PlanOptions()
+                with.forcedFormulation = .people
+                with.peopleSeed = true
+                // The seed first, not after the guessed search (which proves these at once).
+                with.seedAfterGuess = false
+                var without = with
+                without.unitFlowSeed = false
+                let ref = ScenarioReference(name: s.name, sha256: Fixtures.sha256)
+                let a = planner.plan(s, reference: ref, options: with)
+                let b = planner.plan(s, reference: ref, options: without)
+                XCTAssertEqual("\(a.outcome)", "\(b.outcome)", "seed \(seed), stay \(stay)")
+                guard let x = a.roster?.solve.objective, let y = b.roster?.solve.objective else { continue }
+                checked += 1
+                XCTAssertEqual(x, y, accuracy: 1e-6 * max(1, y), "seed \(seed), stay \(stay)")
+                if try self.seed(PlanContext(s), with) != nil { seeded += 1 }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 4, "too few feasible scenarios")
+        XCTAssertGreaterThanOrEqual(seeded, 3, "the counted seed must have been there to change something (checked \(checked))")
     }
 
     /// The planner's optimum is the same with and without the counted seed (the seed forced on
