@@ -3,8 +3,8 @@ import ZhudianCore
 /// GLPK's clique cuts (``CutOptions/clique``) in the guessed search (``GuessedGap``) of free
 /// placement where people stay on.
 ///
-/// Why: there a person's `over` rows and both terms' `place` rows hold cliques of that
-/// person's columns that no single row states, and GLPK's conflict graph finds them. On ten
+/// Why: there a person's `over` rows and both terms' `place` rows can imply cliques of that
+/// person's columns that no single row states, which GLPK's conflict graph can find. On ten
 /// generated free 25–30 × 2 scenarios with people staying on (docs/FORMULATION.md, "Free
 /// placement with people staying on, fourteenth round: GLPK's per-node options") the four
 /// proven in a few seconds took 187 → 171, 247 → 201, 71 → 111 and 801 → 321 nodes, and of
