@@ -95,10 +95,11 @@ struct GuessedGap {
     /// The search over the columns of `built` (the whole model) that `lp` (its root LP) does
     /// not price above the guess; nil when the LP is not optimal. With `giveUp`, the search
     /// also stops there while it has found no roster (``SeedAfterGuess``: the seed's dive
-    /// then needs the time left).
+    /// then needs the time left). `cliqueCuts`: ``GuessedCliqueCuts``.
     func search(
         _ built: BuiltModel, lp: RelaxationResult, solver: any MIPSolver, options: PlanOptions,
-        deadline: ContinuousClock.Instant?, rule: Rule, branchFirst: [Int], giveUp: ContinuousClock.Instant? = nil
+        deadline: ContinuousClock.Instant?, rule: Rule, branchFirst: [Int], cliqueCuts: Bool,
+        giveUp: ContinuousClock.Instant? = nil
     ) throws(ModelError) -> (result: SolveResult, fixed: Int, droppedRows: Int)? {
         guard lp.status == .optimal else { return nil }
         var model = built.model
@@ -121,6 +122,7 @@ struct GuessedGap {
         var solveOptions = SolveOptions(
             timeLimit: secondsLeft(until: deadline), relativeGap: options.relativeGap, captureLog: options.captureLog)
         solveOptions.nodeHeuristic = PersonNodeHeuristic.settings(options)
+        solveOptions.cuts.clique = cliqueCuts
         switch rule {
         case .pseudoCosts:
             solveOptions.pseudoCostBranching = options.pseudoCosts

@@ -37,6 +37,8 @@ struct PersonRestart {
     var guessed = false
     /// How the guessed search branches.
     var guessedRule = GuessedGap.Rule.pseudoCosts
+    /// GLPK's clique cuts in the guessed search (``GuessedCliqueCuts``).
+    var guessedCliqueCuts = false
 
     /// Solves the model fixed against `roster` (a roster's cost, `point` its values, or nil),
     /// restarting as above. Returns the last search's result and a log line per search.
@@ -65,7 +67,7 @@ struct PersonRestart {
         guard let z = lp.objective, let guess = GuessedGap(z: z, roster: roster, share: options.guessedShare),
             let (result, fixed, droppedRows) = try guess.search(
                 built, lp: lp, solver: solver, options: options, deadline: until, rule: guessedRule,
-                branchFirst: branchFirst, giveUp: giveUp)
+                branchFirst: branchFirst, cliqueCuts: guessedCliqueCuts, giveUp: giveUp)
         else { return nil }
         let log = [
             PersonReducedCostFix.note(lp, roster: guess.limit, fixed: fixed, of: built.model.variableCount)

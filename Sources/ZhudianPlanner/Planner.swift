@@ -176,6 +176,7 @@ public struct Planner: Sendable {
                     solver: solver, built: built, lp: lp,
                     options: options, deadline: deadline, branchFirst: first)
                 restart.guessedRule = .linksFromRoot
+                restart.guessedCliqueCuts = GuessedCliqueCuts.applies(ctx.scenario.rules, terms: ctx.terms)
                 (result, fixing, seed) = try SeedAfterGuess.run(restart, deadline: deadline) {
                     try peopleSeed(ctx, options: options, part: part, deadline: deadline, pricePeople: pricePeople,
                         share: SeedAfterGuess.seedShare)
@@ -192,6 +193,7 @@ public struct Planner: Sendable {
                 let free = ctx.scenario.rules.structure == .free
                 restart.guessed = options.guessedGap && (free || FreeTeamCap.staysOn(ctx.scenario.rules, terms: ctx.terms))
                 restart.guessedRule = free ? .linksFromRoot : .pseudoCosts
+                restart.guessedCliqueCuts = GuessedCliqueCuts.applies(ctx.scenario.rules, terms: ctx.terms)
                 (result, fixing) = try restart.run(roster: seed.objective, point: seed.point(for: built.model))
             } else {
                 result = built.solve(with: solver, options: options, deadline: deadline, branchFirst: first)
