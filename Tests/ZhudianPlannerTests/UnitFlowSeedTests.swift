@@ -36,19 +36,7 @@ final class UnitFlowSeedTests: XCTestCase {
     }
 
     func testCountedRosterKeepsEveryRuleAndIsAPointOfThePeopleModel() throws {
-        var found = 0
-        var staying = 0
-        for i in 0..<10 {
-            let s = Self.scenario(i, units: 8 + i % 5)
-            let ctx = PlanContext(s)
-            var options = PlanOptions()
-            options.forcedFormulation = .people
-            guard let seed = try seed(ctx, options) else { continue }
-            found += 1
-            if s.rules.pairCooldown == 0 { staying += 1 }
-            try assertSeedIsAPointOfTheFullModel(seed, s, ctx, options, "scenario \(i)")
-            XCTAssertTrue(seed.note.contains("unit counts"), seed.note)
-        }
+        let (found, staying) = try checkCountedRosters(terms: 3, count: 10, label: "scenario", notes: true)
         XCTAssertGreaterThanOrEqual(found, 7)
         XCTAssertGreaterThanOrEqual(staying, 3, "staying on must be among the rosters checked")
     }
@@ -56,20 +44,28 @@ final class UnitFlowSeedTests: XCTestCase {
     /// Over two terms as over three: the counted roster keeps every rule and is a point of
     /// the full people model, with and without people staying on.
     func testCountedRosterOverTwoTermsKeepsEveryRule() throws {
+        let (found, staying) = try checkCountedRosters(terms: 2, count: 6, label: "two terms, scenario", notes: false)
+        XCTAssertGreaterThanOrEqual(found, 4)
+        XCTAssertGreaterThanOrEqual(staying, 2, "staying on must be among the rosters checked")
+    }
+
+    /// The counted rosters of generated scenarios 0..<count, each checked against every rule
+    /// and the full people model: how many were found, and how many with people staying on.
+    private func checkCountedRosters(terms: Int, count: Int, label: String, notes: Bool) throws -> (found: Int, staying: Int) {
         var found = 0
         var staying = 0
-        for i in 0..<6 {
-            let s = Self.scenario(i, units: 8 + i % 5, terms: 2)
+        for i in 0..<count {
+            let s = Self.scenario(i, units: 8 + i % 5, terms: terms)
             let ctx = PlanContext(s)
             var options = PlanOptions()
             options.forcedFormulation = .people
             guard let seed = try seed(ctx, options) else { continue }
             found += 1
             if s.rules.pairCooldown == 0 { staying += 1 }
-            try assertSeedIsAPointOfTheFullModel(seed, s, ctx, options, "two terms, scenario \(i)")
+            try assertSeedIsAPointOfTheFullModel(seed, s, ctx, options, "\(label) \(i)")
+            if notes { XCTAssertTrue(seed.note.contains("unit counts"), seed.note) }
         }
-        XCTAssertGreaterThanOrEqual(found, 4)
-        XCTAssertGreaterThanOrEqual(staying, 2, "staying on must be among the rosters checked")
+        return (found, staying)
     }
 
     /// Over two terms the optimum is the same with and without the counted seed (asked for
@@ -82,24 +78,10 @@ final class UnitFlowSeedTests: XCTestCase {
             let config = TinyScenario(
                 terms: 2, pairCooldown: stay ? 0 : 1, maxConsecutiveTerms: stay ? 2 : 1, handoverDays: [0, 3],
                 unitRange: 4...5, historyTerms: 0, peoplePerUnit: 3...5, peopleCap: 24, keepAtHome: [0, 1], minStaff: [1, 2])
-            for seed in UInt64(451)...455 {
-                let s = config.make(seed: seed + UInt64(10 * j))
-                var with = PlanOptions()
-                with.forcedFormulation = .people
-                with.peopleSeed = true
-                // The seed first, not after the guessed search (which proves these at once).
-                with.seedAfterGuess = false
-                var without = with
-                without.unitFlowSeed = false
-                let ref = ScenarioReference(name: s.name, sha256: Fixtures.sha256)
-                let a = planner.plan(s, reference: ref, options: with)
-                let b = planner.plan(s, reference: ref, options: without)
-                XCTAssertEqual("\(a.outcome)", "\(b.outcome)", "seed \(seed), stay \(stay)")
-                guard let x = a.roster?.solve.objective, let y = b.roster?.solve.objective else { continue }
-                checked += 1
-                XCTAssertEqual(x, y, accuracy: 1e-6 * max(1, y), "seed \(seed), stay \(stay)")
-                if try self.seed(PlanContext(s), with) != nil { seeded += 1 }
-            }
+            // The seed first, not after the guessed search (which proves these at once).
+            let (c, s) = try compareOptima(config, seeds: UInt64(451 + 10 * j)...UInt64(455 + 10 * j), stay: stay, seedAfterGuess: false)
+            checked += c
+            seeded += s
         }
         XCTAssertGreaterThanOrEqual(checked, 4, "too few feasible scenarios")
         XCTAssertGreaterThanOrEqual(seeded, 3, "the counted seed must have been there to change something (checked \(checked))")
@@ -109,33 +91,42 @@ final class UnitFlowSeedTests: XCTestCase {
     /// at this size), on tiny free scenarios over three terms with people staying on, and
     /// the seed is there to change something.
     func testOptimumWithTheCountedSeedEqualsTheOneWithout() throws {
-        var seeded = 0
-        var checked = 0
         // Without staying on these tiny units have no roster over three terms (the first test
         // covers that case on larger ones).
-        for (j, stay) in [true].enumerated() {
-            let config = TinyScenario(
-                terms: 3, pairCooldown: stay ? 0 : 1, maxConsecutiveTerms: stay ? 2 : 1, handoverDays: [3],
-                unitRange: 4...5, historyTerms: 0, peoplePerUnit: 3...5, peopleCap: 24, keepAtHome: [0, 1], minStaff: [1, 2])
-            for seed in UInt64(431)...434 {
-                let s = config.make(seed: seed + UInt64(10 * j))
-                var with = PlanOptions()
-                with.forcedFormulation = .people
-                with.peopleSeed = true
-                var without = with
-                without.unitFlowSeed = false
-                let ref = ScenarioReference(name: s.name, sha256: Fixtures.sha256)
-                let a = planner.plan(s, reference: ref, options: with)
-                let b = planner.plan(s, reference: ref, options: without)
-                XCTAssertEqual("\(a.outcome)", "\(b.outcome)", "seed \(seed), stay \(stay)")
-                guard let x = a.roster?.solve.objective, let y = b.roster?.solve.objective else { continue }
-                checked += 1
-                XCTAssertEqual(x, y, accuracy: 1e-6 * max(1, y), "seed \(seed), stay \(stay)")
-                if try self.seed(PlanContext(s), with) != nil { seeded += 1 }
-            }
-        }
+        let config = TinyScenario(
+            terms: 3, pairCooldown: 0, maxConsecutiveTerms: 2, handoverDays: [3],
+            unitRange: 4...5, historyTerms: 0, peoplePerUnit: 3...5, peopleCap: 24, keepAtHome: [0, 1], minStaff: [1, 2])
+        let (checked, seeded) = try compareOptima(config, seeds: 431...434, stay: true, seedAfterGuess: nil)
         XCTAssertGreaterThanOrEqual(checked, 3, "too few feasible scenarios")
         XCTAssertGreaterThanOrEqual(seeded, 2, "the counted seed must have been there to change something")
+    }
+
+    /// Plans each of `config`'s scenarios with and without the counted seed (the people
+    /// model, the seed forced on; `seedAfterGuess` when given): the same outcome and
+    /// optimum. How many had a roster, and of those how many the counted seed reached.
+    private func compareOptima(
+        _ config: TinyScenario, seeds: ClosedRange<UInt64>, stay: Bool, seedAfterGuess: Bool?
+    ) throws -> (checked: Int, seeded: Int) {
+        var checked = 0
+        var seeded = 0
+        for seed in seeds {
+            let s = config.make(seed: seed)
+            var with = PlanOptions()
+            with.forcedFormulation = .people
+            with.peopleSeed = true
+            if let seedAfterGuess { with.seedAfterGuess = seedAfterGuess }
+            var without = with
+            without.unitFlowSeed = false
+            let ref = ScenarioReference(name: s.name, sha256: Fixtures.sha256)
+            let a = planner.plan(s, reference: ref, options: with)
+            let b = planner.plan(s, reference: ref, options: without)
+            XCTAssertEqual("\(a.outcome)", "\(b.outcome)", "seed \(seed), stay \(stay)")
+            guard let x = a.roster?.solve.objective, let y = b.roster?.solve.objective else { continue }
+            checked += 1
+            XCTAssertEqual(x, y, accuracy: 1e-6 * max(1, y), "seed \(seed), stay \(stay)")
+            if try self.seed(PlanContext(s), with) != nil { seeded += 1 }
+        }
+        return (checked, seeded)
     }
 
     /// The thirteenth round's sweep scenario 016 (free 28 × 3, people staying on): the planner
