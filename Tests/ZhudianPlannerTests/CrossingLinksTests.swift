@@ -11,8 +11,8 @@ final class CrossingLinksTests: XCTestCase {
     let planner = Planner(solver: GLPKSolver())
 
     /// Ring 30, seed 3, one term: from each enterprise's 4 nearest sites (and each site's 2
-    /// nearest senders) the first LP is feasible, but 9 of its subtour rows have no selected
-    /// link across them.
+    /// nearest senders) the first LP is feasible, but the 9 cut rows it breaks leave the
+    /// selected links no feasible point.
     static let scenario = ScenarioGenerator.generate(
         GeneratorConfig(units: 30, seed: 3, structure: .ring, terms: 1, history: 1))
 
