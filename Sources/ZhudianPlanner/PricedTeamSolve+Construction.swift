@@ -256,9 +256,15 @@ extension PricedTeamSolve {
     /// (construction 0.36 → 0.11 s on ring 100 × 2). Not without convergence: ring 300 × 2,
     /// whose rounds stop at half time, built 32 607.91 with 5·n against 32 572.17, and its
     /// support MIP found nothing better (BENCHMARKS.md, "Two-term rings, ninth round").
+    /// Nor above ``fewKicksNodes`` enterprises: once ring 300 × 2's rounds converged
+    /// (fifteenth round), 5·n kicks built 32 583.02 from the same LP point where 20·n built
+    /// 32 572.17, and the support MIP found nothing better in 3.6 s.
     static func ringKicks(_ n: Int, terms: Int = 1, converged: Bool = false) -> Int {
-        min((terms == 2 && converged ? 5 : 20) * n, 10_000)
+        min((terms == 2 && converged && n <= fewKicksNodes ? 5 : 20) * n, 10_000)
     }
+
+    /// The largest two-term ring measured to build the same roster with 5·n kicks as with 20·n.
+    static let fewKicksNodes = 100
 
     /// Kicks for constructed cycles, cheaper than a ring's (no run is reversed): at 1000
     /// enterprises 3000 kicks took 0.2 s and reached what 100 000 did.

@@ -77,6 +77,9 @@ extension PricedTeamSolve {
             // each enterprise and term its most negative reduced cost.
             let lpDeadline = deadline.map { ContinuousClock.now + (ContinuousClock.now.duration(to: $0)) / 2 }
             var first = true
+            // The pool's size at the last feasible LP, and the crossing rounds since it.
+            var feasiblePool = 0
+            var crossingTries = 0
             // Started once nothing priced out: from then on every cut round also looks for odd
             // cuts (ring 300: 52 LP rounds instead of 64, the same converged bound), until they
             // tail off.
@@ -90,10 +93,20 @@ extension PricedTeamSolve {
                 let lp = relaxations.solve(built.model, options: SolveOptions(timeLimit: lpLimit))
                 switch lp.status {
                 case .optimal:
-                    break
+                    feasiblePool = current.pool.count
+                    crossingTries = 0
                 case .infeasible:
+                    // Cut rows added since the last feasible LP with no selected link across
+                    // their borders: add such links (``addCrossingLinks(_:_:)``).
+                    if current.pool.count > feasiblePool, crossingTries < Self.crossingTries {
+                        crossingTries += 1
+                        let added = addCrossingLinks(current.pool[feasiblePool...], &current.selected)
+                        note("pricing: LP infeasible after \(current.pool.count - feasiblePool) cut rows, \(added) links across them")
+                        if added > 0 { continue }
+                    }
                     // Too few links for any assignment: widen every enterprise's neighbourhood,
                     // or hand over to the full model once nothing is left out.
+                    note("pricing: LP infeasible, \(grow * 2) nearest links per enterprise")
                     grow *= 2
                     if grow > n { return .finished(nil) }
                     seedSelection(&current.selected, nearest: grow)
@@ -197,4 +210,8 @@ extension PricedTeamSolve {
     /// about 0.6 s at 1000 enterprises, and there they lift the LP point the ring is built
     /// from (BENCHMARKS.md, "Rings, sixth round").
     static let minCutNodes = 1200
+
+    /// Rounds of links across new cut rows (``addCrossingLinks(_:_:)``) an infeasible LP
+    /// gets before every neighbourhood doubles.
+    static let crossingTries = 3
 }
