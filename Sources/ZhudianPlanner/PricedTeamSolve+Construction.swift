@@ -57,7 +57,12 @@ extension PricedTeamSolve {
             }
             // An elastic construction leaves out what its counting cannot staff, and a
             // stricter counting leaves out more: each way is tried, the cheapest wins.
-            if found && !basis.elastic { break }
+            // Three terms or more: the strict counting's rosters and Hall's, the cheapest wins.
+            // Once pins were kept the strict counting staffed where only Hall's had, and its
+            // rosters were dearer at 2 s on the sweep's three-term rings and cycles (cycles
+            // 26 × 3: 6 003.04 against 5 929.38; docs/FORMULATION.md, "Ring and cycles over
+            // three terms: pinned links, fifteenth round").
+            if found && !basis.elastic && (T < 3 || way != .strict) { break }
             if shouldStop() || secondsLeft().map({ $0 <= 0.01 }) == true { break }
         }
         return all
