@@ -57,7 +57,12 @@ extension PricedTeamSolve {
             }
             // An elastic construction leaves out what its counting cannot staff, and a
             // stricter counting leaves out more: each way is tried, the cheapest wins.
-            if found && !basis.elastic { break }
+            // Three terms or more: the strict counting's rosters and Hall's, the cheapest wins.
+            // Once pins were kept the strict counting staffed where only Hall's had, and its
+            // rosters were dearer at 2 s on the sweep's three-term rings and cycles (cycles
+            // 26 × 3: 6 003.04 against 5 929.38; docs/FORMULATION.md, "Ring and cycles over
+            // three terms: pinned links, fifteenth round").
+            if found && !basis.elastic && (T < 3 || way != .strict) { break }
             if shouldStop() || secondsLeft().map({ $0 <= 0.01 }) == true { break }
         }
         return all
@@ -92,6 +97,9 @@ extension PricedTeamSolve {
         // stays home. Counts only (no person is chosen here), so the staffing MIP may fail.
         let consecutiveBarred = basis.ctx.scenario.calendar.handoverDays > 0 || rules.maxConsecutiveTerms <= 1
         let conflicts = TermConflicts(consecutiveBarred: consecutiveBarred, personCooldown: rules.personCooldown)
+        // Pinned links (rule 9): a cover that gives a pinned sender or site another link
+        // cannot be staffed (``PinnedLinks``).
+        let pinned = PinnedLinks(basis)
         let homeLimit: [Int?] = basis.ents.map { u in
             rules.requireQualified ? ctx.qualifiedCount(u) - rules.keepAtHome : nil
         }
@@ -145,8 +153,8 @@ extension PricedTeamSolve {
                 return basis.cost(basis.ents[i], v) + Double(ctx.minStaff(v)) * duals.team[k][i]
             }
             @Sendable func usable(_ i: Int, _ j: Int) -> Bool {
-                i != j && basis.possible(basis.ents[i], basis.ents[j], k) && staffable(i, j)
-                    && !cooled.contains(where: { earlier[$0][i] == j })
+                i != j && pinned.allows(i, j, term: k) && basis.possible(basis.ents[i], basis.ents[j], k)
+                    && staffable(i, j) && !cooled.contains(where: { earlier[$0][i] == j })
             }
             // An elastic model leaves out the enterprises no cover can hold this term (their
             // slacks relax them): the construction covers the others.
@@ -155,7 +163,7 @@ extension PricedTeamSolve {
             var arcs: [LinkConstruction.Arc] = []
             for l in rows.links where l.term == k {
                 let j = basis.node[l.site]
-                if cooled.contains(where: { used[$0][l.node] == j }) { continue }
+                if cooled.contains(where: { used[$0][l.node] == j }) || !pinned.allows(l.node, j, term: k) { continue }
                 guard staffable(l.node, j), let a = position[l.node], let b = position[j] else { continue }
                 arcs.append(
                     LinkConstruction.Arc(

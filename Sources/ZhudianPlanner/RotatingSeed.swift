@@ -77,7 +77,8 @@ enum RotatingSeed {
         // The teams model's bound is not the people model's: no progress from it reaches the user.
         teamOptions.progress = nil
         teamOptions.relativeGap = max(options.relativeGap, seedGap)
-        if PricedTeamSolve.worthwhile(basis),
+        // `options.pricing` (tests only) asks for the priced solve on small parts too.
+        if options.pricing ?? PricedTeamSolve.worthwhile(basis),
             let result = PricedTeamSolve(solver: solver, basis: basis, options: teamOptions, deadline: own).run()
         {
             if case .failed(let why) = result.termination { throw Failure(why: "teams model: \(why)") }
