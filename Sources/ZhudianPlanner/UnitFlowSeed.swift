@@ -54,7 +54,8 @@ enum UnitFlowSeed {
         let began = ContinuousClock.now
         let own = secondsLeft(until: deadline).map { began + .limit(seconds: $0 * timeShare) }
         let candidates = PersonLinks.candidates(ctx, part: part, baseline: options.baseline, nearest: PersonSeed.nearest)
-        let counts = UnitCounts(ctx, part: part, candidates: candidates)
+        var counts = UnitCounts(ctx, part: part, candidates: candidates)
+        counts.pooledFairness = options.unitFairness
         guard let model = try counts.model() else { return nil }
         let unitResult = solver.solve(
             model, options: solveOptions(options, own, gap: unitGap), hooks: SolveHooks(shouldStop: options.shouldStop))
