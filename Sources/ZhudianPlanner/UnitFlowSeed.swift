@@ -22,8 +22,10 @@ import ZhudianCore
 /// checker sees it like any other.
 enum UnitFlowSeed {
     /// The share of the time left that both solves may take together (node limits decide
-    /// which roster comes out; the time is a safeguard). Without a roster nothing else counts.
-    static let timeShare = 0.5
+    /// which roster comes out; the time is a safeguard). Without a roster nothing else counts:
+    /// with half the time left, the sweep's free 34 × 3 (041) had no roster at 2 s under load,
+    /// where the two solves took 1.9 s (fairness per unit, ``UnitCounts/addFairness(_:n:)``).
+    static let timeShare = 0.9
     /// Branch-and-bound nodes of the unit model and of the people model over its links.
     static let nodes = 200
     /// The unit model stops at this gap: its cost is distance only, an estimate, and its first
