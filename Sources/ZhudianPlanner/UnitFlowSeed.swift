@@ -28,9 +28,10 @@ enum UnitFlowSeed {
     static let timeShare = 0.9
     /// Branch-and-bound nodes of the unit model and of the people model over its links.
     static let nodes = 200
-    /// The unit model stops at this gap: its cost is distance only, an estimate, and its first
-    /// point (about 100 nodes at free 28–34 × 3) is as good a start as the one after 200
-    /// nodes at 1 % (the same roster on three of the sweep's scenarios, 0.1–0.3 s sooner).
+    /// The unit model stops at this gap: its cost (distance, and fairness pooled per unit) is
+    /// an estimate, and its first point (about 100–155 nodes at free 28–34 × 3) is as good a
+    /// start as the one after 200 nodes at 1 % (the same roster on three of the sweep's
+    /// scenarios, 0.1–0.3 s sooner; with fairness, the same first point at a 25 % gap).
     static let unitGap = 0.1
     /// The people model over the unit model's links stops at this gap: the models after it
     /// do the proving.
