@@ -52,6 +52,9 @@ public struct PlanOptions: Sendable {
     /// Tests only: under free placement over three terms or more, seed the people model from the
     /// unit model's counts (``UnitFlowSeed``) before the restricted model's dive (true) or not (false).
     var unitFlowSeed = true
+    /// Tests only: the unit model of ``UnitFlowSeed`` costs fairness per unit
+    /// (``UnitCounts/addFairness(_:n:)``, true) or distance only, stays on at `fairness` (false).
+    var unitFairness = true
     /// Tests only: sites each sending unit starts with in the seed's restricted model.
     var seedLinks: Int?
     /// Tests only: the people model's cooldown cliques (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);

@@ -12,7 +12,8 @@ import ZhudianCore
 ///   where `maxConsecutiveTerms` is 1): Σ_v n[u,v,k] + Σ_v n[u,v,k+1] − Σ_v s[u,v,k] ≤ the
 ///   people who may serve in either, where `s` counts people staying on at `v` (only where the
 ///   rules let people stay on; with `maxConsecutiveTerms` 2 nobody stays on twice in a row);
-/// - `mutualPairs`, `pairCooldown` (history: the candidate links already leave those out) and pins.
+/// - `mutualPairs`, `pairCooldown` (history: the candidate links already leave those out) and pins;
+/// - the cost: distance per person, and fairness per unit (``addFairness(_:n:)``).
 ///
 /// A person counts as able to serve in term `k` only when eligible then, not in history term
 /// 0 for term 1 (who may come back only by staying on), and at `v` only where no fixed fact or
@@ -24,6 +25,9 @@ struct UnitCounts {
     private(set) var keys: [[Int]]
     /// People able to serve at the link, by term and key.
     private var able: [[Int: Int]]
+    /// Whether fairness is costed per unit (``addFairness(_:n:)``); false: distance only, and
+    /// each person staying on at `fairness` (the fourteenth round's unit model).
+    var pooledFairness = true
 
     init(_ ctx: PlanContext, part: Set<Int>?, candidates: PersonLinks) {
         self.ctx = ctx
@@ -100,6 +104,7 @@ struct UnitCounts {
         let stay = try addStays(&model, n: n)
         guard try addCoverage(&model, n: n) else { return nil }
         try addPeople(&model, n: n, stay: stay)
+        if pooledFairness { try addFairness(&model, n: n) }
         try addLinkRules(&model, y: y)
         guard try addPins(&model, n: n) else { return nil }
         return model
@@ -115,7 +120,9 @@ struct UnitCounts {
         for k in 1..<ctx.terms {
             for key in keys[k] {
                 guard let a = n[k][key], let b = n[k + 1][key] else { continue }
-                let c = try model.addVariable(name: "s_\(key)_\(k)", kind: .integer, objective: s.objective.fairness)
+                // With ``pooledFairness`` its cost is the second stay's, counted per unit.
+                let c = try model.addVariable(
+                    name: "s_\(key)_\(k)", kind: .integer, objective: pooledFairness ? 0 : s.objective.fairness)
                 try model.addConstraint(name: "stayfrom_\(key)_\(k)", expr([(c, 1), (a, -1)]), upper: 0)
                 try model.addConstraint(name: "stayto_\(key)_\(k)", expr([(c, 1), (b, -1)]), upper: 0)
                 stay[k][key] = c

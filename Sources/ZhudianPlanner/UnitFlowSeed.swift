@@ -22,13 +22,16 @@ import ZhudianCore
 /// checker sees it like any other.
 enum UnitFlowSeed {
     /// The share of the time left that both solves may take together (node limits decide
-    /// which roster comes out; the time is a safeguard). Without a roster nothing else counts.
-    static let timeShare = 0.5
+    /// which roster comes out; the time is a safeguard). Without a roster nothing else counts:
+    /// with half the time left, the sweep's free 34 × 3 (041) had no roster at 2 s under load,
+    /// where the two solves took 1.9 s (fairness per unit, ``UnitCounts/addFairness(_:n:)``).
+    static let timeShare = 0.9
     /// Branch-and-bound nodes of the unit model and of the people model over its links.
     static let nodes = 200
-    /// The unit model stops at this gap: its cost is distance only, an estimate, and its first
-    /// point (about 100 nodes at free 28–34 × 3) is as good a start as the one after 200
-    /// nodes at 1 % (the same roster on three of the sweep's scenarios, 0.1–0.3 s sooner).
+    /// The unit model stops at this gap: its cost (distance, and fairness pooled per unit) is
+    /// an estimate, and its first point (about 100–155 nodes at free 28–34 × 3) is as good a
+    /// start as the one after 200 nodes at 1 % (the same roster on three of the sweep's
+    /// scenarios, 0.1–0.3 s sooner; with fairness, the same first point at a 25 % gap).
     static let unitGap = 0.1
     /// The people model over the unit model's links stops at this gap: the models after it
     /// do the proving.
@@ -54,7 +57,8 @@ enum UnitFlowSeed {
         let began = ContinuousClock.now
         let own = secondsLeft(until: deadline).map { began + .limit(seconds: $0 * timeShare) }
         let candidates = PersonLinks.candidates(ctx, part: part, baseline: options.baseline, nearest: PersonSeed.nearest)
-        let counts = UnitCounts(ctx, part: part, candidates: candidates)
+        var counts = UnitCounts(ctx, part: part, candidates: candidates)
+        counts.pooledFairness = options.unitFairness
         guard let model = try counts.model() else { return nil }
         let unitResult = solver.solve(
             model, options: solveOptions(options, own, gap: unitGap), hooks: SolveHooks(shouldStop: options.shouldStop))
