@@ -156,10 +156,6 @@ public struct PlanOptions: Sendable {
     /// (``PricedTeamSolve/oddCutsTailedOff(_:window:gain:)``): over this many rounds, less than
     /// this relative gain. nil: ``PricedTeamSolve/oddCutWindow`` and ``PricedTeamSolve/oddCutGain``.
     var oddCutTail: (window: Int, gain: Double)?
-    /// Tests only: when the priced teams model's heuristic blossom rounds for cycles count as
-    /// tailed off (``BlossomRounds``); nil: ``PricedTeamSolve/blossomWindow`` and
-    /// ``PricedTeamSolve/blossomGain``.
-    var blossomTail: (window: Int, gain: Double)?
     /// Tests only: blossom rows at the fractional nodes of the priced teams model's search
     /// (``Blossoms/lazyRows(_:term:)``); off shows what they change, never the optimum.
     var treeBlossoms = true

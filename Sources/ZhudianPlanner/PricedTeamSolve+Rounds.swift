@@ -84,10 +84,6 @@ extension PricedTeamSolve {
             // cuts (ring 300: 52 LP rounds instead of 64, the same converged bound), until they
             // tail off.
             var odd = OddCutRounds(tail: options.oddCutTail ?? (Self.oddCutWindow, Self.oddCutGain))
-            // Cycles' heuristic blossom rounds, until they tail off (``BlossomRounds``); and
-            // whether the last round added cut rows.
-            var blossoms = BlossomRounds(tail: options.blossomTail ?? (Self.blossomWindow, Self.blossomGain))
-            var afterCuts = false
             while true {
                 let built = try TeamFormulation.build(basis, options: options, links: selection(current.selected), pool: current.pool)
                 note("pricing: model built, \(built.model.variableCount) columns")
@@ -139,17 +135,10 @@ extension PricedTeamSolve {
                 {
                     note("pricing: odd cuts tailed off after \(odd.rounds) rounds")
                 }
-                if let rows = built.teamRows, !rows.blossoms.isEmpty, !rows.blossoms.contains(where: \.oddCuts),
-                    let value = lp.objective, blossoms.record(value, afterCuts: afterCuts)
-                {
-                    note("pricing: blossom rounds tailed off after \(blossoms.rounds) cut rounds")
-                }
-                if addViolatedCuts(lp, built, &current, blossoms: !blossoms.tailed) > 0 {
+                if addViolatedCuts(lp, built, &current) > 0 {
                     if odd.active { _ = addOddCutBlossoms(lp, built, &current) }
-                    afterCuts = true
                     continue
                 }
-                afterCuts = false
                 // Left-out links with negative reduced cost.
                 // TeamFormulation.build always indexes its team rows.
                 guard let rows = built.teamRows else { return .finished(nil) }
@@ -185,10 +174,7 @@ extension PricedTeamSolve {
     }
 
     /// Adds to the pool the subtour and blossom rows the LP point breaks; how many were new.
-    /// Without `blossoms`, subtour rows only.
-    private func addViolatedCuts(
-        _ lp: RelaxationResult, _ built: BuiltModel, _ state: inout PricingState, blossoms: Bool
-    ) -> Int {
+    private func addViolatedCuts(_ lp: RelaxationResult, _ built: BuiltModel, _ state: inout PricingState) -> Int {
         let n = basis.ents.count
         var added = 0
         for (t, cuts) in built.cycleCuts.enumerated() {
@@ -196,7 +182,7 @@ extension PricedTeamSolve {
                 if state.add(CutSet(term: t + 1, members: members.sorted())) { added += 1 }
             }
         }
-        if blossoms, let rows = built.teamRows {
+        if let rows = built.teamRows {
             for (t, b) in rows.blossoms.enumerated() {
                 for found in b.violated(lp.values) {
                     if state.add(CutSet(term: t + 1, members: found.handle, teeth: found.teeth)) { added += 1 }
