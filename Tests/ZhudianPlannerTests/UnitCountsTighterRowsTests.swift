@@ -29,7 +29,7 @@ final class UnitCountsTighterRowsTests: XCTestCase {
     }
 
     /// Scenarios 3..<9 (9–12 enterprises): without the rows the people model over the counted
-    /// links has no roster on each (37 of the first 60 such scenarios); with them each has one,
+    /// links has no roster on each (40 of the first 60 such scenarios); with them each has one,
     /// and it keeps every rule and is a point of the full people model.
     func testTighterRowsGiveCountedRostersWhereThePeopleCouldNotFillTheCounts() throws {
         var rescued = 0
