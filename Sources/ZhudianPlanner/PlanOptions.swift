@@ -55,6 +55,9 @@ public struct PlanOptions: Sendable {
     /// Tests only: the unit model of ``UnitFlowSeed`` costs fairness per unit
     /// (``UnitCounts/addFairness(_:n:)``, true) or distance only, stays on at `fairness` (false).
     var unitFairness = true
+    /// Tests only: the unit model of ``UnitFlowSeed`` also counts its pair rows per site and
+    /// over three terms (``UnitCounts/tighterRows``, true) or not (false).
+    var unitTighterRows = true
     /// Tests only: sites each sending unit starts with in the seed's restricted model.
     var seedLinks: Int?
     /// Tests only: the people model's cooldown cliques (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);

@@ -28,6 +28,10 @@ struct UnitCounts {
     /// Whether fairness is costed per unit (``addFairness(_:n:)``); false: distance only, and
     /// each person staying on at `fairness` (the fourteenth round's unit model).
     var pooledFairness = true
+    /// Whether the pair rows are also counted per site (``addPairBySite(_:unit:n:stay:serving:)``)
+    /// and over three terms (``addThreeTerms(_:unit:n:stay:serving:)``); false: the fifteenth
+    /// round's unit model before them.
+    var tighterRows = true
 
     init(_ ctx: PlanContext, part: Set<Int>?, candidates: PersonLinks) {
         self.ctx = ctx
@@ -182,6 +186,10 @@ struct UnitCounts {
                 guard !e.terms.isEmpty else { continue }
                 let cap = serving[k].union(serving[k + 1]).count
                 try model.addConstraint(name: "pair_\(u)_\(k)", e, upper: Double(cap))
+            }
+            if tighterRows {
+                try addPairBySite(&model, unit: u, n: n, stay: stay, serving: serving)
+                try addThreeTerms(&model, unit: u, n: n, stay: stay, serving: serving)
             }
             try addComingBack(&model, unit: u, n: n, stay: stay, serving: serving)
         }

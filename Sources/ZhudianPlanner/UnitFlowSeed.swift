@@ -59,6 +59,7 @@ enum UnitFlowSeed {
         let candidates = PersonLinks.candidates(ctx, part: part, baseline: options.baseline, nearest: PersonSeed.nearest)
         var counts = UnitCounts(ctx, part: part, candidates: candidates)
         counts.pooledFairness = options.unitFairness
+        counts.tighterRows = options.unitTighterRows
         guard let model = try counts.model() else { return nil }
         let unitResult = solver.solve(
             model, options: solveOptions(options, own, gap: unitGap), hooks: SolveHooks(shouldStop: options.shouldStop))
