@@ -38,6 +38,10 @@ public struct PlanOptions: Sendable {
     /// roster and a bound from it before the simplex rounds (true) or not (false); nil lets
     /// the planner decide by size.
     var interiorStart: Bool?
+    /// Tests only: an LP made infeasible by new cut rows gets links across their borders
+    /// (``PricedTeamSolve/addCrossingLinks(_:_:)``) (true) or every neighbourhood doubled
+    /// (false); nil: above ``PricedTeamSolve/crossingLinksAbove`` enterprises.
+    var crossingLinks: Bool?
 
     /// Tests only: seed the people model with a roster over candidate links (``PersonSeed``)
     /// (true) or not (false); nil lets the planner decide by size.

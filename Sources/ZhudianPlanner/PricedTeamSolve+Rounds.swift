@@ -98,7 +98,9 @@ extension PricedTeamSolve {
                 case .infeasible:
                     // Cut rows added since the last feasible LP with no selected link across
                     // their borders: add such links (``addCrossingLinks(_:_:)``).
-                    if current.pool.count > feasiblePool, crossingTries < Self.crossingTries {
+                    if options.crossingLinks ?? (n > Self.crossingLinksAbove),
+                        current.pool.count > feasiblePool, crossingTries < Self.crossingTries
+                    {
                         crossingTries += 1
                         let added = addCrossingLinks(current.pool[feasiblePool...], &current.selected)
                         note("pricing: LP infeasible after \(current.pool.count - feasiblePool) cut rows, \(added) links across them")
@@ -214,4 +216,13 @@ extension PricedTeamSolve {
     /// Rounds of links across new cut rows (``addCrossingLinks(_:_:)``) an infeasible LP
     /// gets before every neighbourhood doubles.
     static let crossingTries = 3
+
+    /// Enterprises above which an infeasible LP gets crossing links rather than doubled
+    /// neighbourhoods. At 300 (ring 300 × 2) doubling added 4 862 links that every later LP
+    /// paid for; at 100 it adds a few hundred, and the crossing links' LP point built dearer
+    /// rosters there: ring 100 × 2 took 1.11× the CPU to its proof (peer row 34) and, with
+    /// people staying on, its rotating seed went 12 120.77 → 12 164.69 and the 30 s roster
+    /// 0.56 % → 0.92 % (row 36; BENCHMARKS.md, "Where issue 21 stands (end of the fifteenth
+    /// round)").
+    static let crossingLinksAbove = 100
 }

@@ -20,7 +20,10 @@ final class CrossingLinksTests: XCTestCase {
         var options = PlanOptions()
         options.forcedFormulation = .teams
         options.pricing = priced
-        if priced { options.pricedLinks = 4 }
+        if priced {
+            options.pricedLinks = 4
+            options.crossingLinks = true
+        }
         options.captureLog = true
         options.timeLimit = 600
         return options
@@ -50,5 +53,24 @@ final class CrossingLinksTests: XCTestCase {
         a.solve.seconds = 0
         b.solve.seconds = 0
         XCTAssertEqual(a, b)
+    }
+
+    /// At 100 enterprises or fewer the rounds double the neighbourhoods as before
+    /// (``PricedTeamSolve/crossingLinksAbove``): the same ring of 30 takes no crossing links
+    /// unless asked, and the planner proves the same optimum.
+    func testSmallRingsDoubleTheNeighbourhoods() throws {
+        let s = Self.scenario
+        let reference = ScenarioReference(name: s.name, sha256: Fixtures.sha256)
+        var options = Self.options(priced: true)
+        options.crossingLinks = nil
+        let result = planner.plan(s, reference: reference, options: options)
+        XCTAssertTrue(result.formulation.contains("priced"), result.formulation)
+        XCTAssertTrue(result.log.contains { $0.contains("nearest links per enterprise") }, "the test says nothing")
+        XCTAssertFalse(result.log.contains { $0.contains("links across them") })
+        XCTAssertEqual(result.outcome, .optimal)
+        let crossing = planner.plan(s, reference: reference, options: Self.options(priced: true))
+        XCTAssertEqual(
+            result.roster?.solve.objective ?? .nan, crossing.roster?.solve.objective ?? 0,
+            accuracy: 1e-6 * (crossing.roster?.solve.objective ?? 1))
     }
 }
