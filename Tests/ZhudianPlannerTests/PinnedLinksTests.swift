@@ -56,22 +56,15 @@ final class PinnedLinksTests: XCTestCase {
         for (seed, structure) in [(11, Structure.ring), (12, .ring), (13, .cycles), (14, .cycles), (15, .ring), (16, .cycles)] {
             let s = Self.scenario(seed, structure)
             XCTAssertFalse(s.pins.isEmpty, "seed \(seed)")
-            let basis = TeamBasis(PlanContext(s), elastic: false, part: nil)
-            var options = PlanOptions()
-            options.captureLog = true
-            let solve = PricedTeamSolve(solver: GLPKSolver(), basis: basis, options: options, deadline: nil)
-            var state = PricingState(ents: basis.ents.count, terms: basis.ctx.terms)
-            solve.seedSelection(&state.selected)
-            guard case .rounds(let r) = try solve.lpRounds(&state) else { continue }
-            let rosters = try solve.constructedRosters(r.lp.values, r.built, state.pool, r.duals)
-            XCTAssertFalse(rosters.isEmpty, "seed \(seed): \(solve.stages.lines.joined(separator: "\n"))")
-            for roster in rosters {
+            guard let c = try ConstructedRosters(s) else { continue }
+            XCTAssertFalse(c.rosters.isEmpty, "seed \(seed): \(c.solve.stages.lines.joined(separator: "\n"))")
+            for roster in c.rosters {
                 XCTAssertEqual(roster.built.model.violations(at: roster.values), [], "seed \(seed)")
                 let placed = roster.built.decode(roster.values)
                 for pin in s.pins {
                     guard case .unit(let id) = pin.subject else { continue }
                     let kept = placed.contains {
-                        $0.term == pin.term && s.units[basis.ctx.home($0.person)].id == id && s.units[$0.site].id == pin.site
+                        $0.term == pin.term && s.units[c.basis.ctx.home($0.person)].id == id && s.units[$0.site].id == pin.site
                     }
                     XCTAssertTrue(kept, "seed \(seed): \(pin)")
                 }

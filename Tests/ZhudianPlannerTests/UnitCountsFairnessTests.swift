@@ -11,10 +11,7 @@ import ZhudianCore
 /// was 13 % dearer than the dive's it replaced: fairness was 86 % of its cost).
 final class UnitCountsFairnessTests: XCTestCase {
     private func counted(_ s: Scenario, pooled: Bool) throws -> PersonSeed? {
-        var options = PlanOptions()
-        options.forcedFormulation = .people
-        options.unitFairness = pooled
-        return try UnitFlowSeed.find(solver: GLPKSolver(), ctx: PlanContext(s), options: options, part: nil, deadline: nil)
+        try countedSeed(s) { $0.unitFairness = pooled }
     }
 
     func testPooledFairnessGivesCheaperCountedRostersThatKeepEveryRule() throws {

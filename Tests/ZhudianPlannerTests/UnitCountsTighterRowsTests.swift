@@ -10,10 +10,7 @@ import ZhudianCore
 /// they can, and the counted rosters keep every rule and are points of the full people model.
 final class UnitCountsTighterRowsTests: XCTestCase {
     private func counted(_ s: Scenario, tighter: Bool) throws -> PersonSeed? {
-        var options = PlanOptions()
-        options.forcedFormulation = .people
-        options.unitTighterRows = tighter
-        return try UnitFlowSeed.find(solver: GLPKSolver(), ctx: PlanContext(s), options: options, part: nil, deadline: nil)
+        try countedSeed(s) { $0.unitTighterRows = tighter }
     }
 
     /// Free over three terms, one or two history terms, nobody staying on.
