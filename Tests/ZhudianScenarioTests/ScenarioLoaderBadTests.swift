@@ -155,6 +155,25 @@ final class ScenarioLoaderBadTests: XCTestCase {
         }
     }
 
+    func testAnUnreadableStructureIsNotJudgedAsCycles() {
+        // `structure: spiral` falls back to the default while reading; with one enterprise the
+        // file used to get a second error saying "`rules.structure` is `cycles`, which needs at
+        // least 2 enterprises", naming a structure the file does not have.
+        let text = """
+            version: 1
+            name: spiral
+            calendar: {start: 2022-08-20}
+            units: [{id: A, name: a}]
+            people: [{id: A-1, name: p, unit: A}]
+            rules: {structure: spiral}
+            """
+        XCTAssertThrowsError(try ScenarioLoader.load(data: Array(text.utf8), file: "s.yaml")) { error in
+            let messages = (error as? ScenarioLoadError)?.diagnostics.map { $0.render(.en) } ?? []
+            XCTAssertEqual(messages.count, 1, "\(messages)")
+            XCTAssertTrue(messages.first?.contains("`rules.structure` is `spiral`") == true, "\(messages)")
+        }
+    }
+
     func testDiagnosticsAreSortedByLineThenColumn() {
         // Found in a different order (cross-checks run after the walk) than they are written.
         let text = """

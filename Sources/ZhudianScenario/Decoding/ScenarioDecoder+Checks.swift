@@ -4,7 +4,8 @@ import ZhudianCore
 extension ScenarioDecoder {
     /// Applies the `sends`/`receives` defaults and reports contradictions; returns the final units.
     mutating func checkUnits(_ drafts: [UnitDraft]?, rules: Rules, mode: Mode) -> [Unit] {
-        let teams = rules.structure != .free
+        // An unreadable structure has its own error: nothing is judged by the default.
+        let teams = rules.structure != .free && !structureUnread
         let structure = rules.structure.rawValue
         if rules.maxSitesPerPerson > 1, mode == .resident {
             error(

@@ -188,8 +188,12 @@ extension ScenarioDecoder {
         bounded("maxConsecutiveTerms", .between(1, 16)) { rules.maxConsecutiveTerms = $0 }
         bounded("keepAtHome", .between(0, 1000)) { rules.keepAtHome = $0 }
         bounded("maxSitesPerPerson", .between(1, 100)) { rules.maxSitesPerPerson = $0 }
-        if let n = f["structure"], let v = choice(n, path: f.path("structure"), as: Structure.self) {
-            rules.structure = v
+        if let n = f["structure"] {
+            if let v = choice(n, path: f.path("structure"), as: Structure.self) {
+                rules.structure = v
+            } else {
+                structureUnread = true
+            }
         }
         if let n = f["mutualPairs"], let v = choice(n, path: f.path("mutualPairs"), as: Permission.self) {
             rules.mutualPairs = v

@@ -21,6 +21,9 @@ struct ScenarioDecoder {
     var unitsIncomplete = false
     /// The same for people: a reference to a person who could not be read is not reported again.
     var peopleIncomplete = false
+    /// Set when `rules.structure` could not be read: its own error says what to fix, and the
+    /// checks that depend on the structure would otherwise judge the default (`cycles`).
+    var structureUnread = false
     /// `calendar.start` once read: history must lie before it.
     var planStart: CivilDate?
     private var visited = 0
