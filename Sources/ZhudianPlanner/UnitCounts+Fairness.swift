@@ -23,11 +23,10 @@ extension UnitCounts {
         let s = ctx.scenario
         let weight = s.objective.fairness
         guard weight > 0 else { return }
-        let nU = s.units.count
         for u in ctx.senders where part?.contains(u) ?? true {
             var e = LinearExpression()
             for k in 1...ctx.terms {
-                for key in keys[k] where key / nU == u { if let c = n[k][key] { e.add(c, 1) } }
+                for t in placed(u, term: k, n).terms { e.add(t.variable, t.coefficient) }
             }
             guard !e.terms.isEmpty else { continue }
             let steps = fairnessSteps(unit: u, weight: weight)

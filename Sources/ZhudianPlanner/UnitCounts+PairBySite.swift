@@ -21,8 +21,7 @@ extension UnitCounts {
         for k in 1..<ctx.terms {
             let both = serving[k].union(serving[k + 1]).count
             for (at, other) in [(k + 1, k), (k, k + 1)] {
-                var rest = LinearExpression()
-                for key in keys[other] where key / nU == u { if let c = n[other][key] { rest.add(c, 1) } }
+                let rest = placed(u, term: other, n)
                 guard !rest.terms.isEmpty else { continue }
                 for key in keys[at] where key / nU == u {
                     guard let a = n[at][key] else { continue }

@@ -167,21 +167,16 @@ struct UnitCounts {
         for u in ctx.senders where part?.contains(u) ?? true {
             let people = ctx.index.peopleOfUnit[u]
             let serving = (0...T).map { k in k == 0 ? Set<Int>() : Set(people.filter { Self.mayServe(ctx, $0, term: k) }) }
-            func placed(_ k: Int) -> LinearExpression {
-                var e = LinearExpression()
-                for key in keys[k] where key / nU == u { if let c = n[k][key] { e.add(c, 1) } }
-                return e
-            }
             for k in 1...T {
-                let e = placed(k)
+                let e = placed(u, term: k, n)
                 guard !e.terms.isEmpty else { continue }
                 let cap = min(serving[k].count, homeCap(u))
                 try model.addConstraint(name: "unit_\(u)_\(k)", e, upper: Double(cap))
             }
             guard apart else { continue }
             for k in 1..<T {
-                var e = placed(k)
-                for t in placed(k + 1).terms { e.add(t.variable, t.coefficient) }
+                var e = placed(u, term: k, n)
+                for t in placed(u, term: k + 1, n).terms { e.add(t.variable, t.coefficient) }
                 for key in keys[k] where key / nU == u { if let c = stay[k][key] { e.add(c, -1) } }
                 guard !e.terms.isEmpty else { continue }
                 let cap = serving[k].union(serving[k + 1]).count
@@ -193,6 +188,14 @@ struct UnitCounts {
             }
             try addComingBack(&model, unit: u, n: n, stay: stay, serving: serving)
         }
+    }
+
+    /// Σ_v n[u,v,k]: the people unit `u` places in term `k` (empty where it has no link then).
+    func placed(_ u: Int, term k: Int, _ n: [[Int: Variable]]) -> LinearExpression {
+        let nU = ctx.scenario.units.count
+        var e = LinearExpression()
+        for key in keys[k] where key / nU == u { if let c = n[k][key] { e.add(c, 1) } }
+        return e
     }
 
     /// Rule 7's person cooldown per unit, site and three terms in a row `j, j+1, j+2` (with
@@ -209,8 +212,7 @@ struct UnitCounts {
         guard s.rules.personCooldown >= 2, ctx.terms >= 3 else { return }
         let nU = s.units.count
         for j in 1...(ctx.terms - 2) {
-            var middle = LinearExpression()
-            for key in keys[j + 1] where key / nU == u { if let c = n[j + 1][key] { middle.add(c, 1) } }
+            let middle = placed(u, term: j + 1, n)
             let cap = serving[j].union(serving[j + 1]).union(serving[j + 2]).count
             for key in keys[j] where key / nU == u {
                 guard let a = n[j][key], let b = n[j + 2][key] else { continue }
