@@ -129,6 +129,9 @@ public struct Planner: Sendable {
         _ ctx: PlanContext, options: PlanOptions, useTeams: Bool, part: Set<Int>?, deadline: ContinuousClock.Instant?,
         known: [ExplainedInstance] = []
     ) -> PartResult {
+        if Self.countedInfeasible(known, part: part, ctx) {
+            return countedInfeasiblePart(ctx, options: options, useTeams: useTeams, part: part, deadline: deadline, known: known)
+        }
         if useTeams {
             let basis = TeamBasis(ctx, elastic: false, part: part)
             if options.pricing ?? PricedTeamSolve.worthwhile(basis) {
@@ -211,13 +214,7 @@ public struct Planner: Sendable {
             // The best-effort roster replaces the explanation (Planner.plan).
             break
         case .infeasible:
-            switch explain(ctx, options: options, useTeams: useTeams, part: part, deadline: deadline, known: known) {
-            case .found(let items, let proof):
-                out.explanation = items
-                out.explanationProof = proof
-            case .notFound(let why): out.unexplained = why
-            case .failed(let why): out.termination = .failed(why)
-            }
+            explainInfeasible(&out, ctx, options: options, useTeams: useTeams, part: part, deadline: deadline, known: known)
         case .optimal, .timeLimit, .gapLimit, .stopped:
             out.take(result, decode: built.decode, seedCost: seed?.objective)
             if let seed, seed.beats(out.objective) {
