@@ -1,16 +1,21 @@
 import ZhudianCore
 
-/// Iterated local search for a ring: a full descent (2-opt, or-opt), then a fixed count of
-/// kicks, each followed by a descent around its ends only.
+/// Iterated local search for a ring: a full descent (2-opt, or-opt, and with ``chains`` the
+/// chains of ``RingChains``), then a fixed count of kicks, each followed by a descent around
+/// its ends only.
 extension LinkConstruction {
     /// Improves the ring `succ`/`pred` in place over the arcs of `table`.
     func searchRing(_ succ: inout [Int], _ pred: inout [Int], _ table: ArcTable) {
         let n = nodes
         let link = table.link
+        let near = chains ? RingChains.candidates(table.outgoing, count: 8, link) : []
+        let fullChains = RingChains(near: near, breadth: [5, 3], depth: 6, maxRun: n)
+        let kickChains = RingChains(near: near, breadth: [5, 3], depth: 6, maxRun: 50)
         for _ in 0..<10 {
             let reversed = twoOpt(&succ, &pred, table.outgoing, link)
             let moved = improveRing(&succ, &pred, table.incoming, link)
-            if !reversed && !moved { break }
+            let chained = chains && fullChains.descend(&succ, &pred, active: Array(0..<n), link) < 0
+            if !reversed && !moved && !chained { break }
         }
         guard n >= 8 else { return }
         var best = (0..<n).reduce(0.0) { $0 + (link($1, succ[$1]) ?? .infinity) }
@@ -42,6 +47,7 @@ extension LinkConstruction {
             kick.apply(&s2, &p2s)
             var w = best + kick.delta
             w += localDescent(&s2, &p2s, active: [x, b1, b2, c1, c2, y], table.outgoing, table.incoming, link)
+            if chains { w += kickChains.descend(&s2, &p2s, active: [x, b1, b2, c1, c2, y], link) }
             if w < best - 1e-9 {
                 best = w
                 succ = s2

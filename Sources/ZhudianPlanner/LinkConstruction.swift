@@ -35,6 +35,11 @@ struct LinkConstruction {
     /// random successor swaps for cycles; a fixed count and a fixed seed, so the result never
     /// depends on the machine's speed).
     var kicks = 0
+    /// Lin–Kernighan-type chains (``RingChains``) in a ring's descents as well. Not always
+    /// better: from the same start the search ends in another local optimum, lighter on
+    /// average at 1000 enterprises and heavier at 300 (docs/FORMULATION.md, "Rings against
+    /// LKH-3"), so the planner searches both ways.
+    var chains = false
 
     /// Successor of each node, or nil when the arcs admit no cover this simple method finds.
     func build() -> [Int]? {

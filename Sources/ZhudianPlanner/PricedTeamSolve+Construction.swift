@@ -173,9 +173,10 @@ extension PricedTeamSolve {
             // Two greedy orders, each searched; the lighter wins (which one does is not known
             // before the search: at 300 enterprises the heavier start ended lighter).
             let termArcs = arcs
-            @Sendable func construct(byValue: Bool, kicks: Int) -> [Int]? {
+            @Sendable func construct(byValue: Bool, chains: Bool, kicks: Int) -> [Int]? {
                 var construction = LinkConstruction(nodes: members.count, minCycle: minCycle, arcs: termArcs)
                 construction.byValue = byValue
+                construction.chains = chains
                 construction.kicks = kicks
                 construction.other = { a, b in
                     // Any possible link.
@@ -191,12 +192,18 @@ extension PricedTeamSolve {
                 (0..<n).reduce(0.0) { $0 + (succ[$1] >= 0 ? arcWeight($1, succ[$1]) : 0) }
             }
             let kicks = minCycle == nil ? Self.ringKicks(n, terms: T, converged: converged) : Self.cycleKicks(n)
-            // The two orders are independent and each takes a deterministic search: on two
-            // threads the result is the same, in half the wall time (ring 100 × 2: 2 × 0.17 s).
-            let orders = [true, false]
-            let found = Slots<[Int]>(count: orders.count)
-            DispatchQueue.concurrentPerform(iterations: orders.count) { i in
-                found.set(i, construct(byValue: orders[i], kicks: kicks))
+            // The searches are independent and each deterministic: on two threads the result
+            // is the same, in half the wall time (ring 100 × 2: 2 × 0.17 s). A one-term ring is
+            // searched with and without Lin–Kernighan-type chains: which ends lighter is not
+            // known before (docs/FORMULATION.md, "Rings against LKH-3", sixteenth round), and the
+            // searches without them come first, so a tie keeps their ring. Not over two terms:
+            // there a lighter ring by these weights staffed dearer (ring 1000 × 2: 115 065.47
+            // against 115 020.30).
+            let chained = minCycle == nil && T == 1
+            let searches = [(true, false), (false, false)] + (chained ? [(true, true), (false, true)] : [])
+            let found = Slots<[Int]>(count: searches.count)
+            DispatchQueue.concurrentPerform(iterations: searches.count) { i in
+                found.set(i, construct(byValue: searches[i].0, chains: searches[i].1, kicks: kicks))
             }
             let best = found.values.compactMap { $0 }.min { weight($0) < weight($1) }
             guard let succ = best else {
