@@ -62,6 +62,14 @@ public struct PlanOptions: Sendable {
     /// Tests only: the unit model of ``UnitFlowSeed`` also counts its pair rows per site and
     /// over three terms (``UnitCounts/tighterRows``, true) or not (false).
     var unitTighterRows = true
+    /// Tests only: where the people model over the unit counts' links is infeasible, solve it
+    /// again over those links and each unit's nearest sites (``UnitFlowSeed/widenedNearest``,
+    /// true) or give up the counted roster (false).
+    var widenCounted = true
+    /// Tests only: over three terms or more, also solve the people model over the counted links
+    /// and each unit's nearest sites where the counted links have a roster, the cheaper kept
+    /// (true), or only where they are infeasible (false).
+    var widenAlways = true
     /// Tests only: sites each sending unit starts with in the seed's restricted model.
     var seedLinks: Int?
     /// Tests only: the people model's cooldown cliques (``RowSink/addCooldownCliques(people:sites:ctx:col:)``);
