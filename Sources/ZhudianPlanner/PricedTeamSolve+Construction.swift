@@ -213,7 +213,8 @@ extension PricedTeamSolve {
             let rings = found.values.compactMap { $0 }
             var best = rings.map(full).min { weight($0) < weight($1) }
             // A one-term ring: the rings combined by a partition crossover, then one more
-            // descent (docs/FORMULATION.md, "Rings: partition crossover, sixteenth round").
+            // descent (docs/FORMULATION.md, "Rings against LKH-3", the partition crossover, sixteenth
+            // round): never heavier than the lightest ring, which is kept where nothing combines.
             if chained, let lightest = best,
                 let child = RingCrossover.combineAll(rings, { arcWeight(members[$0], members[$1]) })
             {
