@@ -56,6 +56,19 @@ extension LinkConstruction {
         }
     }
 
+    /// The full descent of ``searchRing`` (no kicks) from the given ring `succ`, over
+    /// ``arcs`` and ``other``: for a ring combined by ``RingCrossover``, whose new joins no
+    /// search has seen.
+    func descendRing(_ succ: [Int]) -> [Int] {
+        var ring = succ
+        var pred = Array(repeating: -1, count: nodes)
+        for v in ring.indices { pred[ring[v]] = v }
+        var plain = self
+        plain.kicks = 0
+        plain.searchRing(&ring, &pred, ArcTable(nodes: nodes, arcs: arcs, other: other))
+        return ring
+    }
+
     /// Or-opt and 2-opt moves around `active` nodes only ("don't look bits"): a node is
     /// searched when it or a neighbour moved, runs reversed by 2-opt are at most 50 long.
     /// Returns the change in total weight (≤ 0).

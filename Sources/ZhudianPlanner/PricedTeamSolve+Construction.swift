@@ -173,7 +173,7 @@ extension PricedTeamSolve {
             // Two greedy orders, each searched; the lighter wins (which one does is not known
             // before the search: at 300 enterprises the heavier start ended lighter).
             let termArcs = arcs
-            @Sendable func construct(byValue: Bool, chains: Bool, kicks: Int) -> [Int]? {
+            @Sendable func construction(byValue: Bool, chains: Bool, kicks: Int) -> LinkConstruction {
                 var construction = LinkConstruction(nodes: members.count, minCycle: minCycle, arcs: termArcs)
                 construction.byValue = byValue
                 construction.chains = chains
@@ -183,10 +183,15 @@ extension PricedTeamSolve {
                     let (i, j) = (members[a], members[b])
                     return usable(i, j) ? arcWeight(i, j) : nil
                 }
-                guard let succ = construction.build() else { return nil }
+                return construction
+            }
+            @Sendable func full(_ succ: [Int]) -> [Int] {
                 var full = Array(repeating: -1, count: n)
                 for (a, b) in succ.enumerated() { full[members[a]] = members[b] }
                 return full
+            }
+            @Sendable func construct(byValue: Bool, chains: Bool, kicks: Int) -> [Int]? {
+                construction(byValue: byValue, chains: chains, kicks: kicks).build()
             }
             func weight(_ succ: [Int]) -> Double {
                 (0..<n).reduce(0.0) { $0 + (succ[$1] >= 0 ? arcWeight($1, succ[$1]) : 0) }
@@ -205,7 +210,18 @@ extension PricedTeamSolve {
             DispatchQueue.concurrentPerform(iterations: searches.count) { i in
                 found.set(i, construct(byValue: searches[i].0, chains: searches[i].1, kicks: kicks))
             }
-            let best = found.values.compactMap { $0 }.min { weight($0) < weight($1) }
+            let rings = found.values.compactMap { $0 }
+            var best = rings.map(full).min { weight($0) < weight($1) }
+            // A one-term ring: the rings combined by a partition crossover, then one more
+            // descent (docs/FORMULATION.md, "Rings against LKH-3", the partition crossover, sixteenth
+            // round): never heavier than the lightest ring, which is kept where nothing combines.
+            if chained, let lightest = best,
+                let child = RingCrossover.combineAll(rings, { arcWeight(members[$0], members[$1]) })
+            {
+                let descended = full(construction(byValue: true, chains: true, kicks: 0).descendRing(child))
+                note("pricing: rings combined for term \(k): \(weight(lightest)) -> \(weight(full(child))), after a descent \(weight(descended))")
+                if weight(descended) < weight(lightest) - 1e-9 { best = descended }
+            }
             guard let succ = best else {
                 note("pricing: no links constructed for term \(k) (people counted \(counting), terms \(terms))")
                 return nil
