@@ -109,21 +109,7 @@ extension LinkConstruction {
                     guard d != a, let ac = w(a, c), let bd = w(b, d), let cd = w(c, d) else { continue }
                     let delta = ac + bd + backward - (ab + cd + forward)
                     if delta < -1e-9 {
-                        // Reverse b … c.
-                        var run: [Int] = [b]
-                        var v = b
-                        while v != c {
-                            v = succ[v]
-                            run.append(v)
-                        }
-                        succ[a] = c
-                        pred[c] = a
-                        for i in stride(from: run.count - 1, to: 0, by: -1) {
-                            succ[run[i]] = run[i - 1]
-                            pred[run[i - 1]] = run[i]
-                        }
-                        succ[b] = d
-                        pred[d] = b
+                        RingChains.reverse(a, b, c, d, &succ, &pred)
                         change += delta
                         for v in [a, b, c, d] { push(v) }
                         found = true
